@@ -1,0 +1,51 @@
+// Analyzer: Article -> Document. NFKC + case folding and word segmentation with ICU (CJK and
+// Thai through ICU's dictionary break iterator), language identification with CLD2 (a stated
+// language wins), Snowball stemming and stop words per language.
+//
+// An Analyzer owns ICU and Snowball state and is not thread-safe: use one per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article/article.h"
+#include "document/token.h"
+
+namespace storyline {
+
+struct Document {
+  Article article;
+  std::string lang;                 // ISO 639-1: stated, else detected; "und" when unknown
+  std::vector<Token> title_tokens;  // offsets into article.title
+  std::vector<Token> body_tokens;   // offsets into article.text
+};
+
+class Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  Document analyze(Article article);
+
+  // Segments, folds, stems and marks stop words of `text` in language `lang`.
+  std::vector<Token> tokenize(std::string_view text, std::string_view lang);
+
+  // CLD2 language of `text` as ISO 639-1 ("und" when unreliable).
+  std::string detect_language(std::string_view title, std::string_view text) const;
+
+  // NFKC + case fold of any UTF-8 string.
+  std::string fold(std::string_view text) const;
+
+  // Snowball stem of an already folded word in `lang` (the word itself without a stemmer).
+  std::string stem(std::string_view folded_word, std::string_view lang);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace storyline
