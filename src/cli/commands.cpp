@@ -1,0 +1,174 @@
+#include "cli/commands.h"
+
+#include <iostream>
+
+#include "article/reader.h"
+#include "cli/output.h"
+#include "cli/progress.h"
+#include "eval/datasets.h"
+#include "eval/evaluation.h"
+#include "eval/pairs_file.h"
+#include "eval/trainer.h"
+#include "stories/engine.h"
+
+namespace storyline {
+namespace {
+
+Engine make_engine(const CommonOptions& common, bool require_model = true) {
+  EngineOptions options;
+  options.params_dir = common.params_dir;
+  options.use_dictionaries = !common.no_dictionaries;
+  return Engine(options, require_model);
+}
+
+void report(const std::vector<ReadError>& errors) {
+  for (const ReadError& e : errors) std::cerr << "storyline: " << e.origin << ": " << e.message << '\n';
+}
+
+// Reads inputs; reports problems; nullopt (exit 1) when nothing at all could be read.
+std::optional<std::vector<Article>> read_inputs(const std::vector<std::string>& paths) {
+  ReadBatch batch = read_paths(paths);
+  report(batch.errors);
+  if (batch.articles.empty()) {
+    std::cerr << "storyline: no article could be read\n";
+    return std::nullopt;
+  }
+  return std::move(batch.articles);
+}
+
+ThreadingOptions threading(double window_hours) {
+  ThreadingOptions options;
+  options.window_seconds = static_cast<std::int64_t>(window_hours * 3600);
+  return options;
+}
+
+}  // namespace
+
+int run_threads(const CommonOptions& common, const std::vector<std::string>& paths, double window_hours) {
+  auto articles = read_inputs(paths);
+  if (!articles) return 1;
+  Engine engine = make_engine(common);
+  std::vector<Profile> profiles = engine.profile_all(std::move(*articles), ProgressBar("analysing"));
+  TermStats stats = engine.corpus_stats(profiles);
+  auto threads = engine.thread_corpus(std::move(profiles), stats, threading(window_hours), ProgressBar("threading"));
+  nlohmann::json out = nlohmann::json::array();
+  for (const Thread& t : threads) out.push_back(thread_json(t));
+  std::cout << out.dump(2) << '\n';
+  return 0;
+}
+
+int run_analyze(const CommonOptions& common, const std::vector<std::string>& paths) {
+  auto articles = read_inputs(paths);
+  if (!articles) return 1;
+  Engine engine = make_engine(common, false);
+  for (const Profile& p : engine.profile_all(std::move(*articles), ProgressBar("analysing")))
+    std::cout << profile_json(p).dump() << '\n';
+  return 0;
+}
+
+int run_compare(const CommonOptions& common, const std::string& a, const std::string& b) {
+  ReadBatch batch = read_paths({a, b});
+  report(batch.errors);
+  if (batch.articles.size() != 2) {
+    std::cerr << "storyline compare: need exactly one article in each of the two files, got "
+              << batch.articles.size() << " in all\n";
+    return 1;
+  }
+  Engine engine = make_engine(common);
+  std::vector<Profile> profiles = engine.profile_all(std::move(batch.articles));
+  TermStats stats = engine.corpus_stats(profiles);
+  WeightedProfile wa = weigh(profiles[0], stats), wb = weigh(profiles[1], stats);
+  Comparison c = compare_profiles(engine.model(), wa, wb, stats);
+  std::cout << comparison_json(engine.model(), c, wa, wb).dump(2) << '\n';
+  return 0;
+}
+
+namespace {
+struct ScoredPairs {
+  std::vector<LabelledPair> pairs;
+  std::vector<Comparison> comparisons;
+  std::vector<Profile> profiles;
+};
+
+ScoredPairs score_pairs_file(Engine& engine, const std::string& path, std::vector<ReadError>& errors) {
+  ScoredPairs out;
+  out.pairs = read_pairs_file(path, errors);
+  std::vector<Article> articles;
+  for (const LabelledPair& p : out.pairs) {
+    articles.push_back(p.a);
+    articles.push_back(p.b);
+  }
+  out.profiles = engine.profile_all(std::move(articles), ProgressBar("analysing"));
+  TermStats stats = engine.corpus_stats(out.profiles);
+  for (std::size_t i = 0; i < out.pairs.size(); ++i) {
+    WeightedProfile a = weigh(out.profiles[2 * i], stats), b = weigh(out.profiles[2 * i + 1], stats);
+    out.comparisons.push_back(compare_profiles(engine.model(), a, b, stats));
+  }
+  return out;
+}
+}  // namespace
+
+int run_compare_pairs(const CommonOptions& common, const std::string& pairs_file) {
+  Engine engine = make_engine(common);
+  std::vector<ReadError> errors;
+  ScoredPairs scored = score_pairs_file(engine, pairs_file, errors);
+  report(errors);
+  TermStats stats = engine.corpus_stats(scored.profiles);
+  for (std::size_t i = 0; i < scored.pairs.size(); ++i) {
+    WeightedProfile a = weigh(scored.profiles[2 * i], stats), b = weigh(scored.profiles[2 * i + 1], stats);
+    nlohmann::json line = comparison_json(engine.model(), scored.comparisons[i], a, b);
+    line["pair_id"] = scored.pairs[i].pair_id;
+    std::cout << line.dump() << '\n';
+  }
+  return scored.pairs.empty() ? 1 : 0;
+}
+
+int run_eval_pairs(const CommonOptions& common, const std::string& pairs_file) {
+  Engine engine = make_engine(common);
+  std::vector<ReadError> errors;
+  ScoredPairs scored = score_pairs_file(engine, pairs_file, errors);
+  report(errors);
+  std::vector<PairPrediction> predictions;
+  for (std::size_t i = 0; i < scored.pairs.size(); ++i)
+    if (scored.pairs[i].overall)
+      predictions.push_back({scored.pairs[i].pair_id, scored.pairs[i].a.lang + "-" + scored.pairs[i].b.lang,
+                             scored.comparisons[i].overall, *scored.pairs[i].overall});
+  if (predictions.empty()) {
+    std::cerr << "storyline: " << pairs_file << ": no labelled pair\n";
+    return 1;
+  }
+  std::cout << pairs_report(predictions).dump(2) << '\n';
+  return 0;
+}
+
+int run_eval_threads(const CommonOptions& common, const std::string& corpus_file, double window_hours) {
+  ClusteredCorpus corpus = read_clustered_corpus(corpus_file);
+  report(corpus.errors);
+  if (corpus.articles.empty()) {
+    std::cerr << "storyline: " << corpus_file << ": no article with a gold cluster\n";
+    return 1;
+  }
+  Engine engine = make_engine(common);
+  std::vector<std::string> ids;
+  for (const Article& a : corpus.articles) ids.push_back(a.id);
+  std::vector<Profile> profiles = engine.profile_all(std::move(corpus.articles), ProgressBar("analysing"));
+  TermStats stats = engine.corpus_stats(profiles);
+  auto threads = engine.thread_corpus(std::move(profiles), stats, threading(window_hours), ProgressBar("threading"));
+  std::cout << clustering_report(score_clustering(thread_labels(threads, ids), corpus.clusters)).dump(2) << '\n';
+  return 0;
+}
+
+int run_train(const CommonOptions& common, const std::string& data_dir, const std::string& out_dir,
+              bool report_only) {
+  Engine engine = make_engine(common, false);
+  TrainerOptions options;
+  options.data_dir = data_dir;
+  options.out_dir = out_dir.empty() ? engine.params_dir() : out_dir;
+  options.write = !report_only;
+  nlohmann::json report = train_story_model(engine, options, ProgressBar("training"));
+  std::cout << report.dump(2) << '\n';
+  if (options.write) std::cerr << "storyline: wrote " << options.out_dir << "/story_model.json and background_df.tsv\n";
+  return 0;
+}
+
+}  // namespace storyline

@@ -1,0 +1,70 @@
+// storyline: which news articles report the same story, why, and the story threads of a corpus.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace storyline;
+  CLI::App app{"storyline: recognise which news articles report the same story, explain why, "
+               "and thread a corpus into stories. JSON on stdout, messages on stderr."};
+  app.require_subcommand(1);
+  CommonOptions common;
+  app.add_option("--params", common.params_dir, "Directory with story_model.json and background_df.tsv")
+      ->envname("STORYLINE_PARAMS");
+  app.add_flag("--no-dictionaries", common.no_dictionaries,
+               "Do not load the FreeDict cross-lingual dictionaries");
+
+  std::vector<std::string> paths;
+  double window_hours = 72;
+  auto* threads = app.add_subcommand("threads", "Group articles (files, directories, - for JSONL on stdin) into story threads");
+  threads->add_option("paths", paths, "Files or directories (.txt .html .json .jsonl), or -")->required();
+  threads->add_option("--window-hours", window_hours, "Time window for joining a thread")->capture_default_str();
+
+  auto* analyze = app.add_subcommand("analyze", "Print each article's analysis: language, entities with match keys, dates, numbers");
+  analyze->add_option("paths", paths, "Files or directories, or -")->required();
+
+  std::string a, b, pairs_file;
+  auto* compare = app.add_subcommand("compare", "Compare two articles (A B), or every row of a pairs file (--pairs)");
+  compare->add_option("a", a, "First article file");
+  compare->add_option("b", b, "Second article file");
+  compare->add_option("--pairs", pairs_file, "Pairs CSV (schema of shared/data/*_pairs.csv): one JSON line per pair_id");
+
+  auto* eval = app.add_subcommand("eval", "Measure against labelled data");
+  eval->require_subcommand(1);
+  std::string eval_file;
+  auto* eval_pairs = eval->add_subcommand("pairs", "Pearson/Spearman (and AUC) of predicted overall vs gold Overall");
+  eval_pairs->add_option("file", eval_file, "Pairs CSV")->required();
+  auto* eval_threads = eval->add_subcommand("threads", "B-cubed and pairwise scores of threads vs the gold `cluster` field");
+  eval_threads->add_option("file", eval_file, "JSONL with a cluster field")->required();
+  eval_threads->add_option("--window-hours", window_hours, "Time window for joining a thread")->capture_default_str();
+
+  std::string data_dir = "../shared/data", out_dir;
+  bool report_only = false;
+  auto* train = app.add_subcommand("train", "Re-learn the story model and background statistics; prints cross-validated figures");
+  train->add_option("--data", data_dir, "Directory with the labelled data sets")->capture_default_str();
+  train->add_option("--out", out_dir, "Where to write the parameters (default: the params directory)");
+  train->add_flag("--report-only", report_only, "Only cross-validate; write nothing");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (*threads) return run_threads(common, paths, window_hours);
+    if (*analyze) return run_analyze(common, paths);
+    if (*compare) {
+      if (!pairs_file.empty()) return run_compare_pairs(common, pairs_file);
+      if (a.empty() || b.empty()) {
+        std::cerr << "storyline compare: give two article files, or --pairs FILE\n";
+        return 2;
+      }
+      return run_compare(common, a, b);
+    }
+    if (*eval_pairs) return run_eval_pairs(common, eval_file);
+    if (*eval_threads) return run_eval_threads(common, eval_file, window_hours);
+    if (*train) return run_train(common, data_dir, out_dir, report_only);
+  } catch (const std::exception& e) {
+    std::cerr << "storyline: " << e.what() << '\n';
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,158 @@
+#include "compare/boosted_trees.h"
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+namespace storyline {
+namespace {
+
+// Candidate thresholds per feature: midpoints between quantiles of the training values.
+std::vector<std::vector<float>> quantile_thresholds(const std::vector<std::vector<float>>& rows,
+                                                    int bins) {
+  std::size_t width = rows.empty() ? 0 : rows[0].size();
+  std::vector<std::vector<float>> thresholds(width);
+  for (std::size_t f = 0; f < width; ++f) {
+    std::vector<float> values;
+    values.reserve(rows.size());
+    for (const auto& row : rows) values.push_back(row[f]);
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    if (values.size() <= 1) continue;
+    for (int b = 1; b < bins; ++b) {
+      std::size_t i = values.size() * b / bins;
+      if (i == 0 || i >= values.size()) continue;
+      float t = 0.5f * (values[i - 1] + values[i]);
+      if (thresholds[f].empty() || thresholds[f].back() != t) thresholds[f].push_back(t);
+    }
+  }
+  return thresholds;
+}
+
+struct TreeBuilder {
+  const std::vector<std::vector<float>>& rows;
+  const std::vector<float>& residuals;
+  const std::vector<float>& weights;
+  const std::vector<std::vector<float>>& thresholds;
+  const TrainingOptions& options;
+  std::vector<BoostedTrees::Node> nodes;
+
+  std::int32_t build(std::vector<std::size_t>& index, int depth) {
+    double sum_w = 0, sum_wr = 0;
+    for (std::size_t i : index) {
+      sum_w += weights[i];
+      sum_wr += weights[i] * residuals[i];
+    }
+    std::int32_t id = static_cast<std::int32_t>(nodes.size());
+    nodes.push_back({});
+    nodes[id].value = sum_w > 0 ? float(sum_wr / sum_w) * options.learning_rate : 0.0f;
+    if (depth >= options.depth || sum_w < 2 * options.min_leaf_weight) return id;
+
+    // Best split by reduction of weighted squared error: maximise sum^2/weight on both sides.
+    double best_gain = 1e-9;
+    int best_feature = -1;
+    float best_threshold = 0;
+    double parent = sum_wr * sum_wr / sum_w;
+    for (std::size_t f = 0; f < thresholds.size(); ++f) {
+      const auto& cuts = thresholds[f];
+      if (cuts.empty()) continue;
+      std::vector<double> bin_w(cuts.size() + 1, 0), bin_wr(cuts.size() + 1, 0);
+      for (std::size_t i : index) {
+        std::size_t bin = std::lower_bound(cuts.begin(), cuts.end(), rows[i][f]) - cuts.begin();
+        bin_w[bin] += weights[i];
+        bin_wr[bin] += weights[i] * residuals[i];
+      }
+      double left_w = 0, left_wr = 0;
+      for (std::size_t c = 0; c < cuts.size(); ++c) {
+        left_w += bin_w[c];
+        left_wr += bin_wr[c];
+        double right_w = sum_w - left_w, right_wr = sum_wr - left_wr;
+        if (left_w < options.min_leaf_weight || right_w < options.min_leaf_weight) continue;
+        double gain = left_wr * left_wr / left_w + right_wr * right_wr / right_w - parent;
+        if (gain > best_gain) {
+          best_gain = gain;
+          best_feature = static_cast<int>(f);
+          best_threshold = cuts[c];
+        }
+      }
+    }
+    if (best_feature < 0) return id;
+    std::vector<std::size_t> left, right;
+    for (std::size_t i : index)
+      (rows[i][best_feature] <= best_threshold ? left : right).push_back(i);
+    nodes[id].feature = best_feature;
+    nodes[id].threshold = best_threshold;
+    std::int32_t l = build(left, depth + 1);
+    std::int32_t r = build(right, depth + 1);
+    nodes[id].left = l;
+    nodes[id].right = r;
+    return id;
+  }
+};
+
+float evaluate(const std::vector<BoostedTrees::Node>& tree, std::span<const float> features) {
+  std::int32_t node = 0;
+  while (tree[node].feature >= 0)
+    node = features[tree[node].feature] <= tree[node].threshold ? tree[node].left : tree[node].right;
+  return tree[node].value;
+}
+
+}  // namespace
+
+BoostedTrees BoostedTrees::train(const std::vector<std::vector<float>>& rows,
+                                 const std::vector<float>& targets,
+                                 const std::vector<float>& weights,
+                                 const TrainingOptions& options) {
+  BoostedTrees model;
+  double sum_w = std::accumulate(weights.begin(), weights.end(), 0.0);
+  double sum_wt = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) sum_wt += weights[i] * targets[i];
+  model.base_ = sum_w > 0 ? float(sum_wt / sum_w) : 0.0f;
+  auto thresholds = quantile_thresholds(rows, options.bins);
+  std::vector<float> prediction(rows.size(), model.base_), residuals(rows.size());
+  std::mt19937_64 random(options.seed);
+  std::bernoulli_distribution keep(options.subsample);
+  for (int t = 0; t < options.trees; ++t) {
+    for (std::size_t i = 0; i < rows.size(); ++i) residuals[i] = targets[i] - prediction[i];
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (keep(random)) index.push_back(i);
+    TreeBuilder builder{rows, residuals, weights, thresholds, options, {}};
+    builder.build(index, 0);
+    for (std::size_t i = 0; i < rows.size(); ++i) prediction[i] += evaluate(builder.nodes, rows[i]);
+    model.trees_.push_back(std::move(builder.nodes));
+  }
+  return model;
+}
+
+float BoostedTrees::predict(std::span<const float> features) const {
+  float sum = base_;
+  for (const auto& tree : trees_) sum += evaluate(tree, features);
+  return sum;
+}
+
+nlohmann::json BoostedTrees::to_json() const {
+  nlohmann::json trees = nlohmann::json::array();
+  for (const auto& tree : trees_) {
+    // Compact: one array per node [feature, threshold, left, right, value].
+    nlohmann::json nodes = nlohmann::json::array();
+    for (const Node& n : tree) nodes.push_back({n.feature, n.threshold, n.left, n.right, n.value});
+    trees.push_back(std::move(nodes));
+  }
+  return {{"base", base_}, {"trees", std::move(trees)}};
+}
+
+BoostedTrees BoostedTrees::from_json(const nlohmann::json& json) {
+  BoostedTrees model;
+  model.base_ = json.at("base").get<float>();
+  for (const auto& tree : json.at("trees")) {
+    std::vector<Node> nodes;
+    for (const auto& n : tree)
+      nodes.push_back({n[0].get<std::int32_t>(), n[1].get<float>(), n[2].get<std::int32_t>(),
+                       n[3].get<std::int32_t>(), n[4].get<float>()});
+    model.trees_.push_back(std::move(nodes));
+  }
+  return model;
+}
+
+}  // namespace storyline

@@ -1,0 +1,48 @@
+// BoostedTrees: gradient-boosted regression trees (squared loss) over a small dense feature
+// vector. Small enough to read: quantile-binned split search, depth-limited trees, shrinkage.
+// Used for the story model (overall score and each SemEval dimension).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace storyline {
+
+struct TrainingOptions {
+  int trees = 300;
+  int depth = 3;
+  float learning_rate = 0.05f;
+  float min_leaf_weight = 10.0f;
+  int bins = 32;
+  float subsample = 0.8f;       // rows per tree, for variance reduction
+  std::uint64_t seed = 7;       // training is deterministic for a given seed
+};
+
+class BoostedTrees {
+ public:
+  struct Node {
+    std::int32_t feature = -1;  // -1 = leaf
+    float threshold = 0;        // go left when value <= threshold
+    std::int32_t left = -1, right = -1;
+    float value = 0;            // leaf output
+  };
+
+  // rows: n x width features; targets and weights: n.
+  static BoostedTrees train(const std::vector<std::vector<float>>& rows,
+                            const std::vector<float>& targets, const std::vector<float>& weights,
+                            const TrainingOptions& options);
+
+  float predict(std::span<const float> features) const;
+
+  nlohmann::json to_json() const;
+  static BoostedTrees from_json(const nlohmann::json& json);
+
+ private:
+  float base_ = 0;
+  std::vector<std::vector<Node>> trees_;
+};
+
+}  // namespace storyline

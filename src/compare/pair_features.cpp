@@ -1,0 +1,181 @@
+#include "compare/pair_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace storyline {
+namespace {
+
+constexpr std::string_view kNames[kPairFeatureCount] = {
+    "title_cosine",    "body_cosine",       "all_cosine",         "title_body_cosine",
+    "bridge_cosine",   "name_key_cosine",   "entity_overlap",     "person_overlap",
+    "place_overlap",   "organisation_overlap", "title_entity_overlap", "main_actor_match",
+    "day_overlap",     "day_distance",      "number_agreement",   "number_conflict",
+    "publication_gap", "same_language",     "same_source",        "shorter_length",
+    "longer_length",   "shared_rare_terms"};
+
+// Sublinear term frequency times idf: repeated words matter, but not linearly.
+SparseVector tfidf(const SparseVector& counts, const TermStats& stats) {
+  return reweight_normalised(counts, [&](TermId id, float tf) {
+    return (1.0f + std::log(std::max(tf, 1e-3f) + 1.0f) - std::log(2.0f)) * stats.idf(id);
+  });
+}
+
+SparseVector merged(const SparseVector& title, const SparseVector& body, float title_boost) {
+  std::unordered_map<TermId, float> sum;
+  for (auto [id, w] : title.entries) sum[id] += title_boost * w;
+  for (auto [id, w] : body.entries) sum[id] += w;
+  return SparseVector::from_counts(sum);
+}
+
+// Weighted Jaccard over entity keys of one kind (all kinds when kind is null).
+float entity_overlap(const Profile& a, const Profile& b, const TermStats& stats,
+                     const EntityKind* kind, bool title_only) {
+  std::unordered_map<std::string_view, float> wa, wb;
+  auto collect = [&](const Profile& p, auto& out) {
+    for (const ProfileEntity& e : p.entities) {
+      if (kind && e.kind != *kind) continue;
+      out[e.key] = stats.idf(entity_term(e)) * (1.0f + std::log(float(e.count))) *
+                   (e.in_title ? 2.0f : 1.0f);
+    }
+  };
+  collect(a, wa);
+  collect(b, wb);
+  if (wa.empty() || wb.empty()) return -1.0f;  // no evidence
+  float shared = 0, total = 0;
+  bool title_hit = false;
+  for (auto& [key, w] : wa) {
+    auto it = wb.find(key);
+    if (it != wb.end()) {
+      shared += std::min(w, it->second);
+      total += std::max(w, it->second);
+    } else {
+      total += w;
+    }
+  }
+  for (auto& [key, w] : wb)
+    if (!wa.count(key)) total += w;
+  if (title_only) {
+    for (const ProfileEntity& e : a.entities)
+      if (e.in_title && wb.count(e.key)) title_hit = true;
+    for (const ProfileEntity& e : b.entities)
+      if (e.in_title && wa.count(e.key)) title_hit = true;
+    return title_hit ? 1.0f : 0.0f;
+  }
+  return total > 0 ? shared / total : 0.0f;
+}
+
+// Does the most-mentioned person or organisation of each side appear on the other side?
+float main_actor_match(const Profile& a, const Profile& b) {
+  auto main_actor = [](const Profile& p) -> const ProfileEntity* {
+    const ProfileEntity* best = nullptr;
+    for (const ProfileEntity& e : p.entities)
+      if (e.kind == EntityKind::Person && (!best || e.count > best->count)) best = &e;
+    return best;
+  };
+  auto has = [](const Profile& p, const std::string& key) {
+    return std::any_of(p.entities.begin(), p.entities.end(),
+                       [&](const ProfileEntity& e) { return e.key == key; });
+  };
+  const ProfileEntity* ma = main_actor(a);
+  const ProfileEntity* mb = main_actor(b);
+  if (!ma || !mb) return -1.0f;
+  return 0.5f * (float(has(b, ma->key)) + float(has(a, mb->key)));
+}
+
+void date_features(const Profile& a, const Profile& b, PairFeatures& f) {
+  if (a.mentioned_days.empty() || b.mentioned_days.empty()) {
+    f.values[kDayOverlap] = -1;
+    f.values[kDayDistance] = -1;
+    return;
+  }
+  std::size_t shared = 0;
+  int nearest = 1 << 20;
+  for (int da : a.mentioned_days)
+    for (int db : b.mentioned_days) {
+      shared += da == db;
+      nearest = std::min(nearest, std::abs(da - db));
+    }
+  f.values[kDayOverlap] =
+      float(shared) / float(std::min(a.mentioned_days.size(), b.mentioned_days.size()));
+  f.values[kDayDistance] = std::log1p(float(nearest));
+}
+
+// Same count of the same thing supports one event; a different count of the same thing
+// ("5 dead" vs "12 dead") is evidence of two events.
+void number_features(const Profile& a, const Profile& b, PairFeatures& f) {
+  std::size_t agree = 0, conflict = 0, comparable = 0;
+  for (const CountedNumber& na : a.numbers) {
+    if (na.counted.empty()) continue;
+    bool same_thing = false, same_value = false;
+    for (const CountedNumber& nb : b.numbers) {
+      if (nb.counted != na.counted) continue;
+      same_thing = true;
+      same_value = same_value || nb.value == na.value;
+    }
+    if (!same_thing) continue;
+    ++comparable;
+    if (same_value) ++agree;
+    else ++conflict;
+  }
+  f.values[kNumberAgreement] = comparable ? float(agree) / float(comparable) : -1.0f;
+  f.values[kNumberConflict] = comparable ? float(conflict) / float(comparable) : -1.0f;
+}
+
+}  // namespace
+
+std::string_view pair_feature_name(int feature) { return kNames[feature]; }
+
+WeightedProfile weigh(const Profile& p, const TermStats& stats) {
+  WeightedProfile w;
+  w.profile = &p;
+  w.title = tfidf(p.title_terms, stats);
+  w.body = tfidf(p.body_terms, stats);
+  w.all = tfidf(merged(p.title_terms, p.body_terms, 2.0f), stats);
+  w.bridge = tfidf(p.bridge_terms, stats);
+  w.names = tfidf(p.name_keys, stats);
+  std::unordered_map<TermId, float> entity_counts;
+  for (const ProfileEntity& e : p.entities) entity_counts[entity_term(e)] = float(e.count);
+  w.entities = tfidf(SparseVector::from_counts(entity_counts), stats);
+  return w;
+}
+
+PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
+                           const TermStats& stats) {
+  const Profile& a = *wa.profile;
+  const Profile& b = *wb.profile;
+  PairFeatures f;
+  f.values[kTitleCosine] = wa.title.empty() || wb.title.empty() ? -1.0f : dot(wa.title, wb.title);
+  f.values[kBodyCosine] = wa.body.empty() || wb.body.empty() ? -1.0f : dot(wa.body, wb.body);
+  f.values[kAllCosine] = dot(wa.all, wb.all);
+  f.values[kTitleBodyCosine] = 0.5f * (dot(wa.title, wb.all) + dot(wa.all, wb.title));
+  f.values[kBridgeCosine] = wa.bridge.empty() || wb.bridge.empty() ? -1.0f : dot(wa.bridge, wb.bridge);
+  f.values[kNameKeyCosine] = dot(wa.names, wb.names);
+  f.values[kEntityOverlap] = entity_overlap(a, b, stats, nullptr, false);
+  const EntityKind person = EntityKind::Person, place = EntityKind::Place,
+                   org = EntityKind::Organisation;
+  f.values[kPersonOverlap] = entity_overlap(a, b, stats, &person, false);
+  f.values[kPlaceOverlap] = entity_overlap(a, b, stats, &place, false);
+  f.values[kOrganisationOverlap] = entity_overlap(a, b, stats, &org, false);
+  f.values[kTitleEntityOverlap] = entity_overlap(a, b, stats, nullptr, true);
+  f.values[kMainActorMatch] = main_actor_match(a, b);
+  date_features(a, b, f);
+  number_features(a, b, f);
+  f.values[kPublicationGap] =
+      a.published && b.published
+          ? std::log1p(std::abs(float(*a.published - *b.published)) / 86400.0f)
+          : -1.0f;
+  f.values[kSameLanguage] = a.lang == b.lang ? 1.0f : 0.0f;
+  f.values[kSameSource] = a.source.empty() || b.source.empty() ? -1.0f : float(a.source == b.source);
+  f.values[kShorterLength] = std::log1p(float(std::min(a.token_count, b.token_count)));
+  f.values[kLongerLength] = std::log1p(float(std::max(a.token_count, b.token_count)));
+  std::size_t rare = 0;
+  for (auto [id, w] : wa.all.entries)
+    if (stats.idf(id) > 4.0f && wb.all.weight_of(id) > 0) ++rare;
+  f.values[kSharedRareTerms] = std::log1p(float(rare));
+  return f;
+}
+
+}  // namespace storyline

@@ -1,0 +1,57 @@
+// PairFeatures: the measurements the learned model reads for a pair of profiles. Every feature
+// is symmetric in (a, b). Missing evidence (no dates, no publication time) has its own value
+// so the model can tell "no evidence" from "evidence against".
+#pragma once
+
+#include <array>
+#include <string_view>
+
+#include "features/profile.h"
+#include "index/term_stats.h"
+
+namespace storyline {
+
+enum PairFeature : int {
+  kTitleCosine,
+  kBodyCosine,
+  kAllCosine,
+  kTitleBodyCosine,
+  kBridgeCosine,
+  kNameKeyCosine,
+  kEntityOverlap,
+  kPersonOverlap,
+  kPlaceOverlap,
+  kOrganisationOverlap,
+  kTitleEntityOverlap,
+  kMainActorMatch,
+  kDayOverlap,
+  kDayDistance,
+  kNumberAgreement,
+  kNumberConflict,
+  kPublicationGap,
+  kSameLanguage,
+  kSameSource,
+  kShorterLength,
+  kLongerLength,
+  kSharedRareTerms,
+  kPairFeatureCount
+};
+
+std::string_view pair_feature_name(int feature);
+
+struct PairFeatures {
+  std::array<float, kPairFeatureCount> values{};
+  float operator[](int i) const { return values[i]; }
+};
+
+// IDF-weighted, L2-normalised vectors of one profile, computed once per profile per TermStats
+// state so that comparing one article with many does not redo the weighting.
+struct WeightedProfile {
+  const Profile* profile = nullptr;
+  SparseVector title, body, all, bridge, names, entities;
+};
+
+WeightedProfile weigh(const Profile& profile, const TermStats& stats);
+PairFeatures pair_features(const WeightedProfile& a, const WeightedProfile& b, const TermStats& stats);
+
+}  // namespace storyline

@@ -1,0 +1,63 @@
+#include "compare/story_model.h"
+
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+
+namespace storyline {
+
+float StoryModel::same_story_probability(float overall_score) const {
+  return 1.0f / (1.0f + std::exp(-(calibration_bias + calibration_slope * overall_score)));
+}
+
+nlohmann::json StoryModel::to_json() const {
+  nlohmann::json features = nlohmann::json::array();
+  for (int i = 0; i < kPairFeatureCount; ++i) features.push_back(pair_feature_name(i));
+  nlohmann::json dims = nlohmann::json::object();
+  for (const auto& [name, model] : dimensions) dims[name] = model.to_json();
+  return {{"format", "storyline-story-model-1"},
+          {"features", features},
+          {"calibration", {{"bias", calibration_bias}, {"slope", calibration_slope}}},
+          {"same_story_reference", same_story_reference},
+          {"overall", overall.to_json()},
+          {"dimensions", dims}};
+}
+
+StoryModel StoryModel::from_json(const nlohmann::json& json) {
+  StoryModel model;
+  const auto& features = json.at("features");
+  if (features.size() != kPairFeatureCount)
+    throw std::runtime_error("model was trained on " + std::to_string(features.size()) +
+                             " features, this build computes " +
+                             std::to_string(int(kPairFeatureCount)) + ": run `storyline train`");
+  for (int i = 0; i < kPairFeatureCount; ++i)
+    if (features[i].get<std::string>() != pair_feature_name(i))
+      throw std::runtime_error("model feature " + std::to_string(i) + " is '" +
+                               features[i].get<std::string>() + "', expected '" +
+                               std::string(pair_feature_name(i)) + "': run `storyline train`");
+  model.calibration_bias = json.at("calibration").at("bias").get<float>();
+  model.calibration_slope = json.at("calibration").at("slope").get<float>();
+  model.same_story_reference = json.at("same_story_reference").get<std::array<float, kPairFeatureCount>>();
+  model.overall = BoostedTrees::from_json(json.at("overall"));
+  for (const auto& [name, trees] : json.at("dimensions").items())
+    model.dimensions[name] = BoostedTrees::from_json(trees);
+  return model;
+}
+
+StoryModel StoryModel::load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open the story model");
+  try {
+    return from_json(nlohmann::json::parse(in));
+  } catch (const std::exception& e) {
+    throw std::runtime_error(path + ": " + e.what());
+  }
+}
+
+void StoryModel::save(const std::string& path) const {
+  std::ofstream out(path);
+  if (!out) throw std::runtime_error(path + ": cannot write");
+  out << to_json().dump() << '\n';
+}
+
+}  // namespace storyline

@@ -1,0 +1,33 @@
+// StoryModel: the learned judgement. Boosted trees map pair features to the SemEval-2022
+// scale (1 = same story ... 4 = unrelated) for the overall score and each dimension; a
+// logistic calibration turns the overall score into P(same story), whose 0.5 point is the
+// threading threshold. Parameters live in params/story_model.json, written by `storyline train`.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "compare/boosted_trees.h"
+#include "compare/pair_features.h"
+
+namespace storyline {
+
+inline constexpr const char* kDimensions[] = {"entities", "geography", "time", "narrative", "style"};
+
+struct StoryModel {
+  BoostedTrees overall;
+  std::map<std::string, BoostedTrees> dimensions;
+  float calibration_bias = 0;   // P(same) = sigmoid(bias + slope * overall)
+  float calibration_slope = -1;
+  // Feature values typical of same-story pairs (medians), used to explain a low score.
+  std::array<float, kPairFeatureCount> same_story_reference{};
+
+  float same_story_probability(float overall_score) const;
+
+  nlohmann::json to_json() const;
+  static StoryModel from_json(const nlohmann::json& json);
+  static StoryModel load(const std::string& path);  // throws std::runtime_error naming the file
+  void save(const std::string& path) const;
+};
+
+}  // namespace storyline

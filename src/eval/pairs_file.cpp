@@ -1,0 +1,126 @@
+#include "eval/pairs_file.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+
+
+namespace storyline {
+
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record;
+  std::string field;
+  bool quoted = false, any = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field.push_back('"');
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field.push_back(c);
+      }
+      continue;
+    }
+    any = true;
+    if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      record.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      record.push_back(std::move(field));
+      field.clear();
+      records.push_back(std::move(record));
+      record.clear();
+      any = false;
+    } else {
+      field.push_back(c);
+    }
+  }
+  if (any || !field.empty() || !record.empty()) {
+    record.push_back(std::move(field));
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+Article article_from_text(std::string id, const std::string& text, std::string lang, std::string url) {
+  Article article;
+  article.id = std::move(id);
+  article.lang = std::move(lang);
+  article.url = std::move(url);
+  article.origin = article.id;
+  std::size_t newline = text.find('\n');
+  if (newline != std::string::npos && newline < 400) {
+    article.title = text.substr(0, newline);
+    article.text = text.substr(newline + 1);
+  } else {
+    article.text = text;
+  }
+  // Keep the reader's conventions: trimmed, paragraphs separated by blank lines.
+  auto trim = [](std::string& s) {
+    s.erase(0, s.find_first_not_of(" \t\r\n"));
+    s.erase(s.find_last_not_of(" \t\r\n") + 1);
+  };
+  trim(article.title);
+  trim(article.text);
+  return article;
+}
+
+std::vector<LabelledPair> read_pairs_file(const std::string& path, std::vector<ReadError>& errors) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto records = parse_csv(buffer.str());
+  if (records.empty()) throw std::runtime_error(path + ": empty file");
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 0; i < records[0].size(); ++i) column[records[0][i]] = i;
+  for (const char* required : {"pair_id", "lang1", "lang2", "text1", "text2"})
+    if (!column.count(required))
+      throw std::runtime_error(path + ": no '" + required + "' column in the header");
+  auto get = [&](const std::vector<std::string>& row, const std::string& name) -> std::string {
+    auto it = column.find(name);
+    return it != column.end() && it->second < row.size() ? row[it->second] : std::string();
+  };
+  std::vector<LabelledPair> pairs;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const auto& row = records[r];
+    if (row.size() == 1 && row[0].empty()) continue;  // trailing blank line
+    std::string origin = path + ":record " + std::to_string(r + 1);
+    if (row.size() != records[0].size()) {
+      errors.push_back({origin, "has " + std::to_string(row.size()) + " fields, the header has " +
+                                    std::to_string(records[0].size())});
+      continue;
+    }
+    LabelledPair pair;
+    pair.pair_id = get(row, "pair_id");
+    pair.a = article_from_text(pair.pair_id + "/1", get(row, "text1"), get(row, "lang1"), get(row, "link1"));
+    pair.b = article_from_text(pair.pair_id + "/2", get(row, "text2"), get(row, "lang2"), get(row, "link2"));
+    try {
+      if (std::string overall = get(row, "Overall"); !overall.empty()) pair.overall = std::stod(overall);
+      for (const char* dim : {"Geography", "Entities", "Time", "Narrative", "Style", "Tone"}) {
+        std::string value = get(row, dim);
+        if (value.empty()) continue;
+        std::string name = dim;
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        pair.dimensions[name] = std::stod(value);
+      }
+    } catch (const std::exception&) {
+      errors.push_back({origin, "a score is not a number"});
+      continue;
+    }
+    pairs.push_back(std::move(pair));
+  }
+  return pairs;
+}
+
+}  // namespace storyline

@@ -1,0 +1,259 @@
+#include "eval/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "eval/datasets.h"
+#include "eval/evaluation.h"
+#include "eval/pairs_file.h"
+
+namespace storyline {
+namespace {
+
+enum Dataset { kSemEval, kTelegram, kEcb };
+
+struct Rows {
+  std::vector<std::vector<float>> features;
+  std::vector<float> target, weight;
+  std::vector<int> fold, dataset;
+  std::vector<bool> same;
+  std::vector<std::string> id, lang_pair;
+  std::vector<std::map<std::string, double>> dimensions;
+};
+
+int fold_of(const std::string& key, int folds) {
+  return int(term_id("fold:", key) % std::uint64_t(folds));
+}
+
+void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, int folds, Rows& rows) {
+  std::vector<ReadError> errors;
+  std::vector<LabelledPair> pairs = read_pairs_file(path, errors);
+  std::vector<Article> articles;
+  for (const LabelledPair& p : pairs) {
+    articles.push_back(p.a);
+    articles.push_back(p.b);
+  }
+  std::vector<Profile> profiles = engine.profile_all(std::move(articles));
+  TermStats stats = engine.corpus_stats(profiles);
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    if (!pairs[i].overall) continue;
+    WeightedProfile a = weigh(profiles[2 * i], stats), b = weigh(profiles[2 * i + 1], stats);
+    PairFeatures f = pair_features(a, b, stats);
+    rows.features.emplace_back(f.values.begin(), f.values.end());
+    rows.target.push_back(float(*pairs[i].overall));
+    rows.weight.push_back(1.0f);
+    rows.fold.push_back(fold_of(pairs[i].pair_id, folds));
+    rows.dataset.push_back(dataset);
+    rows.same.push_back(*pairs[i].overall <= 1.5);
+    rows.id.push_back(pairs[i].pair_id);
+    rows.lang_pair.push_back(pairs[i].a.lang + "-" + pairs[i].b.lang);
+    rows.dimensions.push_back(pairs[i].dimensions);
+  }
+}
+
+struct EcbData {
+  ClusteredCorpus corpus;
+  std::vector<Profile> profiles;
+  std::vector<int> fold;  // by topic
+};
+
+void add_ecb_pairs(const EcbData& ecb, const TermStats& stats, float total_weight, Rows& rows) {
+  const auto& c = ecb.corpus;
+  std::vector<WeightedProfile> weighted;
+  for (const Profile& p : ecb.profiles) weighted.push_back(weigh(p, stats));
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t i = 0; i < weighted.size(); ++i) {
+    for (std::size_t j = i + 1; j < weighted.size(); ++j)
+      if (c.topics[i] == c.topics[j]) pairs.emplace_back(i, j);
+    std::size_t k = (i + 37) % weighted.size();  // one deterministic other-topic negative per article
+    if (c.topics[k] != c.topics[i] && ecb.fold[k] == ecb.fold[i]) pairs.emplace_back(i, k);
+  }
+  float weight = total_weight / float(std::max<std::size_t>(1, pairs.size()));
+  for (auto [i, j] : pairs) {
+    PairFeatures f = pair_features(weighted[i], weighted[j], stats);
+    bool same = c.clusters[i] == c.clusters[j];
+    rows.features.emplace_back(f.values.begin(), f.values.end());
+    rows.target.push_back(same ? 1.0f : c.topics[i] == c.topics[j] ? 3.0f : 4.0f);
+    rows.weight.push_back(weight);
+    rows.fold.push_back(ecb.fold[i]);
+    rows.dataset.push_back(kEcb);
+    rows.same.push_back(same);
+    rows.id.push_back(c.articles[i].id + "|" + c.articles[j].id);
+    rows.lang_pair.push_back("en-en");
+    rows.dimensions.emplace_back();
+  }
+}
+
+// One-dimensional logistic regression by Newton's method: P(same) = sigmoid(b0 + b1 * score).
+std::pair<float, float> fit_calibration(const std::vector<float>& score, const std::vector<bool>& same,
+                                        const std::vector<float>& weight) {
+  double b0 = 0, b1 = -1;
+  for (int iteration = 0; iteration < 50; ++iteration) {
+    double g0 = 0, g1 = 0, h00 = 1e-6, h01 = 0, h11 = 1e-6;
+    for (std::size_t i = 0; i < score.size(); ++i) {
+      double p = 1 / (1 + std::exp(-(b0 + b1 * score[i])));
+      double r = (same[i] ? 1.0 : 0.0) - p, w = weight[i] * p * (1 - p);
+      g0 += weight[i] * r;
+      g1 += weight[i] * r * score[i];
+      h00 += w;
+      h01 += w * score[i];
+      h11 += w * score[i] * score[i];
+    }
+    double det = h00 * h11 - h01 * h01;
+    if (std::abs(det) < 1e-12) break;
+    b0 += (h11 * g0 - h01 * g1) / det;
+    b1 += (h00 * g1 - h01 * g0) / det;
+  }
+  return {float(b0), float(b1)};
+}
+
+BoostedTrees fit(const Rows& rows, const std::vector<bool>& use, const std::vector<float>& target,
+                 const TrainingOptions& options) {
+  std::vector<std::vector<float>> x;
+  std::vector<float> y, w;
+  for (std::size_t i = 0; i < use.size(); ++i)
+    if (use[i]) {
+      x.push_back(rows.features[i]);
+      y.push_back(target[i]);
+      w.push_back(rows.weight[i]);
+    }
+  return BoostedTrees::train(x, y, w, options);
+}
+
+}  // namespace
+
+nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, const Progress& progress) {
+  namespace fs = std::filesystem;
+  const std::string semeval = options.data_dir + "/semeval2022_pairs.csv";
+  const std::string telegram = options.data_dir + "/tgcontest_pairs.csv";
+  const std::string ecb_path = options.data_dir + "/ecbplus_dev.jsonl";
+
+  // Background statistics first: every feature below is computed with them, as at run time.
+  if (options.write) {
+    std::vector<Article> all;
+    std::vector<ReadError> errors;
+    for (const std::string& path : {semeval, telegram})
+      for (LabelledPair& p : read_pairs_file(path, errors)) {
+        all.push_back(std::move(p.a));
+        all.push_back(std::move(p.b));
+      }
+    for (Article& a : read_clustered_corpus(ecb_path).articles) all.push_back(std::move(a));
+    TermStats background;
+    for (const Profile& p : engine.profile_all(std::move(all))) background.add(p);
+    fs::create_directories(options.out_dir);
+    background.save(options.out_dir + "/background_df.tsv", 3);
+  }
+  if (progress) progress(1, 4);
+
+  Rows rows;
+  add_pairs_file(engine, semeval, kSemEval, options.folds, rows);
+  add_pairs_file(engine, telegram, kTelegram, options.folds, rows);
+  EcbData ecb{read_clustered_corpus(ecb_path), {}, {}};
+  ecb.profiles = engine.profile_all(ecb.corpus.articles);
+  for (const std::string& topic : ecb.corpus.topics) ecb.fold.push_back(fold_of("topic:" + topic, options.folds));
+  TermStats ecb_stats = engine.corpus_stats(ecb.profiles);
+  std::size_t semeval_rows = rows.features.size();
+  add_ecb_pairs(ecb, ecb_stats, 0.8f * float(semeval_rows), rows);
+  if (progress) progress(2, 4);
+
+  // Cross-validated predictions of the overall score.
+  const std::size_t n = rows.features.size();
+  std::vector<float> cv(n, 2.5f);
+  std::vector<BoostedTrees> fold_models;
+  for (int k = 0; k < options.folds; ++k) {
+    std::vector<bool> use(n);
+    for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
+    fold_models.push_back(fit(rows, use, rows.target, options.trees));
+    for (std::size_t i = 0; i < n; ++i)
+      if (rows.fold[i] == k) cv[i] = std::clamp(fold_models.back().predict(rows.features[i]), 1.0f, 4.0f);
+  }
+  if (progress) progress(3, 4);
+
+  nlohmann::json report;
+  std::vector<PairPrediction> sem, tg;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (rows.dataset[i] == kSemEval) sem.push_back({rows.id[i], rows.lang_pair[i], cv[i], rows.target[i]});
+    if (rows.dataset[i] == kTelegram) tg.push_back({rows.id[i], rows.lang_pair[i], cv[i], rows.target[i]});
+  }
+  report["semeval_cv"] = pairs_report(sem);
+  report["tgcontest_cv"] = pairs_report(tg);
+
+  // Threads on held-out ECB+ topics, each fold with its own model and its own calibration
+  // (fitted on the other folds' rows).
+  std::vector<std::string> predicted(ecb.profiles.size()), gold = ecb.corpus.clusters;
+  for (int k = 0; k < options.folds; ++k) {
+    std::vector<float> s, w;
+    std::vector<bool> same;
+    for (std::size_t i = 0; i < n; ++i)
+      if (rows.fold[i] != k) {
+        s.push_back(cv[i]);
+        same.push_back(rows.same[i]);
+        w.push_back(rows.weight[i]);
+      }
+    StoryModel model;
+    model.overall = fold_models[k];
+    std::tie(model.calibration_bias, model.calibration_slope) = fit_calibration(s, same, w);
+    std::vector<Profile> held_out;
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < ecb.profiles.size(); ++i)
+      if (ecb.fold[i] == k) {
+        held_out.push_back(ecb.profiles[i]);
+        index.push_back(i);
+      }
+    std::vector<std::string> ids;
+    for (const Profile& p : held_out) ids.push_back(p.id);
+    ThreadBuilder builder(model, ecb_stats);
+    for (Profile& p : held_out) builder.add(std::move(p));
+    std::vector<std::string> labels = thread_labels(builder.threads(), ids);
+    for (std::size_t j = 0; j < index.size(); ++j) predicted[index[j]] = std::to_string(k) + ":" + labels[j];
+  }
+  report["ecbplus_threads_cv"] = clustering_report(score_clustering(predicted, gold));
+
+  // The final model: every row; calibration on the cross-validated predictions.
+  StoryModel final_model;
+  std::vector<bool> all(n, true);
+  final_model.overall = fit(rows, all, rows.target, options.trees);
+  std::tie(final_model.calibration_bias, final_model.calibration_slope) =
+      fit_calibration(cv, rows.same, rows.weight);
+  for (int f = 0; f < kPairFeatureCount; ++f) {
+    std::vector<float> values;
+    for (std::size_t i = 0; i < n; ++i)
+      if (rows.same[i]) values.push_back(rows.features[i][f]);
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    final_model.same_story_reference[f] = values.empty() ? 0 : values[values.size() / 2];
+  }
+  // Dimensions: SemEval rows only; cross-validated Pearson reported.
+  nlohmann::json dims;
+  for (const char* name : kDimensions) {
+    std::vector<bool> has(n);
+    std::vector<float> target(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+      if (auto it = rows.dimensions[i].find(name); it != rows.dimensions[i].end()) {
+        has[i] = true;
+        target[i] = float(it->second);
+      }
+    std::vector<double> p, g;
+    for (int k = 0; k < options.folds; ++k) {
+      std::vector<bool> use(n);
+      for (std::size_t i = 0; i < n; ++i) use[i] = has[i] && rows.fold[i] != k;
+      BoostedTrees m = fit(rows, use, target, options.trees);
+      for (std::size_t i = 0; i < n; ++i)
+        if (has[i] && rows.fold[i] == k) {
+          p.push_back(m.predict(rows.features[i]));
+          g.push_back(target[i]);
+        }
+    }
+    dims[name] = std::round(pearson(p, g) * 10000) / 10000;
+    final_model.dimensions[name] = fit(rows, has, target, options.trees);
+  }
+  report["semeval_dimensions_cv_pearson"] = dims;
+  report["calibration"] = {{"bias", final_model.calibration_bias}, {"slope", final_model.calibration_slope}};
+  report["rows"] = n;
+  if (options.write) final_model.save(options.out_dir + "/story_model.json");
+  if (progress) progress(4, 4);
+  return report;
+}
+
+}  // namespace storyline

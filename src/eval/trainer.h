@@ -1,0 +1,26 @@
+// Trainer: learns the story model from the labelled development data and measures it by
+// cross-validation. Pairs come from the SemEval-2022 and Telegram pairs files and from the
+// ECB+ clusters (same incident = 1, same topic but another incident = 3, other topic = 4).
+// Folds are grouped (ECB+ by topic) so no held-out figure comes from data used to fit it.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "stories/engine.h"
+
+namespace storyline {
+
+struct TrainerOptions {
+  std::string data_dir;   // ../shared/data
+  std::string out_dir;    // where story_model.json and background_df.tsv are written
+  int folds = 5;
+  TrainingOptions trees;
+  bool write = true;      // false: only report cross-validated figures
+};
+
+// Returns the cross-validated report (and writes the parameters when options.write).
+nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, const Progress& progress);
+
+}  // namespace storyline

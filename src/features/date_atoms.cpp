@@ -1,0 +1,74 @@
+#include "features/date_atoms.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "features/calendar_words.h"
+
+namespace storyline {
+namespace {
+
+enum class Class { Space, Letter, Digit, Other };
+
+Class classify(UChar32 c) {
+  if (u_isUWhiteSpace(c)) return Class::Space;
+  if (u_isdigit(c)) return Class::Digit;
+  // Combining marks belong to the word they sit on (Arabic vowel signs, decomposed accents).
+  if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) return Class::Letter;
+  return Class::Other;
+}
+
+}  // namespace
+
+std::vector<DateAtom> split_date_atoms(std::string_view text) {
+  std::vector<DateAtom> atoms;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  bool space = false;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    const Class cls = c < 0 ? Class::Other : classify(c);
+    if (cls == Class::Space) {
+      space = true;
+      continue;
+    }
+    DateAtom atom{DateAtom::Kind::Mark, static_cast<std::uint32_t>(start), 0, {}, 0, false, space};
+    space = false;
+    if (cls == Class::Digit) {
+      atom.kind = DateAtom::Kind::Number;
+      atom.folded.push_back(static_cast<char>('0' + u_charDigitValue(c)));
+      int32_t j = i;
+      while (j < n) {
+        int32_t k = j;
+        U8_NEXT(s, k, n, c);
+        if (c < 0 || !u_isdigit(c)) break;
+        atom.folded.push_back(static_cast<char>('0' + u_charDigitValue(c)));
+        j = k;
+      }
+      i = j;
+      for (char d : atom.folded) atom.value = atom.value < 100000000000LL ? atom.value * 10 + (d - '0') : atom.value;
+    } else if (cls == Class::Letter) {
+      atom.kind = DateAtom::Kind::Word;
+      atom.capitalised = u_isupper(c) || u_istitle(c);
+      int32_t j = i;
+      while (j < n) {
+        int32_t k = j;
+        U8_NEXT(s, k, n, c);
+        if (c < 0 || classify(c) != Class::Letter) break;
+        j = k;
+      }
+      i = j;
+      atom.folded = fold_word(text.substr(start, i - start));
+    } else {
+      atom.folded.assign(text.substr(start, i - start));
+    }
+    atom.end = static_cast<std::uint32_t>(i);
+    atoms.push_back(std::move(atom));
+  }
+  return atoms;
+}
+
+}  // namespace storyline

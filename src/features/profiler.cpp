@@ -1,0 +1,176 @@
+#include "features/profiler.h"
+
+#include <date/date.h>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <unordered_map>
+
+#include "features/dates.h"
+#include "features/entities.h"
+#include "features/gazetteer.h"
+#include "features/match_key.h"
+#include "features/numbers.h"
+#include "features/term_dictionary.h"
+
+namespace storyline {
+namespace {
+
+// Words that carry topic: not stop words, not numbers, not single letters.
+bool is_content(const Token& token) {
+  return !token.stop && !token.is_number && token.norm.size() >= 2;
+}
+
+void count_terms(const std::vector<Token>& tokens, std::unordered_map<TermId, float>& counts) {
+  for (const Token& token : tokens)
+    if (is_content(token)) counts[term_id("s:", token.stem)] += 1;
+}
+
+std::string first_paragraph(const std::string& text) {
+  std::size_t end = text.find("\n\n");
+  std::string lede = text.substr(0, end);
+  if (lede.size() > 600) {
+    std::size_t cut = lede.rfind(' ', 600);
+    lede = lede.substr(0, cut == std::string::npos ? 600 : cut) + "…";
+  }
+  return lede;
+}
+
+}  // namespace
+
+struct Profiler::Parts {
+  explicit Parts(const Gazetteer& gazetteer) : entities(gazetteer, keyer) {}
+  Analyzer analyzer;
+  MatchKeyer keyer;
+  EntityExtractor entities;
+  DateExtractor dates;
+  NumberExtractor numbers;
+};
+
+Profiler::Profiler(const Gazetteer& gazetteer, const TermDictionary* dictionary,
+                   bool keep_display)
+    : parts_(std::make_unique<Parts>(gazetteer)),
+      dictionary_(dictionary),
+      keep_display_(keep_display) {}
+
+Profiler::~Profiler() = default;
+
+Analyzer& Profiler::analyzer() { return parts_->analyzer; }
+
+Profile Profiler::profile(Article article) { return profile(parts_->analyzer.analyze(std::move(article))); }
+
+Profile Profiler::profile(const Document& doc) {
+  const Article& article = doc.article;
+  Profile p;
+  p.id = article.id;
+  p.lang = doc.lang;
+  p.title = article.title;
+  p.lede = first_paragraph(article.text);
+  p.source = article.source;
+  p.url = article.url;
+  p.published = article.published ? article.published : date_from_url(article.url);
+  p.token_count = static_cast<std::uint32_t>(doc.title_tokens.size() + doc.body_tokens.size());
+
+  std::unordered_map<TermId, float> title_counts, body_counts, bridge, names;
+  std::unordered_map<TermId, std::string> display;
+  auto remember = [&](TermId id, std::string_view word) {
+    if (keep_display_) display.try_emplace(id, word);
+  };
+  count_terms(doc.title_tokens, title_counts);
+  count_terms(doc.body_tokens, body_counts);
+  for (const auto* tokens : {&doc.title_tokens, &doc.body_tokens}) {
+    for (const Token& token : *tokens) {
+      if (!is_content(token)) continue;
+      remember(term_id("s:", token.stem), token.norm);
+      if (token.capitalized) {
+        TermId id = term_id("k:", parts_->keyer.word_key(token.surface));
+        names[id] += 1;
+        remember(id, token.surface);
+      }
+      if (doc.lang == "en") {
+        TermId id = term_id("b:", token.stem);
+        bridge[id] += 1;
+        remember(id, token.norm);
+      } else if (dictionary_ != nullptr) {
+        for (const auto& t : dictionary_->translate(doc.lang, token.stem)) {
+          TermId id = term_id("b:", t.english_stem);
+          bridge[id] += t.weight;
+          remember(id, t.english_stem);
+        }
+      }
+    }
+  }
+  p.title_terms = SparseVector::from_counts(title_counts);
+  p.body_terms = SparseVector::from_counts(body_counts);
+  p.bridge_terms = SparseVector::from_counts(bridge);
+  p.name_keys = SparseVector::from_counts(names);
+  p.display.assign(std::make_move_iterator(display.begin()), std::make_move_iterator(display.end()));
+  std::sort(p.display.begin(), p.display.end());
+
+  // Entities of the title and body, merged by key; surfaces kept for the variant ledger.
+  std::map<std::string, ProfileEntity> by_key;
+  // Body first: its mentions are the context that resolves a Title Case headline.
+  std::vector<EntityMention> body_mentions = parts_->entities.extract(doc.body_tokens, doc.lang);
+  std::vector<EntityMention> title_mentions =
+      parts_->entities.extract(doc.title_tokens, doc.lang, body_mentions);
+  auto add_entities = [&](std::vector<EntityMention>& mentions, bool in_title) {
+    for (EntityMention& m : mentions) {
+      if (m.key.empty()) continue;
+      ProfileEntity& e = by_key[m.key];
+      e.key = m.key;
+      if (e.count == 0 || e.kind == EntityKind::Other) e.kind = m.kind;
+      if (e.role.empty()) e.role = m.role;
+      e.count += 1;
+      e.in_title = e.in_title || in_title;
+      if (std::find(e.surfaces.begin(), e.surfaces.end(), m.surface) == e.surfaces.end())
+        e.surfaces.push_back(m.surface);
+    }
+  };
+  add_entities(title_mentions, true);
+  add_entities(body_mentions, false);
+  for (auto& [key, entity] : by_key) p.entities.push_back(std::move(entity));
+
+  for (const std::string* text : {&article.title, &article.text}) {
+    for (const DateMention& d : parts_->dates.extract(*text, doc.lang, p.published)) {
+      if (d.precision == DatePrecision::Day) {
+        p.mentioned_days.push_back(d.day);
+      } else if (d.precision == DatePrecision::Month) {
+        auto ymd = date::year_month_day{date::sys_days{date::days{d.day}}};
+        p.mentioned_months.push_back(int(ymd.year()) * 12 + int(unsigned(ymd.month())) - 1);
+      }
+    }
+  }
+  std::sort(p.mentioned_days.begin(), p.mentioned_days.end());
+  p.mentioned_days.erase(std::unique(p.mentioned_days.begin(), p.mentioned_days.end()),
+                         p.mentioned_days.end());
+  std::sort(p.mentioned_months.begin(), p.mentioned_months.end());
+  p.mentioned_months.erase(std::unique(p.mentioned_months.begin(), p.mentioned_months.end()),
+                           p.mentioned_months.end());
+
+  for (const NumberMention& n : parts_->numbers.extract(doc.body_tokens, article.text, doc.lang)) {
+    if (n.is_year_like) continue;
+    p.numbers.push_back({n.value, n.counted.empty() ? std::string() : parts_->analyzer.stem(n.counted, doc.lang)});
+  }
+  return p;
+}
+
+std::string_view Profile::display_word(TermId id) const {
+  auto it = std::lower_bound(display.begin(), display.end(), id,
+                             [](const auto& entry, TermId key) { return entry.first < key; });
+  return it != display.end() && it->first == id ? std::string_view(it->second) : std::string_view();
+}
+
+std::optional<std::int64_t> date_from_url(std::string_view url) {
+  static const std::regex kPattern(
+      R"((?:^|[/_-])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$))");
+  std::match_results<std::string_view::const_iterator> match;
+  if (!std::regex_search(url.begin(), url.end(), match, kPattern)) return std::nullopt;
+  date::year_month_day ymd{date::year{std::stoi(match[1].str())},
+                           date::month{unsigned(std::stoi(match[2].str()))},
+                           date::day{unsigned(std::stoi(match[3].str()))}};
+  if (!ymd.ok()) return std::nullopt;
+  return date::sys_seconds{date::sys_days{ymd}}.time_since_epoch().count();
+}
+
+}  // namespace storyline

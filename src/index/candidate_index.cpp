@@ -1,0 +1,66 @@
+#include "index/candidate_index.h"
+
+#include <algorithm>
+
+namespace storyline {
+
+void CandidateIndex::add(DocSlot slot, std::int64_t time, const SparseVector& terms) {
+  std::vector<TermId>& mine = terms_of_[slot];
+  for (auto [id, weight] : terms.entries) {
+    postings_[id].push_back({slot, weight});
+    mine.push_back(id);
+    ++postings_count_;
+  }
+  time_of_[slot] = time;
+  arrivals_.emplace_back(time, slot);
+}
+
+std::vector<std::pair<DocSlot, float>> CandidateIndex::query(const SparseVector& terms,
+                                                             std::int64_t time,
+                                                             std::size_t limit) const {
+  std::unordered_map<DocSlot, float> scores;
+  for (auto [id, weight] : terms.entries) {
+    auto it = postings_.find(id);
+    if (it == postings_.end()) continue;
+    for (const Posting& p : it->second) scores[p.slot] += weight * p.weight;
+  }
+  std::vector<std::pair<DocSlot, float>> ranked;
+  ranked.reserve(scores.size());
+  for (auto [slot, score] : scores)
+    if (time - time_of_.at(slot) <= window_) ranked.emplace_back(slot, score);
+  // Ties broken by slot so the result does not depend on hash order (determinism).
+  auto better = [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : x.first < y.first;
+  };
+  if (ranked.size() > limit) {
+    std::partial_sort(ranked.begin(), ranked.begin() + limit, ranked.end(), better);
+    ranked.resize(limit);
+  } else {
+    std::sort(ranked.begin(), ranked.end(), better);
+  }
+  return ranked;
+}
+
+std::vector<DocSlot> CandidateIndex::evict(std::int64_t time) {
+  std::vector<DocSlot> dropped;
+  while (!arrivals_.empty() && time - arrivals_.front().first > window_) {
+    DocSlot slot = arrivals_.front().second;
+    arrivals_.pop_front();
+    for (TermId id : terms_of_[slot]) {
+      auto it = postings_.find(id);
+      if (it == postings_.end()) continue;
+      auto& list = it->second;
+      list.erase(std::remove_if(list.begin(), list.end(),
+                                [slot](const Posting& p) { return p.slot == slot; }),
+                 list.end());
+      --postings_count_;
+      if (list.empty()) postings_.erase(it);
+    }
+    terms_of_.erase(slot);
+    time_of_.erase(slot);
+    dropped.push_back(slot);
+  }
+  return dropped;
+}
+
+}  // namespace storyline

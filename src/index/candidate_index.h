@@ -1,0 +1,48 @@
+// CandidateIndex: an inverted index from term and entity ids to recent documents, inside a
+// sliding time window. It answers "which recent documents share strong terms with this one",
+// so threading compares a new article with a few candidates instead of the whole corpus.
+// Memory is bounded by the window: documents older than it are evicted.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <unordered_map>
+#include <vector>
+
+#include "features/sparse_vector.h"
+
+namespace storyline {
+
+using DocSlot = std::uint32_t;
+
+class CandidateIndex {
+ public:
+  explicit CandidateIndex(std::int64_t window_seconds) : window_(window_seconds) {}
+
+  // Adds a document's query terms (id, weight) at time `time`. Times must not decrease.
+  void add(DocSlot slot, std::int64_t time, const SparseVector& terms);
+
+  // Documents sharing terms with `terms`, best first by the sum of weight products, at most
+  // `limit`. Only documents within the window before `time` are returned.
+  std::vector<std::pair<DocSlot, float>> query(const SparseVector& terms, std::int64_t time,
+                                               std::size_t limit) const;
+
+  // Drops documents older than the window before `time`; returns the slots dropped.
+  std::vector<DocSlot> evict(std::int64_t time);
+
+  std::size_t postings() const { return postings_count_; }
+
+ private:
+  struct Posting {
+    DocSlot slot;
+    float weight;
+  };
+  std::int64_t window_;
+  std::unordered_map<TermId, std::vector<Posting>> postings_;
+  std::deque<std::pair<std::int64_t, DocSlot>> arrivals_;           // time order
+  std::unordered_map<DocSlot, std::vector<TermId>> terms_of_;       // for eviction
+  std::unordered_map<DocSlot, std::int64_t> time_of_;
+  std::size_t postings_count_ = 0;
+};
+
+}  // namespace storyline

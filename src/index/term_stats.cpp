@@ -1,0 +1,69 @@
+#include "index/term_stats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+#include <fstream>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace storyline {
+
+TermId entity_term(const ProfileEntity& entity) { return term_id("e:", entity.key); }
+
+void TermStats::load_background(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open the background term statistics");
+  std::string label;
+  if (!(in >> label >> background_docs_) || label != "N")
+    throw std::runtime_error(path + ": first line must be 'N<TAB>count'");
+  std::string hex;
+  std::uint32_t df = 0;
+  while (in >> hex >> df) background_[std::stoull(hex, nullptr, 16)] = df;
+}
+
+void TermStats::save(const std::string& path, std::uint32_t min_df) const {
+  std::ofstream out(path);
+  if (!out) throw std::runtime_error(path + ": cannot write");
+  out << "N\t" << docs_ << '\n';
+  std::vector<std::pair<TermId, std::uint32_t>> rows(corpus_.begin(), corpus_.end());
+  std::sort(rows.begin(), rows.end());
+  char buffer[17];
+  for (auto [id, df] : rows) {
+    if (df < min_df) continue;
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(id));
+    out << buffer << '\t' << df << '\n';
+  }
+}
+
+void TermStats::add(const Profile& profile) { update(profile, +1); }
+void TermStats::remove(const Profile& profile) { update(profile, -1); }
+
+void TermStats::update(const Profile& profile, int delta) {
+  std::unordered_set<TermId> seen;
+  for (const SparseVector* v :
+       {&profile.title_terms, &profile.body_terms, &profile.bridge_terms, &profile.name_keys})
+    for (auto [id, weight] : v->entries) seen.insert(id);
+  for (const ProfileEntity& e : profile.entities) seen.insert(entity_term(e));
+  for (TermId id : seen) {
+    auto& df = corpus_[id];
+    if (delta > 0) {
+      ++df;
+    } else if (df > 0 && --df == 0) {
+      corpus_.erase(id);
+    }
+  }
+  if (delta > 0) ++docs_;
+  else if (docs_ > 0) --docs_;
+}
+
+float TermStats::idf(TermId id) const {
+  std::uint64_t df = 0;
+  if (auto it = background_.find(id); it != background_.end()) df += it->second;
+  if (auto it = corpus_.find(id); it != corpus_.end()) df += it->second;
+  double value = std::log((double(documents()) + 1.0) / (double(df) + 0.5));
+  return value > 0 ? static_cast<float>(value) : 0.0f;
+}
+
+}  // namespace storyline

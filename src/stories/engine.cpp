@@ -1,0 +1,97 @@
+#include "stories/engine.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <numeric>
+#include <set>
+
+#include "features/gazetteer.h"
+#include "features/term_dictionary.h"
+
+namespace storyline {
+
+struct Engine::Parts {
+  EngineOptions options;
+  Gazetteer gazetteer = Gazetteer::load_system();
+  StoryModel model;
+  std::string background_path;
+  std::unique_ptr<TermDictionary> dictionary;
+  std::set<std::string> dictionary_languages;
+};
+
+Engine::Engine(EngineOptions options, bool require_model) : parts_(std::make_unique<Parts>()) {
+  parts_->options = std::move(options);
+  if (parts_->options.params_dir.empty()) parts_->options.params_dir = default_params_dir();
+  if (require_model) parts_->model = StoryModel::load(parts_->options.params_dir + "/story_model.json");
+  parts_->background_path = parts_->options.params_dir + "/background_df.tsv";
+}
+
+Engine::~Engine() = default;
+
+const StoryModel& Engine::model() const { return parts_->model; }
+const std::string& Engine::params_dir() const { return parts_->options.params_dir; }
+
+std::vector<Profile> Engine::profile_all(std::vector<Article> articles, const Progress& progress) {
+  // Analysis first: the languages present decide which dictionaries to load.
+  Analyzer analyzer;
+  std::vector<Document> documents;
+  documents.reserve(articles.size());
+  std::set<std::string> languages;
+  for (Article& article : articles) {
+    documents.push_back(analyzer.analyze(std::move(article)));
+    if (documents.back().lang != "en") languages.insert(documents.back().lang);
+  }
+  if (parts_->options.use_dictionaries && !languages.empty() &&
+      !std::includes(parts_->dictionary_languages.begin(), parts_->dictionary_languages.end(),
+                     languages.begin(), languages.end())) {
+    parts_->dictionary_languages.insert(languages.begin(), languages.end());
+    std::vector<std::string> wanted(parts_->dictionary_languages.begin(),
+                                    parts_->dictionary_languages.end());
+    parts_->dictionary = std::make_unique<TermDictionary>(TermDictionary::load(
+        parts_->options.dictd_dir, wanted, [&analyzer](std::string_view word, std::string_view lang) {
+          return analyzer.stem(analyzer.fold(word), lang);
+        }));
+  }
+  Profiler profiler(parts_->gazetteer, parts_->dictionary.get(), parts_->options.keep_display);
+  std::vector<Profile> profiles;
+  profiles.reserve(documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    profiles.push_back(profiler.profile(documents[i]));
+    if (progress) progress(i + 1, documents.size());
+  }
+  return profiles;
+}
+
+TermStats Engine::corpus_stats(const std::vector<Profile>& profiles) const {
+  TermStats stats;
+  if (std::ifstream(parts_->background_path).good()) stats.load_background(parts_->background_path);
+  for (const Profile& p : profiles) stats.add(p);
+  return stats;
+}
+
+std::vector<Thread> Engine::thread_corpus(std::vector<Profile> profiles, const TermStats& stats,
+                                          ThreadingOptions options, const Progress& progress) const {
+  // Publication order; undated articles keep their input order after the dated ones.
+  std::vector<std::size_t> order(profiles.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& pa = profiles[a].published;
+    const auto& pb = profiles[b].published;
+    if (pa.has_value() != pb.has_value()) return pa.has_value();
+    return pa && *pa < *pb;
+  });
+  ThreadBuilder builder(parts_->model, stats, options);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    builder.add(std::move(profiles[order[i]]));
+    if (progress) progress(i + 1, order.size());
+  }
+  return builder.threads();
+}
+
+std::string default_params_dir() {
+  if (const char* env = std::getenv("STORYLINE_PARAMS")) return env;
+  return STORYLINE_PARAMS_DIR;
+}
+
+}  // namespace storyline

@@ -1,0 +1,57 @@
+// Engine: what every front end (CLI, server) needs, loaded once and shared read-only: the
+// gazetteer, the cross-lingual dictionaries (only for languages the input uses), the learned
+// story model and the background term statistics. Plus the batch operations built on them.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "article/article.h"
+#include "compare/comparer.h"
+#include "features/profiler.h"
+#include "index/term_stats.h"
+#include "threads/thread_builder.h"
+
+namespace storyline {
+
+struct EngineOptions {
+  std::string params_dir;          // story_model.json, background_df.tsv
+  std::string dictd_dir = "/usr/share/dictd";
+  bool use_dictionaries = true;
+  bool keep_display = true;        // explanations need readable words
+};
+
+// Called with (done, total) while a batch runs, for progress bars.
+using Progress = std::function<void(std::size_t, std::size_t)>;
+
+class Engine {
+ public:
+  // Throws std::runtime_error naming a missing or bad parameter file. Training runs without
+  // a model (require_model = false) since it makes one.
+  explicit Engine(EngineOptions options, bool require_model = true);
+  ~Engine();
+
+  const StoryModel& model() const;
+  const std::string& params_dir() const;
+
+  // Profiles articles (language detection, then dictionaries for the languages present).
+  std::vector<Profile> profile_all(std::vector<Article> articles, const Progress& progress = {});
+
+  // Background statistics plus the given corpus.
+  TermStats corpus_stats(const std::vector<Profile>& profiles) const;
+
+  // Threads a corpus in publication order (stable for articles without a date).
+  std::vector<Thread> thread_corpus(std::vector<Profile> profiles, const TermStats& stats,
+                                    ThreadingOptions options = {}, const Progress& progress = {}) const;
+
+ private:
+  struct Parts;
+  std::unique_ptr<Parts> parts_;
+};
+
+// The default parameters directory: $STORYLINE_PARAMS, else the source tree's params/.
+std::string default_params_dir();
+
+}  // namespace storyline

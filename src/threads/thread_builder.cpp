@@ -1,0 +1,152 @@
+#include "threads/thread_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "compare/comparer.h"
+#include "threads/thread_summary.h"
+
+namespace storyline {
+namespace {
+
+// The strongest entries of a vector, by weight (ties by id for determinism).
+SparseVector strongest(const SparseVector& v, std::size_t limit) {
+  SparseVector out = v;
+  if (out.entries.size() > limit) {
+    std::partial_sort(out.entries.begin(), out.entries.begin() + limit, out.entries.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.second != b.second ? a.second > b.second : a.first < b.first;
+                      });
+    out.entries.resize(limit);
+    std::sort(out.entries.begin(), out.entries.end());
+  }
+  return out;
+}
+
+SparseVector query_vector(const WeightedProfile& w, std::size_t limit) {
+  std::unordered_map<TermId, float> sum;
+  for (const SparseVector* part : {&w.all, &w.bridge, &w.entities})
+    for (auto [id, weight] : strongest(*part, limit).entries) sum[id] += weight;
+  return SparseVector::from_counts(sum);
+}
+
+}  // namespace
+
+struct ThreadBuilder::State {
+  struct Live {
+    Profile profile;
+    WeightedProfile weighted;
+    std::size_t thread = 0;
+  };
+  const StoryModel& model;
+  const TermStats& stats;
+  ThreadingOptions options;
+  CandidateIndex index;
+  std::unordered_map<DocSlot, std::unique_ptr<Live>> live;
+  std::vector<Thread> threads;
+  std::vector<std::vector<DocSlot>> live_members;      // per thread, arrival order
+  std::vector<std::vector<SparseVector>> member_titles;  // per thread, for the title choice
+  DocSlot next_slot = 0;
+  std::int64_t clock = 0;
+
+  State(const StoryModel& m, const TermStats& s, ThreadingOptions o)
+      : model(m), stats(s), options(o), index(o.window_seconds) {}
+
+  void evict(std::int64_t time) {
+    for (DocSlot slot : index.evict(time)) {
+      auto it = live.find(slot);
+      if (it == live.end()) continue;
+      auto& members = live_members[it->second->thread];
+      members.erase(std::remove(members.begin(), members.end(), slot), members.end());
+      live.erase(it);
+    }
+  }
+
+  // Mean P(same story) between the new article and the thread's most similar live members.
+  float thread_score(const WeightedProfile& w, std::size_t thread,
+                     const std::vector<DocSlot>& ranked_candidates) {
+    std::vector<DocSlot> compared;
+    for (DocSlot slot : ranked_candidates)
+      if (live.at(slot)->thread == thread && compared.size() < options.members_compared)
+        compared.push_back(slot);
+    const auto& members = live_members[thread];
+    for (auto it = members.rbegin(); it != members.rend() && compared.size() < options.members_compared; ++it)
+      if (std::find(compared.begin(), compared.end(), *it) == compared.end()) compared.push_back(*it);
+    if (compared.empty()) return 0;
+    float sum = 0;
+    for (DocSlot slot : compared) {
+      PairFeatures f = pair_features(w, live.at(slot)->weighted, stats);
+      float overall = std::clamp(model.overall.predict(f.values), 1.0f, 4.0f);
+      sum += model.same_story_probability(overall);
+    }
+    return sum / float(compared.size());
+  }
+};
+
+ThreadBuilder::ThreadBuilder(const StoryModel& model, const TermStats& stats, ThreadingOptions options)
+    : state_(std::make_unique<State>(model, stats, options)) {}
+
+ThreadBuilder::~ThreadBuilder() = default;
+
+std::size_t ThreadBuilder::add(Profile profile) {
+  State& s = *state_;
+  std::int64_t time = profile.published.value_or(s.clock);
+  s.clock = std::max(s.clock, time);
+  s.evict(time);
+
+  auto live = std::make_unique<State::Live>();
+  live->profile = std::move(profile);
+  live->weighted = weigh(live->profile, s.stats);
+  SparseVector query = query_vector(live->weighted, s.options.query_terms);
+
+  std::vector<DocSlot> ranked;
+  std::vector<std::size_t> candidate_threads;
+  for (auto [slot, score] : s.index.query(query, time, s.options.candidate_documents)) {
+    ranked.push_back(slot);
+    std::size_t thread = s.live.at(slot)->thread;
+    if (std::find(candidate_threads.begin(), candidate_threads.end(), thread) == candidate_threads.end())
+      candidate_threads.push_back(thread);
+  }
+  std::size_t best = s.threads.size();
+  float best_score = 0.5f;  // the model's P(same story) threshold
+  float joined_probability = 1;
+  for (std::size_t thread : candidate_threads) {
+    float score = s.thread_score(live->weighted, thread, ranked);
+    if (score >= best_score && (best == s.threads.size() || score > best_score)) {
+      best = thread;
+      best_score = score;
+      joined_probability = score;
+    }
+  }
+  if (best == s.threads.size()) {
+    Thread thread;
+    thread.id = thread_id_for(live->profile.id);
+    s.threads.push_back(std::move(thread));
+    s.live_members.emplace_back();
+    s.member_titles.emplace_back();
+  }
+  const Profile& p = live->profile;
+  s.threads[best].members.push_back(
+      {p.id, p.title, p.lang, p.source, p.published, joined_probability});
+  if (s.member_titles[best].size() < 64) s.member_titles[best].push_back(live->weighted.title);
+  DocSlot slot = s.next_slot++;
+  live->thread = best;
+  s.live_members[best].push_back(slot);
+  s.index.add(slot, time, query);
+  s.live.emplace(slot, std::move(live));
+  return best;
+}
+
+std::vector<Thread> ThreadBuilder::threads() const {
+  std::vector<Thread> out = state_->threads;
+  std::optional<std::int64_t> now;
+  for (const Thread& t : out)
+    for (const ThreadMember& m : t.members)
+      if (m.published && (!now || *m.published > *now)) now = m.published;
+  for (std::size_t i = 0; i < out.size(); ++i) summarise(out[i], state_->member_titles[i], now);
+  rank_threads(out);
+  return out;
+}
+
+}  // namespace storyline

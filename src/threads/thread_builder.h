@@ -1,0 +1,43 @@
+// ThreadBuilder: online story threading. Articles arrive in publication order; each is
+// compared (with the learned story model) against the few threads that its strongest terms
+// and entities point to in the candidate index, inside a time window, and joins the best
+// thread whose P(same story) clears the model's threshold, or starts a new one.
+// Cost per article grows with the number of candidates, not with the corpus.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "compare/story_model.h"
+#include "index/candidate_index.h"
+#include "index/term_stats.h"
+#include "threads/thread.h"
+
+namespace storyline {
+
+struct ThreadingOptions {
+  std::int64_t window_seconds = 3 * 24 * 3600;  // a story goes quiet after three days
+  std::size_t candidate_documents = 24;         // from the index, per article
+  std::size_t members_compared = 6;             // per candidate thread (most similar first)
+  std::size_t query_terms = 24;                 // strongest terms used to query the index
+};
+
+class ThreadBuilder {
+ public:
+  // `stats` must outlive the builder; the caller decides whether it holds the whole corpus
+  // (batch) or grows with it (online).
+  ThreadBuilder(const StoryModel& model, const TermStats& stats, ThreadingOptions options = {});
+  ~ThreadBuilder();
+
+  // Adds one article; returns the index of the thread it joined or started.
+  std::size_t add(Profile profile);
+
+  // Every thread, with title, languages, sources and importance filled, most important first.
+  std::vector<Thread> threads() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace storyline

@@ -1,0 +1,91 @@
+#include "threads/thread_summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace storyline {
+
+std::string thread_id_for(const std::string& founding_article_id) {
+  TermId hash = term_id("thread:", founding_article_id);
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "t%012llx",
+                static_cast<unsigned long long>(hash & 0xffffffffffffull));
+  return buffer;
+}
+
+double headline_quality(const std::string& title) {
+  std::size_t words = 0;
+  bool in_word = false;
+  std::size_t letters = 0, upper = 0;
+  for (unsigned char c : title) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+    if (c < 0x80 && std::isalpha(c)) {
+      ++letters;
+      upper += std::isupper(c) != 0;
+    }
+  }
+  double quality = 1.0;
+  if (words < 4) quality -= 0.5;             // "Breaking", "Update": says nothing
+  if (words > 25) quality -= 0.3;            // a first sentence used as a title
+  if (!title.empty() && (title.back() == '?' || title.back() == '!')) quality -= 0.3;
+  if (!title.empty() && (title.front() == '"' || title.front() == '\'')) quality -= 0.2;
+  if (letters > 8 && upper * 10 > letters * 7) quality -= 0.4;  // SHOUTING
+  if (title.find(" | ") != std::string::npos) quality -= 0.1;  // site suffix left in
+  return quality;
+}
+
+void summarise(Thread& thread, const std::vector<SparseVector>& titles,
+               std::optional<std::int64_t> now) {
+  std::set<std::string> languages, sources;
+  thread.first_seen.reset();
+  thread.last_seen.reset();
+  for (const ThreadMember& m : thread.members) {
+    if (!m.lang.empty()) languages.insert(m.lang);
+    if (!m.source.empty()) sources.insert(m.source);
+    if (m.published) {
+      if (!thread.first_seen || *m.published < *thread.first_seen) thread.first_seen = m.published;
+      if (!thread.last_seen || *m.published > *thread.last_seen) thread.last_seen = m.published;
+    }
+  }
+  thread.languages.assign(languages.begin(), languages.end());
+  thread.sources.assign(sources.begin(), sources.end());
+
+  // Title: the member headline most central to the others (it names what they share),
+  // weighted by its own quality. Not the longest, not merely the first.
+  double best = -1e9;
+  for (std::size_t i = 0; i < thread.members.size() && i < titles.size(); ++i) {
+    const std::string& title = thread.members[i].title;
+    if (title.empty()) continue;
+    double centrality = 0;
+    for (std::size_t j = 0; j < titles.size(); ++j)
+      if (j != i) centrality += dot(titles[i], titles[j]);
+    if (titles.size() > 1) centrality /= double(titles.size() - 1);
+    double score = centrality + 0.5 * headline_quality(title);
+    if (score > best) {
+      best = score;
+      thread.title = title;
+    }
+  }
+  if (thread.title.empty() && !thread.members.empty()) thread.title = thread.members.front().title;
+
+  // Importance: independent outlets count most (a wire copy in ten feeds is one report),
+  // then size and languages, decayed by age relative to the corpus's "now" (half-life 1 day).
+  double outlets = sources.empty() ? double(thread.members.size()) : double(sources.size());
+  double base = 2.0 * std::log2(1.0 + outlets) + std::log2(1.0 + double(thread.members.size())) +
+                0.5 * (double(languages.size()) - 1.0);
+  double age_days = now && thread.last_seen ? double(*now - *thread.last_seen) / 86400.0 : 0.0;
+  thread.importance = base * std::pow(0.5, std::max(0.0, age_days));
+}
+
+void rank_threads(std::vector<Thread>& threads) {
+  std::stable_sort(threads.begin(), threads.end(), [](const Thread& a, const Thread& b) {
+    if (a.importance != b.importance) return a.importance > b.importance;
+    if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
+    return a.id < b.id;
+  });
+}
+
+}  // namespace storyline
