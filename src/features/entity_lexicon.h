@@ -1,0 +1,44 @@
+// Word lists the entity rules need, per language: titles and honorifics that mark a following
+// name as a person, organisation heads and suffixes, place-type heads, connectors allowed
+// inside names, and capitalised words that are never names (months, weekdays).
+// Entries are stored NFKC case-folded, the same form as Token::norm, so lookups compare
+// token norms directly.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace storyline {
+
+class EntityLexicon {
+ public:
+  EntityLexicon();
+
+  // Longest title among the words "w1 w2 ..." (folded, space-joined) for `lang`; English
+  // titles count in every language because wire copy mixes them in.
+  bool is_title(std::string_view lang, const std::string& folded_words) const;
+  std::size_t max_title_words() const { return max_title_words_; }
+
+  bool is_connector(const std::string& folded) const { return connectors_.contains(folded); }
+  bool is_org_head(const std::string& folded) const { return org_heads_.contains(folded); }
+  bool is_facility_head(const std::string& folded) const { return facility_heads_.contains(folded); }
+  bool is_known_org(const std::string& folded_words) const { return known_orgs_.contains(folded_words); }
+  bool is_non_name(const std::string& folded) const { return non_names_.contains(folded); }
+  bool is_function_word(const std::string& folded) const { return function_words_.contains(folded); }
+
+  // Languages that capitalise every noun, so a capitalised single word proves little.
+  static bool capitalises_nouns(std::string_view lang) { return lang == "de" || lang == "lb"; }
+
+ private:
+  void add_titles(const char* lang, std::initializer_list<const char*> words);
+  std::unordered_map<std::string, std::unordered_set<std::string>> titles_;  // by language
+  std::unordered_set<std::string> connectors_, org_heads_, facility_heads_, known_orgs_,
+      non_names_, function_words_;
+  std::size_t max_title_words_ = 1;
+};
+
+}  // namespace storyline

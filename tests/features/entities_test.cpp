@@ -1,0 +1,224 @@
+// Entity extraction: title/honorific cues, organisations, places with ids, acronyms,
+// in-document surname resolution, and the two real sample reports of one story, which spell
+// the same people differently ("Brittney Griner" / "Britney Greiner").
+#include "features/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "document/analyzer.h"
+#include "features/gazetteer.h"
+#include "features/match_key.h"
+
+namespace storyline {
+namespace {
+
+// A small gazetteer keeps the rule tests independent of the system data.
+Gazetteer test_gazetteer() {
+  return Gazetteer::from_entries({
+      {"russia", {"C:RU", "Russia", 0, "RU"}},
+      {"ukraine", {"C:UA", "Ukraine", 0, "UA"}},
+      {"united states", {"C:US", "United States", 0, "US"}},
+      {"us", {"C:US", "United States", 0, "US"}},
+      {"moscow", {"G:524901", "Moscow", 12000000, "RU"}},
+      {"موسكو", {"G:524901", "Moscow", 12000000, "RU"}},
+      {"washington", {"G:4140963", "Washington", 600000, "US"}},
+      {"new york", {"G:5128581", "New York", 8000000, "US"}},
+  });
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class EntitiesTest : public ::testing::Test {
+ protected:
+  EntitiesTest() : gazetteer(test_gazetteer()), extractor(gazetteer, keyer) {}
+
+  std::vector<EntityMention> run(const std::string& text, const std::string& lang = "en") {
+    tokens = analyzer.tokenize(text, lang);
+    return extractor.extract(tokens, lang);
+  }
+  static const EntityMention* find(const std::vector<EntityMention>& ms, const std::string& surface) {
+    auto it = std::find_if(ms.begin(), ms.end(), [&](const EntityMention& m) { return m.surface == surface; });
+    return it == ms.end() ? nullptr : &*it;
+  }
+
+  Analyzer analyzer;
+  MatchKeyer keyer;
+  Gazetteer gazetteer;
+  EntityExtractor extractor;
+  std::vector<Token> tokens;
+};
+
+TEST_F(EntitiesTest, TitleMarksPersonAndIsStripped) {
+  auto ms = run("The talks were led by US Secretary of State Antony Blinken on Friday.");
+  const EntityMention* m = find(ms, "Antony Blinken");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->kind, EntityKind::Person);
+  EXPECT_EQ(m->role, "Secretary of State");
+  EXPECT_EQ(m->key, keyer.word_key("Blinken"));
+  EXPECT_EQ(tokens[m->first_token].surface, "Antony");
+  EXPECT_EQ(m->token_count, 2u);
+  const EntityMention* us = find(ms, "US");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->kind, EntityKind::Place);
+  EXPECT_EQ(us->key, "C:US");
+  EXPECT_EQ(find(ms, "Friday"), nullptr);
+}
+
+TEST_F(EntitiesTest, TitlesInOtherLanguages) {
+  struct Case { const char* lang; const char* text; const char* surface; };
+  const Case cases[] = {
+      {"de", "Gestern sprach Außenminister Sergej Lawrow mit der Presse.", "Sergej Lawrow"},
+      {"fr", "Selon le président Emmanuel Macron, la réunion aura lieu.", "Emmanuel Macron"},
+      {"es", "Lo dijo el presidente Pedro Sánchez en Madrid.", "Pedro Sánchez"},
+      {"tr", "Açıklamayı Cumhurbaşkanı Recep Tayyip Erdoğan yaptı.", "Recep Tayyip Erdoğan"},
+      {"ru", "Об этом заявил министр Сергей Лавров в пятницу.", "Сергей Лавров"},
+  };
+  for (const Case& c : cases) {
+    auto ms = run(c.text, c.lang);
+    const EntityMention* m = find(ms, c.surface);
+    ASSERT_NE(m, nullptr) << c.lang << ": " << c.text;
+    EXPECT_EQ(m->kind, EntityKind::Person) << c.lang;
+    EXPECT_FALSE(m->role.empty()) << c.lang;
+  }
+}
+
+TEST_F(EntitiesTest, ArabicTitleCueAndGazetteer) {
+  auto ms = run("قال وزير الخارجية الأمريكي أنتوني بلينكن إن موسكو لم ترد", "ar");
+  auto person = std::find_if(ms.begin(), ms.end(), [](const EntityMention& m) { return m.kind == EntityKind::Person; });
+  ASSERT_NE(person, ms.end());
+  EXPECT_EQ(person->key, keyer.word_key("Blinken"));
+  const EntityMention* moscow = find(ms, "موسكو");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->key, "G:524901");
+}
+
+TEST_F(EntitiesTest, OrganisationsAcronymsAndPlaces) {
+  auto ms = run("Officials at the Russian Foreign Ministry and the Ministry of Justice spoke to CNN "
+                "and TASS in New York, while NATO met in Washington.");
+  for (const char* org : {"Russian Foreign Ministry", "Ministry of Justice", "CNN", "TASS", "NATO"}) {
+    const EntityMention* m = find(ms, org);
+    ASSERT_NE(m, nullptr) << org;
+    EXPECT_EQ(m->kind, EntityKind::Organisation) << org;
+  }
+  EXPECT_EQ(find(ms, "CNN")->key, "cnn");
+  ASSERT_NE(find(ms, "New York"), nullptr);
+  EXPECT_EQ(find(ms, "New York")->key, "G:5128581");
+  EXPECT_EQ(find(ms, "Washington")->kind, EntityKind::Place);
+}
+
+TEST_F(EntitiesTest, SentenceInitialWordsNeedEvidence) {
+  auto ms = run("Media reported the deal. Griner was moved. Later, media said Brittney Griner "
+                "would be freed. Moscow agreed.");
+  EXPECT_EQ(find(ms, "Media"), nullptr);
+  EXPECT_EQ(find(ms, "Later"), nullptr);
+  const EntityMention* lone = find(ms, "Griner");  // sentence-initial, but named in full later
+  ASSERT_NE(lone, nullptr);
+  EXPECT_EQ(lone->kind, EntityKind::Person);
+  EXPECT_EQ(lone->key, find(ms, "Brittney Griner")->key);
+  ASSERT_NE(find(ms, "Moscow"), nullptr);  // sentence-initial, known place
+}
+
+TEST_F(EntitiesTest, PossessiveAndLoneSurnameResolution) {
+  auto ms = run("Viktor Bout was sentenced in 2012. He was arrested at Moscow's airport. "
+                "Officials say Bout could be swapped.");
+  const EntityMention* moscow = find(ms, "Moscow");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->key, "G:524901");
+  const EntityMention* bout = find(ms, "Bout");
+  ASSERT_NE(bout, nullptr);
+  EXPECT_EQ(bout->kind, EntityKind::Person);
+  EXPECT_EQ(bout->key, find(ms, "Viktor Bout")->key);
+}
+
+TEST_F(EntitiesTest, TitleCaseHeadlineUsesContext) {
+  auto body = run("Secretary of State Antony Blinken called Sergei Lavrov on Friday.");
+  auto title_tokens = analyzer.tokenize("Blinken Holds First Phone Call With Lavrov", "en");
+  auto ms = extractor.extract(title_tokens, "en", body);
+  EXPECT_EQ(find(ms, "First"), nullptr);
+  EXPECT_EQ(find(ms, "Phone"), nullptr);
+  ASSERT_NE(find(ms, "Lavrov"), nullptr);
+  EXPECT_EQ(find(ms, "Lavrov")->kind, EntityKind::Person);
+  EXPECT_EQ(find(ms, "Lavrov")->key, keyer.word_key("Lavrov"));
+}
+
+TEST_F(EntitiesTest, NationalityWordIsNotPartOfName) {
+  auto ms = run("Russia released former Marine Trevor Reed in exchange for Russian pilot "
+                "Konstantin Yaroshenko and freed Americans Paul Whelan and Britney Greiner.");
+  EXPECT_NE(find(ms, "Trevor Reed"), nullptr);
+  EXPECT_NE(find(ms, "Paul Whelan"), nullptr);
+  EXPECT_NE(find(ms, "Britney Greiner"), nullptr);
+  EXPECT_NE(find(ms, "Konstantin Yaroshenko"), nullptr);
+  EXPECT_EQ(find(ms, "Americans Paul Whelan"), nullptr);
+}
+
+TEST_F(EntitiesTest, EmptyAndPunctuationOnly) {
+  EXPECT_TRUE(run("").empty());
+  EXPECT_TRUE(run("... !!! 123").empty());
+}
+
+// The two real reports of one story: both must yield the same keys for the same people and
+// places although they spell them differently.
+class SamplesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { gazetteer_ = new Gazetteer(Gazetteer::load_system()); }
+  static void TearDownTestSuite() { delete gazetteer_; }
+  static Gazetteer* gazetteer_;
+};
+Gazetteer* SamplesTest::gazetteer_ = nullptr;
+
+TEST_F(SamplesTest, BothReportsShareKeys) {
+  const std::string dir = std::string(STORYLINE_SHARED_DIR) + "/samples/";
+  const std::string a = read_file(dir + "000_97f2943d0885677f.txt");
+  const std::string b = read_file(dir + "001_3fb660b0b4e710bb.txt");
+  if (a.empty() || b.empty()) GTEST_SKIP() << "samples not present in " << dir;
+  Analyzer analyzer;
+  MatchKeyer keyer;
+  EntityExtractor extractor(*gazetteer_, keyer);
+  auto ta = analyzer.tokenize(a, "en");
+  auto tb = analyzer.tokenize(b, "en");
+  auto ma = extractor.extract(ta, "en");
+  auto mb = extractor.extract(tb, "en");
+  auto key_of = [](const std::vector<EntityMention>& ms, const std::string& surface) {
+    for (const auto& m : ms) if (m.surface == surface) return m.key;
+    return std::string("<missing ") + surface + ">";
+  };
+  auto kind_of = [](const std::vector<EntityMention>& ms, const std::string& surface) {
+    for (const auto& m : ms) if (m.surface == surface) return m.kind;
+    return EntityKind::Other;
+  };
+  const std::pair<const char*, const char*> same[] = {
+      {"Brittney Griner", "Britney Greiner"}, {"Antony Blinken", "Anthony Blinken"},
+      {"Sergei Lavrov", "Sergey Lavrov"},     {"Viktor Bout", "Victor Bout"},
+      {"Paul Whelan", "Paul Whelan"},         {"Moscow", "Moscow"},
+      {"Ukraine", "Ukraine"},                 {"Russia", "Russia"},
+      {"Kremlin", "Kremlin"},                 {"Griner", "Greiner"},
+  };
+  for (const auto& [x, y] : same) {
+    EXPECT_EQ(key_of(ma, x), key_of(mb, y)) << x << " / " << y;
+    EXPECT_EQ(kind_of(ma, x), kind_of(mb, y)) << x << " / " << y;
+  }
+  for (const char* person : {"Brittney Griner", "Antony Blinken", "Sergei Lavrov", "Viktor Bout", "Paul Whelan"})
+    EXPECT_EQ(kind_of(ma, person), EntityKind::Person) << person;
+  EXPECT_EQ(key_of(ma, "Moscow"), "G:524901");
+  EXPECT_EQ(key_of(ma, "Ukraine"), "C:UA");
+  EXPECT_EQ(key_of(mb, "Russia"), "C:RU");
+  EXPECT_EQ(key_of(mb, "CNN"), "cnn");
+  EXPECT_EQ(key_of(mb, "TASS"), "tass");
+  EXPECT_EQ(kind_of(mb, "Dmitry Peskov"), EntityKind::Person);
+  EXPECT_NE(key_of(ma, "Antony Blinken"), key_of(ma, "Sergei Lavrov"));
+  EXPECT_NE(key_of(ma, "Blinken"), key_of(ma, "Lavrov"));
+}
+
+}  // namespace
+}  // namespace storyline
