@@ -13,7 +13,7 @@ constexpr std::string_view kNames[kPairFeatureCount] = {
     "bridge_cosine",   "name_key_cosine",   "entity_overlap",     "person_overlap",
     "place_overlap",   "organisation_overlap", "title_entity_overlap", "main_actor_match",
     "day_overlap",     "day_distance",      "number_agreement",   "number_conflict",
-    "publication_gap", "same_language",     "same_source",        "shorter_length",
+    "publication_gap", "same_language",     "shorter_length",
     "longer_length",   "shared_rare_terms"};
 
 // Sublinear term frequency times idf: repeated words matter, but not linearly.
@@ -168,7 +168,6 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
           ? std::log1p(std::abs(float(*a.published - *b.published)) / 86400.0f)
           : -1.0f;
   f.values[kSameLanguage] = a.lang == b.lang ? 1.0f : 0.0f;
-  f.values[kSameSource] = a.source.empty() || b.source.empty() ? -1.0f : float(a.source == b.source);
   f.values[kShorterLength] = std::log1p(float(std::min(a.token_count, b.token_count)));
   f.values[kLongerLength] = std::log1p(float(std::max(a.token_count, b.token_count)));
   std::size_t rare = 0;

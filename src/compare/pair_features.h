@@ -30,7 +30,6 @@ enum PairFeature : int {
   kNumberConflict,
   kPublicationGap,
   kSameLanguage,
-  kSameSource,
   kShorterLength,
   kLongerLength,
   kSharedRareTerms,

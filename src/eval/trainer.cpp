@@ -63,12 +63,20 @@ void add_ecb_pairs(const EcbData& ecb, const TermStats& stats, float total_weigh
   const auto& c = ecb.corpus;
   std::vector<WeightedProfile> weighted;
   for (const Profile& p : ecb.profiles) weighted.push_back(weigh(p, stats));
+  // Every same-topic pair (the hard cases), and four other-topic negatives per article, all
+  // inside one fold so held-out topics never meet training topics.
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t i = 0; i < weighted.size(); ++i) {
     for (std::size_t j = i + 1; j < weighted.size(); ++j)
       if (c.topics[i] == c.topics[j]) pairs.emplace_back(i, j);
-    std::size_t k = (i + 37) % weighted.size();  // one deterministic other-topic negative per article
-    if (c.topics[k] != c.topics[i] && ecb.fold[k] == ecb.fold[i]) pairs.emplace_back(i, k);
+    int negatives = 0;
+    for (std::size_t step = 1; step < weighted.size() && negatives < 4; ++step) {
+      std::size_t k = (i + step * 37) % weighted.size();
+      if (c.topics[k] != c.topics[i] && ecb.fold[k] == ecb.fold[i]) {
+        pairs.emplace_back(i, k);
+        ++negatives;
+      }
+    }
   }
   float weight = total_weight / float(std::max<std::size_t>(1, pairs.size()));
   for (auto [i, j] : pairs) {
