@@ -1,6 +1,7 @@
 #include "index/candidate_index.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace storyline {
 
@@ -12,7 +13,29 @@ void CandidateIndex::add(DocSlot slot, std::int64_t time, const SparseVector& te
     ++postings_count_;
   }
   time_of_[slot] = time;
-  arrivals_.emplace_back(time, slot);
+  by_time_.emplace(time, slot);
+}
+
+void CandidateIndex::remove(DocSlot slot) {
+  auto time = time_of_.find(slot);
+  if (time == time_of_.end()) return;
+  auto [first, last] = by_time_.equal_range(time->second);
+  for (auto it = first; it != last; ++it)
+    if (it->second == slot) {
+      by_time_.erase(it);
+      break;
+    }
+  for (TermId id : terms_of_[slot]) {
+    auto it = postings_.find(id);
+    if (it == postings_.end()) continue;
+    auto& list = it->second;
+    list.erase(std::remove_if(list.begin(), list.end(), [slot](const Posting& p) { return p.slot == slot; }),
+               list.end());
+    --postings_count_;
+    if (list.empty()) postings_.erase(it);
+  }
+  terms_of_.erase(slot);
+  time_of_.erase(time);
 }
 
 std::vector<std::pair<DocSlot, float>> CandidateIndex::query(const SparseVector& terms,
@@ -27,7 +50,7 @@ std::vector<std::pair<DocSlot, float>> CandidateIndex::query(const SparseVector&
   std::vector<std::pair<DocSlot, float>> ranked;
   ranked.reserve(scores.size());
   for (auto [slot, score] : scores)
-    if (time - time_of_.at(slot) <= window_) ranked.emplace_back(slot, score);
+    if (std::abs(time - time_of_.at(slot)) <= window_) ranked.emplace_back(slot, score);
   // Ties broken by slot so the result does not depend on hash order (determinism).
   auto better = [](const auto& x, const auto& y) {
     return x.second != y.second ? x.second > y.second : x.first < y.first;
@@ -43,21 +66,9 @@ std::vector<std::pair<DocSlot, float>> CandidateIndex::query(const SparseVector&
 
 std::vector<DocSlot> CandidateIndex::evict(std::int64_t time) {
   std::vector<DocSlot> dropped;
-  while (!arrivals_.empty() && time - arrivals_.front().first > window_) {
-    DocSlot slot = arrivals_.front().second;
-    arrivals_.pop_front();
-    for (TermId id : terms_of_[slot]) {
-      auto it = postings_.find(id);
-      if (it == postings_.end()) continue;
-      auto& list = it->second;
-      list.erase(std::remove_if(list.begin(), list.end(),
-                                [slot](const Posting& p) { return p.slot == slot; }),
-                 list.end());
-      --postings_count_;
-      if (list.empty()) postings_.erase(it);
-    }
-    terms_of_.erase(slot);
-    time_of_.erase(slot);
+  while (!by_time_.empty() && time - by_time_.begin()->first > window_) {
+    DocSlot slot = by_time_.begin()->second;
+    remove(slot);
     dropped.push_back(slot);
   }
   return dropped;

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <map>
 #include <unordered_map>
 #include <vector>
 
@@ -19,15 +19,18 @@ class CandidateIndex {
  public:
   explicit CandidateIndex(std::int64_t window_seconds) : window_(window_seconds) {}
 
-  // Adds a document's query terms (id, weight) at time `time`. Times must not decrease.
+  // Adds a document's query terms (id, weight) at time `time` (any order).
   void add(DocSlot slot, std::int64_t time, const SparseVector& terms);
 
+  // Removes one document (deleted or expired before the window passed it).
+  void remove(DocSlot slot);
+
   // Documents sharing terms with `terms`, best first by the sum of weight products, at most
-  // `limit`. Only documents within the window before `time` are returned.
+  // `limit`. Only documents within the window around `time` are returned.
   std::vector<std::pair<DocSlot, float>> query(const SparseVector& terms, std::int64_t time,
                                                std::size_t limit) const;
 
-  // Drops documents older than the window before `time`; returns the slots dropped.
+  // Drops documents older than the window before `time` (the newest time seen); returns them.
   std::vector<DocSlot> evict(std::int64_t time);
 
   std::size_t postings() const { return postings_count_; }
@@ -39,7 +42,7 @@ class CandidateIndex {
   };
   std::int64_t window_;
   std::unordered_map<TermId, std::vector<Posting>> postings_;
-  std::deque<std::pair<std::int64_t, DocSlot>> arrivals_;           // time order
+  std::multimap<std::int64_t, DocSlot> by_time_;                    // for eviction
   std::unordered_map<DocSlot, std::vector<TermId>> terms_of_;       // for eviction
   std::unordered_map<DocSlot, std::int64_t> time_of_;
   std::size_t postings_count_ = 0;

@@ -47,6 +47,7 @@ struct ThreadBuilder::State {
   std::vector<Thread> threads;
   std::vector<std::vector<DocSlot>> live_members;      // per thread, arrival order
   std::vector<std::vector<SparseVector>> member_titles;  // per thread, for the title choice
+  std::unordered_map<std::string, std::pair<std::size_t, DocSlot>> where;  // article -> (thread, slot)
   DocSlot next_slot = 0;
   std::int64_t clock = 0;
 
@@ -59,7 +60,7 @@ struct ThreadBuilder::State {
       if (it == live.end()) continue;
       auto& members = live_members[it->second->thread];
       members.erase(std::remove(members.begin(), members.end(), slot), members.end());
-      live.erase(it);
+      live.erase(it);  // still a member of its thread (see `where`), no longer a candidate
     }
   }
 
@@ -89,11 +90,12 @@ ThreadBuilder::ThreadBuilder(const StoryModel& model, const TermStats& stats, Th
 
 ThreadBuilder::~ThreadBuilder() = default;
 
-std::size_t ThreadBuilder::add(Profile profile) {
+std::string ThreadBuilder::add(Profile profile) {
   State& s = *state_;
+  remove(profile.id);
   std::int64_t time = profile.published.value_or(s.clock);
   s.clock = std::max(s.clock, time);
-  s.evict(time);
+  s.evict(s.clock);
 
   auto live = std::make_unique<State::Live>();
   live->profile = std::move(profile);
@@ -134,17 +136,52 @@ std::size_t ThreadBuilder::add(Profile profile) {
   live->thread = best;
   s.live_members[best].push_back(slot);
   s.index.add(slot, time, query);
+  s.where[live->profile.id] = {best, slot};
   s.live.emplace(slot, std::move(live));
-  return best;
+  return s.threads[best].id;
 }
 
+bool ThreadBuilder::remove(const std::string& article_id) {
+  State& s = *state_;
+  auto it = s.where.find(article_id);
+  if (it == s.where.end()) return false;
+  auto [thread, slot] = it->second;
+  s.where.erase(it);
+  s.index.remove(slot);
+  s.live.erase(slot);
+  auto& slots = s.live_members[thread];
+  slots.erase(std::remove(slots.begin(), slots.end(), slot), slots.end());
+  auto& members = s.threads[thread].members;
+  for (std::size_t i = 0; i < members.size(); ++i)
+    if (members[i].article_id == article_id) {
+      members.erase(members.begin() + std::ptrdiff_t(i));
+      if (i < s.member_titles[thread].size())
+        s.member_titles[thread].erase(s.member_titles[thread].begin() + std::ptrdiff_t(i));
+      break;
+    }
+  return true;
+}
+
+const Thread* ThreadBuilder::thread_of(const std::string& article_id) const {
+  auto it = state_->where.find(article_id);
+  return it == state_->where.end() ? nullptr : &state_->threads[it->second.first];
+}
+
+std::size_t ThreadBuilder::article_count() const { return state_->where.size(); }
+
 std::vector<Thread> ThreadBuilder::threads() const {
-  std::vector<Thread> out = state_->threads;
+  std::vector<Thread> out;
+  std::vector<std::vector<SparseVector>> titles;
+  for (std::size_t i = 0; i < state_->threads.size(); ++i)
+    if (!state_->threads[i].members.empty()) {
+      out.push_back(state_->threads[i]);
+      titles.push_back(state_->member_titles[i]);
+    }
   std::optional<std::int64_t> now;
   for (const Thread& t : out)
     for (const ThreadMember& m : t.members)
       if (m.published && (!now || *m.published > *now)) now = m.published;
-  for (std::size_t i = 0; i < out.size(); ++i) summarise(out[i], state_->member_titles[i], now);
+  for (std::size_t i = 0; i < out.size(); ++i) summarise(out[i], titles[i], now);
   rank_threads(out);
   return out;
 }

@@ -1,4 +1,4 @@
-// ThreadBuilder: online story threading. Articles arrive in publication order; each is
+// ThreadBuilder: online story threading. Articles arrive (ideally in publication order); each is
 // compared (with the learned story model) against the few threads that its strongest terms
 // and entities point to in the candidate index, inside a time window, and joins the best
 // thread whose P(same story) clears the model's threshold, or starts a new one.
@@ -29,8 +29,17 @@ class ThreadBuilder {
   ThreadBuilder(const StoryModel& model, const TermStats& stats, ThreadingOptions options = {});
   ~ThreadBuilder();
 
-  // Adds one article; returns the index of the thread it joined or started.
-  std::size_t add(Profile profile);
+  // Adds one article; returns the id of the thread it joined or started. An article id that
+  // is already present is replaced (removed, then added again).
+  std::string add(Profile profile);
+
+  // Removes an article (deleted or expired); false when unknown. A thread left without
+  // members disappears; the others keep their ids.
+  bool remove(const std::string& article_id);
+
+  // The thread an article belongs to, or nullptr.
+  const Thread* thread_of(const std::string& article_id) const;
+  std::size_t article_count() const;
 
   // Every thread, with title, languages, sources and importance filled, most important first.
   std::vector<Thread> threads() const;
