@@ -7,6 +7,7 @@ namespace storyline {
 namespace {
 
 float clamp_scale(float score) { return std::clamp(score, 1.0f, 4.0f); }
+double round3(double v) { return std::round(v * 1000) / 1000; }
 
 std::string_view kind_name(EntityKind kind) {
   switch (kind) {
@@ -51,7 +52,7 @@ nlohmann::json shared_terms(const WeightedProfile& a, const WeightedProfile& b, 
   });
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t i = 0; i < ranked.size() && i < limit; ++i)
-    out.push_back({{"term", ranked[i].second}, {"weight", std::round(ranked[i].first * 1000) / 1000}});
+    out.push_back({{"term", ranked[i].second}, {"weight", round3(ranked[i].first)}});
   return out;
 }
 
@@ -64,19 +65,17 @@ nlohmann::json pulled_down(const StoryModel& model, const Comparison& c) {
     PairFeatures fixed = c.features;
     fixed.values[f] = model.same_story_reference[f];
     float gain = c.overall - clamp_scale(model.overall.predict(fixed.values));
-    if (gain > 0.05f) gains.emplace_back(gain, f);
+    if (gain > 0.1f) gains.emplace_back(gain, f);
   }
   std::sort(gains.rbegin(), gains.rend());
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t i = 0; i < gains.size() && i < 5; ++i)
     out.push_back({{"feature", pair_feature_name(gains[i].second)},
-                   {"value", std::round(c.features[gains[i].second] * 1000) / 1000},
-                   {"typical_same_story", std::round(model.same_story_reference[gains[i].second] * 1000) / 1000},
-                   {"costs", std::round(gains[i].first * 100) / 100}});
+                   {"value", round3(c.features[gains[i].second])},
+                   {"typical_same_story", round3(model.same_story_reference[gains[i].second])},
+                   {"costs", round3(gains[i].first)}});
   return out;
 }
-
-double round3(double v) { return std::round(v * 1000) / 1000; }
 
 }  // namespace
 
@@ -86,7 +85,7 @@ Comparison compare_profiles(const StoryModel& model, const WeightedProfile& a,
   c.features = pair_features(a, b, stats);
   c.overall = clamp_scale(model.overall.predict(c.features.values));
   c.similarity = (4.0f - c.overall) / 3.0f;
-  c.probability = model.same_story_probability(c.overall);
+  c.probability = model.same_story_probability(c.features);
   c.same_story = c.probability >= 0.5f;
   for (const auto& [name, trees] : model.dimensions)
     c.dimensions[name] = clamp_scale(trees.predict(c.features.values));

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace storyline {
 namespace {
@@ -30,22 +31,34 @@ SparseVector merged(const SparseVector& title, const SparseVector& body, float t
   return SparseVector::from_counts(sum);
 }
 
-// Weighted Jaccard over entity keys of one kind (all kinds when kind is null).
-float entity_overlap(const Profile& a, const Profile& b, const TermStats& stats,
-                     const EntityKind* kind, bool title_only) {
+// The weight of each entity of a profile in the overlaps below (index-aligned with
+// Profile::entities): computed once per pair rather than once per overlap kind.
+std::vector<float> entity_weights(const Profile& p, const TermStats& stats) {
+  std::vector<float> out;
+  out.reserve(p.entities.size());
+  for (const ProfileEntity& e : p.entities)
+    out.push_back(stats.idf(entity_term(e)) * (1.0f + std::log(float(e.count))) *
+                  (e.in_title ? 2.0f : 1.0f));
+  return out;
+}
+
+// Weighted Jaccard over entity keys of one kind (all kinds when kind is null). The sums run in
+// the iteration order of these maps; keep it (the model was trained on the exact values).
+float entity_overlap(const Profile& a, const std::vector<float>& weights_a, const Profile& b,
+                     const std::vector<float>& weights_b, const EntityKind* kind) {
   std::unordered_map<std::string_view, float> wa, wb;
-  auto collect = [&](const Profile& p, auto& out) {
-    for (const ProfileEntity& e : p.entities) {
+  auto collect = [&](const Profile& p, const std::vector<float>& weights, auto& out) {
+    for (std::size_t i = 0; i < p.entities.size(); ++i) {
+      const ProfileEntity& e = p.entities[i];
       if (kind && e.kind != *kind) continue;
-      out[e.key] = stats.idf(entity_term(e)) * (1.0f + std::log(float(e.count))) *
-                   (e.in_title ? 2.0f : 1.0f);
+      out[e.key] = weights[i];
     }
   };
-  collect(a, wa);
-  collect(b, wb);
-  if (wa.empty() || wb.empty()) return -1.0f;  // no evidence
+  collect(a, weights_a, wa);
+  if (wa.empty()) return -1.0f;  // no evidence
+  collect(b, weights_b, wb);
+  if (wb.empty()) return -1.0f;
   float shared = 0, total = 0;
-  bool title_hit = false;
   for (auto& [key, w] : wa) {
     auto it = wb.find(key);
     if (it != wb.end()) {
@@ -57,14 +70,21 @@ float entity_overlap(const Profile& a, const Profile& b, const TermStats& stats,
   }
   for (auto& [key, w] : wb)
     if (!wa.count(key)) total += w;
-  if (title_only) {
-    for (const ProfileEntity& e : a.entities)
-      if (e.in_title && wb.count(e.key)) title_hit = true;
-    for (const ProfileEntity& e : b.entities)
-      if (e.in_title && wa.count(e.key)) title_hit = true;
-    return title_hit ? 1.0f : 0.0f;
-  }
   return total > 0 ? shared / total : 0.0f;
+}
+
+// Is an entity of either headline mentioned anywhere in the other article? -1 without entities.
+float title_entity_overlap(const Profile& a, const Profile& b) {
+  if (a.entities.empty() || b.entities.empty()) return -1.0f;  // no evidence
+  auto mentioned = [](const std::string& key, const Profile& p) {
+    return std::any_of(p.entities.begin(), p.entities.end(),
+                       [&](const ProfileEntity& e) { return e.key == key; });
+  };
+  for (const ProfileEntity& e : a.entities)
+    if (e.in_title && mentioned(e.key, b)) return 1.0f;
+  for (const ProfileEntity& e : b.entities)
+    if (e.in_title && mentioned(e.key, a)) return 1.0f;
+  return 0.0f;
 }
 
 // Does the most-mentioned person or organisation of each side appear on the other side?
@@ -153,13 +173,14 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
   f.values[kTitleBodyCosine] = 0.5f * (dot(wa.title, wb.all) + dot(wa.all, wb.title));
   f.values[kBridgeCosine] = wa.bridge.empty() || wb.bridge.empty() ? -1.0f : dot(wa.bridge, wb.bridge);
   f.values[kNameKeyCosine] = dot(wa.names, wb.names);
-  f.values[kEntityOverlap] = entity_overlap(a, b, stats, nullptr, false);
+  const std::vector<float> ea = entity_weights(a, stats), eb = entity_weights(b, stats);
+  f.values[kEntityOverlap] = entity_overlap(a, ea, b, eb, nullptr);
   const EntityKind person = EntityKind::Person, place = EntityKind::Place,
                    org = EntityKind::Organisation;
-  f.values[kPersonOverlap] = entity_overlap(a, b, stats, &person, false);
-  f.values[kPlaceOverlap] = entity_overlap(a, b, stats, &place, false);
-  f.values[kOrganisationOverlap] = entity_overlap(a, b, stats, &org, false);
-  f.values[kTitleEntityOverlap] = entity_overlap(a, b, stats, nullptr, true);
+  f.values[kPersonOverlap] = entity_overlap(a, ea, b, eb, &person);
+  f.values[kPlaceOverlap] = entity_overlap(a, ea, b, eb, &place);
+  f.values[kOrganisationOverlap] = entity_overlap(a, ea, b, eb, &org);
+  f.values[kTitleEntityOverlap] = title_entity_overlap(a, b);
   f.values[kMainActorMatch] = main_actor_match(a, b);
   date_features(a, b, f);
   number_features(a, b, f);
@@ -170,9 +191,21 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
   f.values[kSameLanguage] = a.lang == b.lang ? 1.0f : 0.0f;
   f.values[kShorterLength] = std::log1p(float(std::min(a.token_count, b.token_count)));
   f.values[kLongerLength] = std::log1p(float(std::max(a.token_count, b.token_count)));
+  // Terms of both (one merge pass over the sorted vectors) whose idf is high; idf is looked up
+  // for the shared terms only.
   std::size_t rare = 0;
-  for (auto [id, w] : wa.all.entries)
-    if (stats.idf(id) > 4.0f && wb.all.weight_of(id) > 0) ++rare;
+  for (auto i = wa.all.entries.begin(), j = wb.all.entries.begin();
+       i != wa.all.entries.end() && j != wb.all.entries.end();) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      if (j->second > 0 && stats.idf(i->first) > 4.0f) ++rare;
+      ++i;
+      ++j;
+    }
+  }
   f.values[kSharedRareTerms] = std::log1p(float(rare));
   return f;
 }

@@ -6,8 +6,9 @@
 
 namespace storyline {
 
-float StoryModel::same_story_probability(float overall_score) const {
-  return 1.0f / (1.0f + std::exp(-(calibration_bias + calibration_slope * overall_score)));
+float StoryModel::same_story_probability(const PairFeatures& features) const {
+  float score = same_story.predict(features.values);
+  return 1.0f / (1.0f + std::exp(-(calibration_bias + calibration_slope * score)));
 }
 
 nlohmann::json StoryModel::to_json() const {
@@ -20,6 +21,7 @@ nlohmann::json StoryModel::to_json() const {
           {"calibration", {{"bias", calibration_bias}, {"slope", calibration_slope}}},
           {"same_story_reference", same_story_reference},
           {"overall", overall.to_json()},
+          {"same_story", same_story.to_json()},
           {"dimensions", dims}};
 }
 
@@ -39,6 +41,7 @@ StoryModel StoryModel::from_json(const nlohmann::json& json) {
   model.calibration_slope = json.at("calibration").at("slope").get<float>();
   model.same_story_reference = json.at("same_story_reference").get<std::array<float, kPairFeatureCount>>();
   model.overall = BoostedTrees::from_json(json.at("overall"));
+  model.same_story = BoostedTrees::from_json(json.at("same_story"));
   for (const auto& [name, trees] : json.at("dimensions").items())
     model.dimensions[name] = BoostedTrees::from_json(trees);
   return model;

@@ -1,7 +1,8 @@
 // StoryModel: the learned judgement. Boosted trees map pair features to the SemEval-2022
-// scale (1 = same story ... 4 = unrelated) for the overall score and each dimension; a
-// logistic calibration turns the overall score into P(same story), whose 0.5 point is the
-// threading threshold. Parameters live in params/story_model.json, written by `storyline train`.
+// scale (1 = same story ... 4 = unrelated) for the overall score and each dimension. A
+// separate boosted-tree classifier scores "same story" (trained on 0/1 labels), and a logistic
+// calibration of its output gives P(same story), whose 0.5 point is the threading threshold.
+// Parameters live in params/story_model.json, written by `storyline train`.
 #pragma once
 
 #include <map>
@@ -16,13 +17,14 @@ inline constexpr const char* kDimensions[] = {"entities", "geography", "time", "
 
 struct StoryModel {
   BoostedTrees overall;
+  BoostedTrees same_story;  // raw score, calibrated below
   std::map<std::string, BoostedTrees> dimensions;
-  float calibration_bias = 0;   // P(same) = sigmoid(bias + slope * overall)
-  float calibration_slope = -1;
+  float calibration_bias = 0;   // P(same) = sigmoid(bias + slope * same_story score)
+  float calibration_slope = 1;
   // Feature values typical of same-story pairs (medians), used to explain a low score.
   std::array<float, kPairFeatureCount> same_story_reference{};
 
-  float same_story_probability(float overall_score) const;
+  float same_story_probability(const PairFeatures& features) const;
 
   nlohmann::json to_json() const;
   static StoryModel from_json(const nlohmann::json& json);

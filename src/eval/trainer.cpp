@@ -46,7 +46,8 @@ void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, in
     rows.weight.push_back(1.0f);
     rows.fold.push_back(fold_of(pairs[i].pair_id, folds));
     rows.dataset.push_back(dataset);
-    rows.same.push_back(*pairs[i].overall <= 1.5);
+    static double same_cut = getenv("SAMECUT") ? atof(getenv("SAMECUT")) : 1.5;
+    rows.same.push_back(*pairs[i].overall <= same_cut);
     rows.id.push_back(pairs[i].pair_id);
     rows.lang_pair.push_back(pairs[i].a.lang + "-" + pairs[i].b.lang);
     rows.dimensions.push_back(pairs[i].dimensions);
@@ -97,7 +98,7 @@ void add_ecb_pairs(const EcbData& ecb, const TermStats& stats, float total_weigh
 // One-dimensional logistic regression by Newton's method: P(same) = sigmoid(b0 + b1 * score).
 std::pair<float, float> fit_calibration(const std::vector<float>& score, const std::vector<bool>& same,
                                         const std::vector<float>& weight) {
-  double b0 = 0, b1 = -1;
+  double b0 = 0, b1 = 1;
   for (int iteration = 0; iteration < 50; ++iteration) {
     double g0 = 0, g1 = 0, h00 = 1e-6, h01 = 0, h11 = 1e-6;
     for (std::size_t i = 0; i < score.size(); ++i) {
@@ -163,19 +164,25 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   for (const std::string& topic : ecb.corpus.topics) ecb.fold.push_back(fold_of("topic:" + topic, options.folds));
   TermStats ecb_stats = engine.corpus_stats(ecb.profiles);
   std::size_t semeval_rows = rows.features.size();
-  add_ecb_pairs(ecb, ecb_stats, 0.8f * float(semeval_rows), rows);
+  static float ecbw = getenv("ECBW") ? atof(getenv("ECBW")) : 0.8f;
+  add_ecb_pairs(ecb, ecb_stats, ecbw * float(semeval_rows), rows);
   if (progress) progress(2, 4);
 
-  // Cross-validated predictions of the overall score.
+  // Cross-validated predictions of the overall score and of the same-story classifier.
   const std::size_t n = rows.features.size();
-  std::vector<float> cv(n, 2.5f);
-  std::vector<BoostedTrees> fold_models;
+  std::vector<float> cv(n, 2.5f), cv_same(n, 0.5f), same_target(n);
+  for (std::size_t i = 0; i < n; ++i) same_target[i] = rows.same[i] ? 1.0f : 0.0f;
+  std::vector<BoostedTrees> fold_same;
   for (int k = 0; k < options.folds; ++k) {
     std::vector<bool> use(n);
     for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
-    fold_models.push_back(fit(rows, use, rows.target, options.trees));
+    BoostedTrees overall = fit(rows, use, rows.target, options.trees);
+    fold_same.push_back(fit(rows, use, same_target, options.trees));
     for (std::size_t i = 0; i < n; ++i)
-      if (rows.fold[i] == k) cv[i] = std::clamp(fold_models.back().predict(rows.features[i]), 1.0f, 4.0f);
+      if (rows.fold[i] == k) {
+        cv[i] = std::clamp(overall.predict(rows.features[i]), 1.0f, 4.0f);
+        cv_same[i] = fold_same.back().predict(rows.features[i]);
+      }
   }
   if (progress) progress(3, 4);
 
@@ -186,6 +193,17 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
     if (rows.dataset[i] == kTelegram) tg.push_back({rows.id[i], rows.lang_pair[i], cv[i], rows.target[i]});
   }
   report["semeval_cv"] = pairs_report(sem);
+  {
+    // Pair-level view of the hard cases: same-topic ECB+ pairs, same incident or not.
+    std::vector<double> score;
+    std::vector<bool> label;
+    for (std::size_t i = 0; i < n; ++i)
+      if (rows.dataset[i] == kEcb && rows.target[i] < 3.5f) {
+        score.push_back(cv_same[i]);
+        label.push_back(rows.same[i]);
+      }
+    report["ecbplus_same_topic_pairs_cv_auc"] = std::round(roc_auc(score, label) * 10000) / 10000;
+  }
   report["tgcontest_cv"] = pairs_report(tg);
 
   // Threads on held-out ECB+ topics, each fold with its own model and its own calibration
@@ -196,12 +214,12 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
     std::vector<bool> same;
     for (std::size_t i = 0; i < n; ++i)
       if (rows.fold[i] != k) {
-        s.push_back(cv[i]);
+        s.push_back(cv_same[i]);
         same.push_back(rows.same[i]);
         w.push_back(rows.weight[i]);
       }
     StoryModel model;
-    model.overall = fold_models[k];
+    model.same_story = fold_same[k];
     std::tie(model.calibration_bias, model.calibration_slope) = fit_calibration(s, same, w);
     std::vector<Profile> held_out;
     std::vector<std::size_t> index;
@@ -212,7 +230,9 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
       }
     std::vector<std::string> ids;
     for (const Profile& p : held_out) ids.push_back(p.id);
-    ThreadBuilder builder(model, ecb_stats);
+    ThreadingOptions threading;
+    threading.window_seconds = 0;  // ECB+ follow-ups come weeks to years later; see README
+    ThreadBuilder builder(model, ecb_stats, threading);
     for (Profile& p : held_out) builder.add(std::move(p));
     std::vector<std::string> labels = thread_labels(builder.threads(), ids);
     for (std::size_t j = 0; j < index.size(); ++j) predicted[index[j]] = std::to_string(k) + ":" + labels[j];
@@ -223,8 +243,9 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   StoryModel final_model;
   std::vector<bool> all(n, true);
   final_model.overall = fit(rows, all, rows.target, options.trees);
+  final_model.same_story = fit(rows, all, same_target, options.trees);
   std::tie(final_model.calibration_bias, final_model.calibration_slope) =
-      fit_calibration(cv, rows.same, rows.weight);
+      fit_calibration(cv_same, rows.same, rows.weight);
   for (int f = 0; f < kPairFeatureCount; ++f) {
     std::vector<float> values;
     for (std::size_t i = 0; i < n; ++i)

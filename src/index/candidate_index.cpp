@@ -13,13 +13,13 @@ void CandidateIndex::add(DocSlot slot, std::int64_t time, const SparseVector& te
     ++postings_count_;
   }
   time_of_[slot] = time;
-  by_time_.emplace(time, slot);
+  if (time != kTimeless) by_time_.emplace(time, slot);
 }
 
 void CandidateIndex::remove(DocSlot slot) {
   auto time = time_of_.find(slot);
   if (time == time_of_.end()) return;
-  auto [first, last] = by_time_.equal_range(time->second);
+  auto [first, last] = by_time_.equal_range(time->second);  // empty for kTimeless
   for (auto it = first; it != last; ++it)
     if (it->second == slot) {
       by_time_.erase(it);
@@ -38,6 +38,11 @@ void CandidateIndex::remove(DocSlot slot) {
   time_of_.erase(time);
 }
 
+bool CandidateIndex::within_window(std::int64_t a, std::int64_t b) const {
+  if (a == kTimeless || b == kTimeless || window_ <= 0) return true;
+  return std::abs(a - b) <= window_;
+}
+
 std::vector<std::pair<DocSlot, float>> CandidateIndex::query(const SparseVector& terms,
                                                              std::int64_t time,
                                                              std::size_t limit) const {
@@ -50,7 +55,7 @@ std::vector<std::pair<DocSlot, float>> CandidateIndex::query(const SparseVector&
   std::vector<std::pair<DocSlot, float>> ranked;
   ranked.reserve(scores.size());
   for (auto [slot, score] : scores)
-    if (std::abs(time - time_of_.at(slot)) <= window_) ranked.emplace_back(slot, score);
+    if (within_window(time, time_of_.at(slot))) ranked.emplace_back(slot, score);
   // Ties broken by slot so the result does not depend on hash order (determinism).
   auto better = [](const auto& x, const auto& y) {
     return x.second != y.second ? x.second > y.second : x.first < y.first;
@@ -66,7 +71,7 @@ std::vector<std::pair<DocSlot, float>> CandidateIndex::query(const SparseVector&
 
 std::vector<DocSlot> CandidateIndex::evict(std::int64_t time) {
   std::vector<DocSlot> dropped;
-  while (!by_time_.empty() && time - by_time_.begin()->first > window_) {
+  while (window_ > 0 && !by_time_.empty() && time - by_time_.begin()->first > window_) {
     DocSlot slot = by_time_.begin()->second;
     remove(slot);
     dropped.push_back(slot);

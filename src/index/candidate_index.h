@@ -15,8 +15,13 @@ namespace storyline {
 
 using DocSlot = std::uint32_t;
 
+// The time of an undated document: no time evidence, so it is inside every window (and never
+// evicted; a server gives undated articles their arrival time instead).
+inline constexpr std::int64_t kTimeless = INT64_MIN;
+
 class CandidateIndex {
  public:
+  // window_seconds <= 0: unbounded (every document stays a candidate; small corpora only).
   explicit CandidateIndex(std::int64_t window_seconds) : window_(window_seconds) {}
 
   // Adds a document's query terms (id, weight) at time `time` (any order).
@@ -34,6 +39,11 @@ class CandidateIndex {
   std::vector<DocSlot> evict(std::int64_t time);
 
   std::size_t postings() const { return postings_count_; }
+
+ private:
+  bool within_window(std::int64_t a, std::int64_t b) const;
+
+ public:
 
  private:
   struct Posting {

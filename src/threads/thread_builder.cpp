@@ -68,20 +68,21 @@ struct ThreadBuilder::State {
   float thread_score(const WeightedProfile& w, std::size_t thread,
                      const std::vector<DocSlot>& ranked_candidates) {
     std::vector<DocSlot> compared;
+    static std::size_t mc = getenv("MC") ? atoi(getenv("MC")) : 6;
     for (DocSlot slot : ranked_candidates)
-      if (live.at(slot)->thread == thread && compared.size() < options.members_compared)
+      if (live.at(slot)->thread == thread && compared.size() < mc)
         compared.push_back(slot);
     const auto& members = live_members[thread];
-    for (auto it = members.rbegin(); it != members.rend() && compared.size() < options.members_compared; ++it)
+    for (auto it = members.rbegin(); it != members.rend() && compared.size() < mc; ++it)
       if (std::find(compared.begin(), compared.end(), *it) == compared.end()) compared.push_back(*it);
     if (compared.empty()) return 0;
-    float sum = 0;
-    for (DocSlot slot : compared) {
-      PairFeatures f = pair_features(w, live.at(slot)->weighted, stats);
-      float overall = std::clamp(model.overall.predict(f.values), 1.0f, 4.0f);
-      sum += model.same_story_probability(overall);
-    }
-    return sum / float(compared.size());
+    std::vector<float> p;
+    for (DocSlot slot : compared) p.push_back(model.same_story_probability(pair_features(w, live.at(slot)->weighted, stats)));
+    std::sort(p.rbegin(), p.rend());
+    static int top = getenv("TOPK") ? atoi(getenv("TOPK")) : 100;
+    float sum = 0; int n = 0;
+    for (float x : p) { if (n >= top) break; sum += x; ++n; }
+    return sum / float(n);
   }
 };
 
@@ -93,9 +94,11 @@ ThreadBuilder::~ThreadBuilder() = default;
 std::string ThreadBuilder::add(Profile profile) {
   State& s = *state_;
   remove(profile.id);
-  std::int64_t time = profile.published.value_or(s.clock);
-  s.clock = std::max(s.clock, time);
-  s.evict(s.clock);
+  std::int64_t time = profile.published.value_or(kTimeless);
+  if (profile.published) {
+    s.clock = std::max(s.clock, time);
+    s.evict(s.clock);
+  }
 
   auto live = std::make_unique<State::Live>();
   live->profile = std::move(profile);
@@ -184,6 +187,42 @@ std::vector<Thread> ThreadBuilder::threads() const {
   for (std::size_t i = 0; i < out.size(); ++i) summarise(out[i], titles[i], now);
   rank_threads(out);
   return out;
+}
+
+// Mirrors add() without the candidate search: the thread is given. Threads are looked up by id
+// once per batch (the builder keeps no id map of its own).
+void ThreadBuilder::restore(std::vector<RestoredMember> members) {
+  State& s = *state_;
+  std::unordered_map<std::string, std::size_t> by_id;
+  for (std::size_t i = 0; i < s.threads.size(); ++i) by_id.emplace(s.threads[i].id, i);
+  for (RestoredMember& m : members) {
+    remove(m.profile.id);
+    std::int64_t time = m.profile.published.value_or(s.clock);
+    s.clock = std::max(s.clock, time);
+    s.evict(s.clock);
+    auto live = std::make_unique<State::Live>();
+    live->profile = std::move(m.profile);
+    live->weighted = weigh(live->profile, s.stats);
+    SparseVector query = query_vector(live->weighted, s.options.query_terms);
+    auto [found, created] = by_id.emplace(m.thread_id, s.threads.size());
+    const std::size_t thread = found->second;
+    if (created) {
+      Thread t;
+      t.id = m.thread_id;
+      s.threads.push_back(std::move(t));
+      s.live_members.emplace_back();
+      s.member_titles.emplace_back();
+    }
+    const Profile& p = live->profile;
+    s.threads[thread].members.push_back({p.id, p.title, p.lang, p.source, p.published, m.probability});
+    if (s.member_titles[thread].size() < 64) s.member_titles[thread].push_back(live->weighted.title);
+    DocSlot slot = s.next_slot++;
+    live->thread = thread;
+    s.live_members[thread].push_back(slot);
+    s.index.add(slot, time, query);
+    s.where[p.id] = {thread, slot};
+    s.live.emplace(slot, std::move(live));
+  }
 }
 
 }  // namespace storyline

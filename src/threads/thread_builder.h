@@ -22,6 +22,13 @@ struct ThreadingOptions {
   std::size_t query_terms = 24;                 // strongest terms used to query the index
 };
 
+// An article with the thread it was assigned to before a restart (see ThreadBuilder::restore).
+struct RestoredMember {
+  Profile profile;
+  std::string thread_id;
+  float probability = 1;
+};
+
 class ThreadBuilder {
  public:
   // `stats` must outlive the builder; the caller decides whether it holds the whole corpus
@@ -43,6 +50,11 @@ class ThreadBuilder {
 
   // Every thread, with title, languages, sources and importance filled, most important first.
   std::vector<Thread> threads() const;
+
+  // After a restart: puts articles back into the threads they were in, in their original
+  // arrival order, without comparing them again, so thread ids and memberships stay exactly
+  // what clients saw (re-threading would depend on the statistics of the first run).
+  void restore(std::vector<RestoredMember> members);
 
  private:
   struct State;
