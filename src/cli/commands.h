@@ -2,6 +2,7 @@
 // stdout, messages to stderr.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,22 @@ int run_compare(const CommonOptions& common, const std::string& a, const std::st
 int run_compare_pairs(const CommonOptions& common, const std::string& pairs_file);
 int run_eval_pairs(const CommonOptions& common, const std::string& pairs_file);
 int run_eval_threads(const CommonOptions& common, const std::string& corpus_file, double window_hours);
+// `storyline serve`: the HTTP API of docs/api.md.
+struct ServeOptions {
+  std::string data_dir = "./storyline-data";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string token;   // empty: writes are open
+  std::string ui_dir;  // empty: the source tree's ui/dist
+  std::size_t max_body_bytes = 4u << 20;
+  std::size_t analysers = 2;
+  std::size_t http_threads = 8;
+  double window_hours = 72;
+  bool fsync = false;
+  int restore_delay_ms = 0;  // tests only: holds the restore back to observe the 503s
+};
+int run_serve(const CommonOptions& common, const ServeOptions& options);
+
 int run_train(const CommonOptions& common, const std::string& data_dir, const std::string& out_dir,
               bool report_only);
 

@@ -47,6 +47,20 @@ int main(int argc, char** argv) {
   train->add_option("--out", out_dir, "Where to write the parameters (default: the params directory)");
   train->add_flag("--report-only", report_only, "Only cross-validate; write nothing");
 
+  ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "HTTP API (docs/api.md) and web UI over a persistent index");
+  serve->add_option("--data", serve_options.data_dir, "Directory of the article store")->capture_default_str();
+  serve->add_option("--host", serve_options.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", serve_options.port, "Port (0 = any free port)")->capture_default_str();
+  serve->add_option("--token", serve_options.token, "Bearer token required for writes")->envname("STORYLINE_TOKEN");
+  serve->add_option("--ui", serve_options.ui_dir, "Web UI folder (default: the source tree's ui/dist)");
+  serve->add_option("--max-body", serve_options.max_body_bytes, "Largest request body in bytes")->capture_default_str();
+  serve->add_option("--analysers", serve_options.analysers, "Articles analysed in parallel")->capture_default_str();
+  serve->add_option("--http-threads", serve_options.http_threads, "HTTP worker threads")->capture_default_str();
+  serve->add_option("--window-hours", serve_options.window_hours, "Time window for joining a thread")->capture_default_str();
+  serve->add_flag("--fsync", serve_options.fsync, "fsync every write (survives power loss, slower)");
+  serve->add_option("--debug-restore-delay-ms", serve_options.restore_delay_ms)->group("");  // hidden: tests
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*threads) return run_threads(common, paths, window_hours);
@@ -62,6 +76,7 @@ int main(int argc, char** argv) {
     if (*eval_pairs) return run_eval_pairs(common, eval_file);
     if (*eval_threads) return run_eval_threads(common, eval_file, window_hours);
     if (*train) return run_train(common, data_dir, out_dir, report_only);
+    if (*serve) return run_serve(common, serve_options);
   } catch (const std::exception& e) {
     std::cerr << "storyline: " << e.what() << '\n';
     return 1;

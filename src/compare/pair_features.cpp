@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -10,12 +11,32 @@ namespace storyline {
 namespace {
 
 constexpr std::string_view kNames[kPairFeatureCount] = {
-    "title_cosine",    "body_cosine",       "all_cosine",         "title_body_cosine",
-    "bridge_cosine",   "name_key_cosine",   "entity_overlap",     "person_overlap",
-    "place_overlap",   "organisation_overlap", "title_entity_overlap", "main_actor_match",
-    "day_overlap",     "day_distance",      "number_agreement",   "number_conflict",
-    "publication_gap", "same_language",     "shorter_length",
-    "longer_length",   "shared_rare_terms"};
+    "title_cosine",     "body_cosine",          "all_cosine",           "title_body_cosine",
+    "bridge_cosine",    "name_key_cosine",      "prefix_cosine",        "entity_overlap",
+    "person_overlap",   "place_overlap",        "organisation_overlap", "title_entity_overlap",
+    "main_actor_match", "day_overlap",          "day_distance",         "number_agreement",
+    "number_conflict",  "number_overlap",       "year_overlap",         "month_overlap",
+    "publication_gap",  "same_language",        "shorter_length",       "longer_length",
+    "shared_rare_terms"};
+
+// Jaccard of two sorted sets; -1 when either is empty (no evidence).
+template <typename T>
+float set_overlap(std::vector<T> a, std::vector<T> b) {
+  if (a.empty() || b.empty()) return -1.0f;
+  std::sort(a.begin(), a.end());
+  a.erase(std::unique(a.begin(), a.end()), a.end());
+  std::sort(b.begin(), b.end());
+  b.erase(std::unique(b.begin(), b.end()), b.end());
+  std::vector<T> shared;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+  return float(shared.size()) / float(a.size() + b.size() - shared.size());
+}
+
+std::vector<double> number_values(const Profile& p) {
+  std::vector<double> values;
+  for (const CountedNumber& n : p.numbers) values.push_back(n.value);
+  return values;
+}
 
 // Sublinear term frequency times idf: repeated words matter, but not linearly.
 SparseVector tfidf(const SparseVector& counts, const TermStats& stats) {
@@ -156,6 +177,7 @@ WeightedProfile weigh(const Profile& p, const TermStats& stats) {
   w.all = tfidf(merged(p.title_terms, p.body_terms, 2.0f), stats);
   w.bridge = tfidf(p.bridge_terms, stats);
   w.names = tfidf(p.name_keys, stats);
+  w.prefixes = tfidf(p.prefixes, stats);
   std::unordered_map<TermId, float> entity_counts;
   for (const ProfileEntity& e : p.entities) entity_counts[entity_term(e)] = float(e.count);
   w.entities = tfidf(SparseVector::from_counts(entity_counts), stats);
@@ -173,6 +195,10 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
   f.values[kTitleBodyCosine] = 0.5f * (dot(wa.title, wb.all) + dot(wa.all, wb.title));
   f.values[kBridgeCosine] = wa.bridge.empty() || wb.bridge.empty() ? -1.0f : dot(wa.bridge, wb.bridge);
   f.values[kNameKeyCosine] = dot(wa.names, wb.names);
+  f.values[kPrefixCosine] = dot(wa.prefixes, wb.prefixes);
+  f.values[kNumberOverlap] = set_overlap(number_values(a), number_values(b));
+  f.values[kYearOverlap] = set_overlap(a.years, b.years);
+  f.values[kMonthOverlap] = set_overlap(a.mentioned_months, b.mentioned_months);
   const std::vector<float> ea = entity_weights(a, stats), eb = entity_weights(b, stats);
   f.values[kEntityOverlap] = entity_overlap(a, ea, b, eb, nullptr);
   const EntityKind person = EntityKind::Person, place = EntityKind::Place,

@@ -18,6 +18,7 @@ enum PairFeature : int {
   kTitleBodyCosine,
   kBridgeCosine,
   kNameKeyCosine,
+  kPrefixCosine,
   kEntityOverlap,
   kPersonOverlap,
   kPlaceOverlap,
@@ -28,6 +29,9 @@ enum PairFeature : int {
   kDayDistance,
   kNumberAgreement,
   kNumberConflict,
+  kNumberOverlap,
+  kYearOverlap,
+  kMonthOverlap,
   kPublicationGap,
   kSameLanguage,
   kShorterLength,
@@ -47,7 +51,7 @@ struct PairFeatures {
 // state so that comparing one article with many does not redo the weighting.
 struct WeightedProfile {
   const Profile* profile = nullptr;
-  SparseVector title, body, all, bridge, names, entities;
+  SparseVector title, body, all, bridge, names, prefixes, entities;
 };
 
 WeightedProfile weigh(const Profile& profile, const TermStats& stats);

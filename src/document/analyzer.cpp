@@ -38,11 +38,29 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
+bool truncating_language(std::string_view lang) {
+  static constexpr std::string_view kLanguages[] = {"pl", "cs", "sk", "uk", "bg", "hr", "sl",
+                                                    "bs", "lv", "et", "be", "mk", "sh"};
+  for (std::string_view code : kLanguages)
+    if (code == lang) return true;
+  return false;
+}
+
 struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
 
 }  // namespace
+
+std::string utf8_prefix(std::string_view text, std::size_t code_points) {
+  std::size_t i = 0, count = 0;
+  while (i < text.size() && count < code_points) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++count;
+  }
+  return std::string(text.substr(0, std::min(i, text.size())));
+}
 
 struct Analyzer::State {
   const icu::Normalizer2* nfkc_casefold = nullptr;
@@ -91,7 +109,12 @@ std::string Analyzer::fold(std::string_view text) const {
 
 std::string Analyzer::stem(std::string_view folded_word, std::string_view lang) {
   sb_stemmer* stemmer = state_->stemmer_for(lang);
-  if (stemmer == nullptr) return std::string(folded_word);
+  if (stemmer == nullptr) {
+    // Highly inflected languages without a Snowball stemmer: a fixed-length prefix is a
+    // known-good substitute (most of the inflection sits in the ending).
+    if (truncating_language(lang)) return utf8_prefix(folded_word, 6);
+    return std::string(folded_word);
+  }
   const sb_symbol* stemmed =
       sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded_word.data()),
                       static_cast<int>(folded_word.size()));

@@ -40,12 +40,16 @@ class Analyzer {
   // NFKC + case fold of any UTF-8 string.
   std::string fold(std::string_view text) const;
 
-  // Snowball stem of an already folded word in `lang` (the word itself without a stemmer).
+  // Snowball stem of an already folded word in `lang`; a 6-character prefix for inflected
+  // languages without a Snowball stemmer (Polish, Czech, ...); else the word itself.
   std::string stem(std::string_view folded_word, std::string_view lang);
 
  private:
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// The first `code_points` characters of a UTF-8 string.
+std::string utf8_prefix(std::string_view text, std::size_t code_points);
 
 }  // namespace storyline

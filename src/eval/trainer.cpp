@@ -46,8 +46,7 @@ void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, in
     rows.weight.push_back(1.0f);
     rows.fold.push_back(fold_of(pairs[i].pair_id, folds));
     rows.dataset.push_back(dataset);
-    static double same_cut = getenv("SAMECUT") ? atof(getenv("SAMECUT")) : 1.5;
-    rows.same.push_back(*pairs[i].overall <= same_cut);
+    rows.same.push_back(*pairs[i].overall <= 1.5);  // "very similar": the same story
     rows.id.push_back(pairs[i].pair_id);
     rows.lang_pair.push_back(pairs[i].a.lang + "-" + pairs[i].b.lang);
     rows.dimensions.push_back(pairs[i].dimensions);
@@ -164,19 +163,27 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   for (const std::string& topic : ecb.corpus.topics) ecb.fold.push_back(fold_of("topic:" + topic, options.folds));
   TermStats ecb_stats = engine.corpus_stats(ecb.profiles);
   std::size_t semeval_rows = rows.features.size();
-  static float ecbw = getenv("ECBW") ? atof(getenv("ECBW")) : 0.8f;
-  add_ecb_pairs(ecb, ecb_stats, ecbw * float(semeval_rows), rows);
+  // The ECB+ pairs (about ten times as many rows) weigh twice the SemEval file in all: they
+  // are the hard negatives that teach the same-story classifier where one event ends.
+  add_ecb_pairs(ecb, ecb_stats, 2.0f * float(semeval_rows), rows);
   if (progress) progress(2, 4);
 
   // Cross-validated predictions of the overall score and of the same-story classifier.
+  // The overall score learns from the human-graded pairs only: the ECB+ targets (1/3/4) are
+  // our mapping of cluster labels, not grades, and teaching them to the regressor costs
+  // SemEval correlation.
   const std::size_t n = rows.features.size();
+  auto graded = [&](std::vector<bool> use) {
+    for (std::size_t i = 0; i < n; ++i) use[i] = use[i] && rows.dataset[i] != kEcb;
+    return use;
+  };
   std::vector<float> cv(n, 2.5f), cv_same(n, 0.5f), same_target(n);
   for (std::size_t i = 0; i < n; ++i) same_target[i] = rows.same[i] ? 1.0f : 0.0f;
   std::vector<BoostedTrees> fold_same;
   for (int k = 0; k < options.folds; ++k) {
     std::vector<bool> use(n);
     for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
-    BoostedTrees overall = fit(rows, use, rows.target, options.trees);
+    BoostedTrees overall = fit(rows, graded(use), rows.target, options.trees);
     fold_same.push_back(fit(rows, use, same_target, options.trees));
     for (std::size_t i = 0; i < n; ++i)
       if (rows.fold[i] == k) {
@@ -205,6 +212,16 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
     report["ecbplus_same_topic_pairs_cv_auc"] = std::round(roc_auc(score, label) * 10000) / 10000;
   }
   report["tgcontest_cv"] = pairs_report(tg);
+  {
+    std::vector<double> score;
+    std::vector<bool> label;
+    for (std::size_t i = 0; i < n; ++i)
+      if (rows.dataset[i] == kTelegram) {
+        score.push_back(cv_same[i]);
+        label.push_back(rows.same[i]);
+      }
+    report["tgcontest_classifier_cv_auc"] = std::round(roc_auc(score, label) * 10000) / 10000;
+  }
 
   // Threads on held-out ECB+ topics, each fold with its own model and its own calibration
   // (fitted on the other folds' rows).
@@ -242,7 +259,7 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   // The final model: every row; calibration on the cross-validated predictions.
   StoryModel final_model;
   std::vector<bool> all(n, true);
-  final_model.overall = fit(rows, all, rows.target, options.trees);
+  final_model.overall = fit(rows, graded(all), rows.target, options.trees);
   final_model.same_story = fit(rows, all, same_target, options.trees);
   std::tie(final_model.calibration_bias, final_model.calibration_slope) =
       fit_calibration(cv_same, rows.same, rows.weight);

@@ -41,10 +41,12 @@ struct Profile {
   SparseVector body_terms;    // "s:" stems of the body (counts)
   SparseVector bridge_terms;  // "b:" English stems (dictionary translations; English docs: own stems)
   SparseVector name_keys;     // "k:" match keys of capitalised words: joins scripts and spellings
+  SparseVector prefixes;      // "p:" 5-character prefixes of content words: inflection-robust
   std::vector<ProfileEntity> entities;
   std::vector<std::int32_t> mentioned_days;  // day-precision dates mentioned, days since epoch
   std::vector<std::int32_t> mentioned_months;  // months mentioned (year*12+month-1)
   std::vector<CountedNumber> numbers;
+  std::vector<std::int32_t> years;  // years mentioned ("in 2020", a bare 1900..2100)
   std::uint32_t token_count = 0;
   // Term id -> a readable word, for explanations; sorted by id. Empty unless the Profiler
   // was asked to keep it (it costs more memory than the rest of the profile).

@@ -46,6 +46,20 @@ struct Profiler::Parts {
   EntityExtractor entities;
   DateExtractor dates;
   NumberExtractor numbers;
+  // word_key (an ICU transliteration) memoised per surface: capitalised words repeat a lot
+  // across a corpus. Bounded: cleared when it grows past kMaxNameIds.
+  static constexpr std::size_t kMaxNameIds = 1 << 18;
+  std::unordered_map<std::string, TermId> name_ids;
+  std::vector<TermDictionary::Translation> translations;  // reused buffer
+
+  TermId name_id(const std::string& surface) {
+    auto it = name_ids.find(surface);
+    if (it != name_ids.end()) return it->second;
+    if (name_ids.size() >= kMaxNameIds) name_ids.clear();
+    TermId id = term_id("k:", keyer.word_key(surface));
+    name_ids.emplace(surface, id);
+    return id;
+  }
 };
 
 Profiler::Profiler(const Gazetteer& gazetteer, const TermDictionary* dictionary,
@@ -72,28 +86,33 @@ Profile Profiler::profile(const Document& doc) {
   p.published = article.published ? article.published : date_from_url(article.url);
   p.token_count = static_cast<std::uint32_t>(doc.title_tokens.size() + doc.body_tokens.size());
 
-  std::unordered_map<TermId, float> title_counts, body_counts, bridge, names;
+  std::unordered_map<TermId, float> title_counts, body_counts, bridge, names, prefixes;
   std::unordered_map<TermId, std::string> display;
   auto remember = [&](TermId id, std::string_view word) {
     if (keep_display_) display.try_emplace(id, word);
   };
+  const bool english = doc.lang == "en";
   count_terms(doc.title_tokens, title_counts);
   count_terms(doc.body_tokens, body_counts);
   for (const auto* tokens : {&doc.title_tokens, &doc.body_tokens}) {
     for (const Token& token : *tokens) {
       if (!is_content(token)) continue;
       remember(term_id("s:", token.stem), token.norm);
+      prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
       if (token.capitalized) {
-        TermId id = term_id("k:", parts_->keyer.word_key(token.surface));
+        TermId id = parts_->name_id(token.surface);
         names[id] += 1;
         remember(id, token.surface);
       }
-      if (doc.lang == "en") {
+      if (english) {
         TermId id = term_id("b:", token.stem);
         bridge[id] += 1;
         remember(id, token.norm);
       } else if (dictionary_ != nullptr) {
-        for (const auto& t : dictionary_->translate(doc.lang, token.stem)) {
+        auto& translations = parts_->translations;
+        translations.clear();
+        dictionary_->translate_into(doc.lang, token.stem, translations);
+        for (const auto& t : translations) {
           TermId id = term_id("b:", t.english_stem);
           bridge[id] += t.weight;
           remember(id, t.english_stem);
@@ -105,6 +124,7 @@ Profile Profiler::profile(const Document& doc) {
   p.body_terms = SparseVector::from_counts(body_counts);
   p.bridge_terms = SparseVector::from_counts(bridge);
   p.name_keys = SparseVector::from_counts(names);
+  p.prefixes = SparseVector::from_counts(prefixes);
   p.display.assign(std::make_move_iterator(display.begin()), std::make_move_iterator(display.end()));
   std::sort(p.display.begin(), p.display.end());
 
@@ -149,9 +169,14 @@ Profile Profiler::profile(const Document& doc) {
                            p.mentioned_months.end());
 
   for (const NumberMention& n : parts_->numbers.extract(doc.body_tokens, article.text, doc.lang)) {
-    if (n.is_year_like) continue;
+    if (n.is_year_like) {
+      p.years.push_back(static_cast<std::int32_t>(n.value));
+      continue;
+    }
     p.numbers.push_back({n.value, n.counted.empty() ? std::string() : parts_->analyzer.stem(n.counted, doc.lang)});
   }
+  std::sort(p.years.begin(), p.years.end());
+  p.years.erase(std::unique(p.years.begin(), p.years.end()), p.years.end());
   return p;
 }
 

@@ -43,7 +43,8 @@ void TermStats::remove(const Profile& profile) { update(profile, -1); }
 void TermStats::update(const Profile& profile, int delta) {
   std::unordered_set<TermId> seen;
   for (const SparseVector* v :
-       {&profile.title_terms, &profile.body_terms, &profile.bridge_terms, &profile.name_keys})
+       {&profile.title_terms, &profile.body_terms, &profile.bridge_terms, &profile.name_keys,
+        &profile.prefixes})
     for (auto [id, weight] : v->entries) seen.insert(id);
   for (const ProfileEntity& e : profile.entities) seen.insert(entity_term(e));
   for (TermId id : seen) {

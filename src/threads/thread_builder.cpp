@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <unordered_map>
 
 #include "compare/comparer.h"
@@ -64,11 +65,13 @@ struct ThreadBuilder::State {
     }
   }
 
-  // Mean P(same story) between the new article and the thread's most similar live members.
+  // Mean P(same story) between the new article and the thread's most similar members: an
+  // average link over the best few, so one lucky match does not chain stories together and a
+  // large thread is not diluted by its far-away members.
   float thread_score(const WeightedProfile& w, std::size_t thread,
                      const std::vector<DocSlot>& ranked_candidates) {
     std::vector<DocSlot> compared;
-    static std::size_t mc = getenv("MC") ? atoi(getenv("MC")) : 6;
+    const std::size_t mc = options.members_compared;
     for (DocSlot slot : ranked_candidates)
       if (live.at(slot)->thread == thread && compared.size() < mc)
         compared.push_back(slot);
@@ -77,12 +80,11 @@ struct ThreadBuilder::State {
       if (std::find(compared.begin(), compared.end(), *it) == compared.end()) compared.push_back(*it);
     if (compared.empty()) return 0;
     std::vector<float> p;
-    for (DocSlot slot : compared) p.push_back(model.same_story_probability(pair_features(w, live.at(slot)->weighted, stats)));
+    for (DocSlot slot : compared)
+      p.push_back(model.same_story_probability(pair_features(w, live.at(slot)->weighted, stats)));
     std::sort(p.rbegin(), p.rend());
-    static int top = getenv("TOPK") ? atoi(getenv("TOPK")) : 100;
-    float sum = 0; int n = 0;
-    for (float x : p) { if (n >= top) break; sum += x; ++n; }
-    return sum / float(n);
+    std::size_t n = std::min(p.size(), options.members_averaged);
+    return std::accumulate(p.begin(), p.begin() + std::ptrdiff_t(n), 0.0f) / float(n);
   }
 };
 

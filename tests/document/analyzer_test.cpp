@@ -100,3 +100,17 @@ TEST(Analyzer, AnalyzeTokenizesTitleAndBody) {
 
 }  // namespace
 }  // namespace storyline
+
+namespace storyline {
+namespace {
+
+TEST(Analyzer, PolishFallsBackToPrefixStems) {
+  Analyzer analyzer;
+  // No Snowball stemmer for Polish: inflected forms share a prefix stem.
+  EXPECT_EQ(analyzer.stem("więzienia", "pl"), analyzer.stem("więzieniu", "pl"));
+  EXPECT_EQ(analyzer.stem("prezydenta", "pl"), "prezyd");
+  EXPECT_EQ(utf8_prefix("żółwia", 3), "żół");
+}
+
+}  // namespace
+}  // namespace storyline

@@ -1,0 +1,189 @@
+// serve_bench: `storyline serve` under load, in-process, over loopback HTTP. Indexes N
+// synthetic articles (default 100,000) through PUT /articles/{id}, then measures PUT and GET
+// latency (p50/p99), PUT throughput, memory per article and the restore time after a restart.
+// Prints one JSON object. Stops by itself (--max-seconds caps each phase).
+//   serve_bench [--articles N] [--clients C] [--analysers A] [--max-seconds S] [--keep DIR]
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "api/http_server.h"
+#include "api/story_service.h"
+#include "store/store.h"
+#include "synthetic_corpus.h"
+
+using namespace storyline;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Options {
+  std::size_t articles = 100000;
+  std::size_t clients = 4;
+  std::size_t analysers = 2;
+  double max_seconds = 600;
+  std::string data_dir;
+};
+
+double rss_mb() {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  return 0;
+}
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+nlohmann::json percentiles(std::vector<double> ms) {
+  if (ms.empty()) return nullptr;
+  std::sort(ms.begin(), ms.end());
+  auto at = [&](double q) { return std::round(ms[std::min(ms.size() - 1, std::size_t(q * double(ms.size())))] * 1000) / 1000; };
+  return {{"n", ms.size()}, {"p50_ms", at(0.5)}, {"p90_ms", at(0.9)}, {"p99_ms", at(0.99)}, {"max_ms", at(1.0)}};
+}
+
+// PUTs articles [from, to) from `clients` keep-alive connections; latencies in ms.
+std::vector<double> put_range(int port, const bench::SyntheticCorpus& corpus, std::size_t from, std::size_t to,
+                              std::size_t total, std::size_t clients, Clock::time_point deadline, std::size_t& failures) {
+  std::atomic<std::size_t> next{from}, failed{0};
+  std::vector<std::vector<double>> per_client(clients);
+  std::vector<std::thread> threads;
+  for (std::size_t c = 0; c < clients; ++c)
+    threads.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
+      client.set_read_timeout(60, 0);  // the first article of a language loads its dictionary
+      for (std::size_t i; (i = next.fetch_add(1)) < to && Clock::now() < deadline;) {
+        Article a = corpus.make(i, total);
+        std::string body = bench::put_body(a);
+        auto start = Clock::now();
+        auto r = client.Put("/articles/" + a.id, body, "application/json");
+        per_client[c].push_back(ms_since(start));
+        if (!r || (r->status != 201 && r->status != 204)) ++failed;
+        if (c == 0 && i % 10000 < clients) spdlog::info("indexed ~{} articles", i);
+      }
+    });
+  for (auto& t : threads) t.join();
+  failures += failed;
+  std::vector<double> all;
+  for (auto& v : per_client) all.insert(all.end(), v.begin(), v.end());
+  return all;
+}
+
+std::vector<double> get_many(httplib::Client& client, const std::vector<std::string>& paths, std::size_t n,
+                             Clock::time_point deadline) {
+  std::vector<double> ms;
+  for (std::size_t i = 0; i < n && Clock::now() < deadline; ++i) {
+    auto start = Clock::now();
+    auto r = client.Get(paths[i % paths.size()]);
+    ms.push_back(ms_since(start));
+    if (!r || r->status != 200) spdlog::warn("GET {} failed", paths[i % paths.size()]);
+  }
+  return ms;
+}
+
+Options parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string key = argv[i], value = argv[i + 1];
+    if (key == "--articles") o.articles = std::stoul(value);
+    else if (key == "--clients") o.clients = std::stoul(value);
+    else if (key == "--analysers") o.analysers = std::stoul(value);
+    else if (key == "--max-seconds") o.max_seconds = std::stod(value);
+    else if (key == "--keep") o.data_dir = value;
+  }
+  return o;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o = parse(argc, argv);
+  const bool keep = !o.data_dir.empty();
+  if (!keep) o.data_dir = (std::filesystem::temp_directory_path() / ("serve-bench-" + std::to_string(getpid()))).string();
+  std::filesystem::remove_all(o.data_dir);
+  auto phase_deadline = [&] { return Clock::now() + std::chrono::milliseconds(std::int64_t(o.max_seconds * 1000)); };
+
+  bench::SyntheticCorpus corpus(STORYLINE_SHARED_DIR);
+  nlohmann::json report = {{"articles_requested", o.articles}, {"base_texts", corpus.base_size()},
+                           {"clients", o.clients}, {"analysers", o.analysers},
+                           {"cores", std::thread::hardware_concurrency()}};
+  ServiceOptions service_options;
+  service_options.engines = o.analysers;
+  const double rss_start = rss_mb();
+  auto service = std::make_unique<StoryService>(service_options, open_sqlite_store(o.data_dir));
+  service->start();
+  const double rss_ready = rss_mb();
+  HttpOptions http;
+  http.threads = std::max<std::size_t>(o.clients + 2, 8);
+  auto server = std::make_unique<HttpServer>(*service, http);
+  const int port = server->bind("127.0.0.1", 0);
+  std::thread serving([&] { server->run(); });
+
+  // 1. Index N articles from several clients: throughput and latency under saturation.
+  std::size_t failures = 0;
+  auto start = Clock::now();
+  auto put_ms = put_range(port, corpus, 0, o.articles, o.articles, o.clients, phase_deadline(), failures);
+  const double index_seconds = ms_since(start) / 1000;
+  const double rss_indexed = rss_mb();
+  const std::size_t indexed = service->article_count();
+  report["index"] = {{"articles", indexed}, {"threads", service->thread_count()}, {"seconds", index_seconds},
+                     {"puts_per_second", std::round(double(put_ms.size()) / index_seconds)},
+                     {"put_latency", percentiles(put_ms)}, {"failures", failures}};
+  report["memory"] = {{"rss_engine_mb", std::round(rss_ready - rss_start)},
+                      {"rss_indexed_mb", std::round(rss_indexed)},
+                      {"kb_per_article", std::round((rss_indexed - rss_ready) * 1024 / double(std::max<std::size_t>(indexed, 1)))}};
+
+  // 2. PUT latency from one client (no queueing behind other requests).
+  auto single = put_range(port, corpus, o.articles, o.articles + 2000, o.articles, 1, phase_deadline(), failures);
+  report["put_single_client"] = percentiles(single);
+
+  // 3. Reads on the full index, idle.
+  httplib::Client reader("127.0.0.1", port);
+  reader.set_keep_alive(true);
+  reader.set_tcp_nodelay(true);
+  auto listing = nlohmann::json::parse(reader.Get("/threads?limit=50")->body);
+  std::vector<std::string> story_paths, article_paths;
+  for (const auto& t : listing["threads"]) story_paths.push_back("/threads/" + t["id"].get<std::string>());
+  for (std::size_t i = 0; i < 1000; ++i) article_paths.push_back("/articles/syn-" + std::to_string(i * 97 % std::max<std::size_t>(indexed, 1)));
+  report["get_threads"] = percentiles(get_many(reader, {"/threads"}, 500, phase_deadline()));
+  report["get_threads_filtered"] = percentiles(get_many(reader, {"/threads?period=86400&lang=en&limit=20", "/threads?q=police"}, 300, phase_deadline()));
+  report["get_story"] = percentiles(get_many(reader, story_paths.empty() ? std::vector<std::string>{"/health"} : story_paths, 200, phase_deadline()));
+  report["get_article"] = percentiles(get_many(reader, article_paths, 1000, phase_deadline()));
+
+  // 4. GET /threads while one client keeps writing.
+  std::atomic<bool> writing{true};
+  std::thread writer([&] {
+    std::size_t f = 0;
+    for (std::size_t i = o.articles + 2000; writing && i < o.articles + 200000; i += 50)
+      put_range(port, corpus, i, i + 50, o.articles, 1, phase_deadline(), f);
+  });
+  report["get_threads_under_writes"] = percentiles(get_many(reader, {"/threads"}, 300, phase_deadline()));
+  writing = false;
+  writer.join();
+
+  // 5. Restart: how long until the index is back (the HTTP side would answer 503 meanwhile).
+  server->stop();
+  serving.join();
+  server.reset();
+  const std::size_t before = service->article_count();
+  service.reset();
+  start = Clock::now();
+  service = std::make_unique<StoryService>(service_options, open_sqlite_store(o.data_dir));
+  service->start();
+  report["restore"] = {{"articles", service->article_count()}, {"seconds", std::round(ms_since(start)) / 1000},
+                       {"matches", service->article_count() == before}};
+  service.reset();
+  if (!keep) std::filesystem::remove_all(o.data_dir);
+  std::cout << report.dump(2) << std::endl;
+  return 0;
+}

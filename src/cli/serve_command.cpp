@@ -1,0 +1,72 @@
+// `storyline serve`: the HTTP API and web UI over a persistent store. The port is bound first
+// and the index restored in the background, so a restarted server answers at once (/health
+// says "loading", other endpoints 503) instead of refusing connections.
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "api/http_server.h"
+#include "api/story_service.h"
+#include "cli/commands.h"
+#include "store/store.h"
+
+namespace storyline {
+
+int run_serve(const CommonOptions& common, const ServeOptions& options) {
+  ServiceOptions service_options;
+  service_options.engine.params_dir = common.params_dir;
+  service_options.engine.use_dictionaries = !common.no_dictionaries;
+  service_options.engines = options.analysers;
+  service_options.threading.window_seconds = static_cast<std::int64_t>(options.window_hours * 3600);
+  StoryService service(service_options, open_sqlite_store(options.data_dir, {options.fsync}));
+
+  HttpOptions http;
+  http.token = options.token;
+  http.max_body_bytes = options.max_body_bytes;
+  http.ui_dir = options.ui_dir.empty() ? STORYLINE_UI_DIR : options.ui_dir;
+  http.threads = options.http_threads;
+  HttpServer server(service, http);
+
+  // SIGINT/SIGTERM stop the server cleanly (SQLite checkpoints on close); blocked here so that
+  // every thread started below inherits the mask and only the watcher receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  const int port = server.bind(options.host, options.port);
+  if (port < 0) {
+    std::cerr << "storyline serve: cannot listen on " << options.host << ':' << options.port << '\n';
+    return 1;
+  }
+  // Tests and scripts read this line to learn the port (--port 0 picks a free one).
+  std::cout << "listening on http://" << options.host << ':' << port << std::endl;
+
+  int exit_code = 0;
+  std::thread watcher([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+  });
+  std::thread loader([&] {
+    try {
+      std::this_thread::sleep_for(std::chrono::milliseconds(options.restore_delay_ms));
+      service.start();
+    } catch (const std::exception& e) {
+      spdlog::error("cannot start: {}", e.what());
+      exit_code = 1;
+      server.stop();
+    }
+  });
+  server.run();
+  kill(getpid(), SIGTERM);  // wakes the watcher if the server stopped for another reason
+  watcher.join();
+  loader.join();
+  return exit_code;
+}
+
+}  // namespace storyline
