@@ -1,0 +1,81 @@
+// End-to-end test of the UI against the mock server (no C++ binary needed).
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, type Browser } from './browser';
+import { startMockServer, type MockServer } from './mock-server';
+
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+let server: MockServer;
+let browser: Browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  // The first two API requests get 503 + Retry-After: 1 ("index loading") to exercise the retry path.
+  server = await startMockServer({ loadingRequests: 2 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('story list: retries while loading, ranks, filters', { timeout: 30_000 }, async () => {
+  const { page } = browser;
+  await page.goto(server.url + '/');
+  await page.getByText(/index is loading/).waitFor();
+  const rows = page.locator('.story-row');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 6);
+  assert.match((await rows.first().textContent()) ?? '', /Blinken.*4 outlets.*4 articles/s);
+  assert.ok(server.requests.filter((r) => r.startsWith('GET /threads?limit=50')).length >= 3, 'retried after 503');
+  // CJK and Arabic titles carry dir="auto".
+  assert.equal(await page.getByText('متظاهرون يقتحمون البرلمان العراقي في بغداد').getAttribute('dir'), 'auto');
+  await page.screenshot({ path: SHOTS + 'list.png', fullPage: true });
+
+  await page.getByRole('radio', { name: '24 h' }).check();
+  await page.waitForFunction(() => location.hash.includes('period=24h'));
+  await page.waitForFunction(() => document.querySelectorAll('.story-row').length === 4);
+  assert.ok(server.requests.some((r) => r.includes('period=86400')));
+
+  await page.getByLabel('Language').selectOption('ar');
+  await page.waitForFunction(() => document.querySelectorAll('.story-row').length === 2);
+
+  await page.getByLabel('Search').fill('nothing-matches');
+  await page.getByText('No stories match').waitFor();
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.story-row').length === 6);
+});
+
+test('story page: sources side by side, timeline, spelling variants, why grouped', { timeout: 30_000 }, async () => {
+  const { page } = browser;
+  await page.goto(server.url + '/#/');
+  await page.getByRole('link', { name: /Blinken has an "open" conversation/ }).click();
+  await page.locator('.story-title').waitFor();
+  assert.match(await page.locator('.story-meta').innerText(), /4 outlets · 4 articles · 3 languages/);
+  const outlets = await page.locator('.outlet-name').allInnerTexts();
+  assert.deepEqual(outlets, ['Tagesschau (de)', 'Al Jazeera (ar)', '新华社 Xinhua (zh)', 'BBC عربي']);
+  const ledger = page.locator('.ledger-panel');
+  const griner = ledger.locator('tr', { has: page.locator('.entity-key', { hasText: 'Brittney Griner' }) });
+  assert.match(await griner.innerText(), /Griner[\s\S]*Tagesschau \(de\)[\s\S]*Greiner[\s\S]*Al Jazeera \(ar\)[\s\S]*spelling variants/);
+  assert.equal(await griner.locator('.entity-key').getAttribute('title'), 'Match key: grnr');
+  assert.deepEqual(await page.locator('.tl-source').allInnerTexts(), ['Al Jazeera (ar)', 'Tagesschau (de)', '新华社 Xinhua (zh)', 'BBC عربي']);
+  assert.match(await page.locator('.tl-offset').first().innerText(), /first report/i);
+  const why = page.locator('#article-tagesschau-000 .why');
+  assert.match(await why.innerText(), /91% match[\s\S]*Al Jazeera \(ar\)[\s\S]*Griner/);
+  assert.match(await page.locator('#article-aljazeera-001 .why').innerText(), /Started this story[\s\S]*Tagesschau \(de\)[\s\S]*91%/);
+  // Long lists of shared names fold behind "+N more".
+  assert.equal(await page.locator('#article-tagesschau-000 .chip-more').count(), 0);
+  // Only http(s) links; a missing url gives no link.
+  assert.equal(await page.locator('#article-bbcarabic-003 a').count(), 0);
+  await page.screenshot({ path: SHOTS + 'story-mock.png', fullPage: true });
+  assert.deepEqual(browser.errors, []);
+});
+
+test('story page: unknown story shows a not-found state', { timeout: 15_000 }, async () => {
+  const { page } = browser;
+  await page.goto(server.url + '/#/threads/does-not-exist');
+  await page.getByRole('alert').getByText('Story not found').waitFor();
+});

@@ -1,0 +1,88 @@
+// Fetching from `storyline serve` with the loading protocol of docs/api.md:
+// while the index restores, endpoints answer 503 + Retry-After; we wait and retry.
+import type { Story, ThreadList } from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Retry-After (delta seconds or an HTTP date) → milliseconds, clamped to 0.25..10 s. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number {
+  const clamp = (ms: number) => Math.min(10_000, Math.max(250, ms));
+  if (!header) return 1000;
+  const s = header.trim();
+  if (/^\d+(\.\d+)?$/.test(s)) return clamp(Number(s) * 1000);
+  const t = Date.parse(s);
+  return Number.isFinite(t) ? clamp(t - now) : 1000;
+}
+
+export interface FetchOptions {
+  signal?: AbortSignal;
+  /** Called on each 503 before waiting; `attempt` counts from 1. */
+  onLoading?: (attempt: number) => void;
+  /** Give up on 503 after this long (ms). */
+  maxWaitMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function errorMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: unknown };
+    if (body && typeof body.error === 'string' && body.error) return body.error;
+  } catch {
+    /* not JSON */
+  }
+  return `${res.status} ${res.statusText || 'error'}`.trim();
+}
+
+export async function getJson<T>(path: string, opts: FetchOptions = {}): Promise<T> {
+  const f = opts.fetchImpl ?? fetch;
+  const started = Date.now();
+  const maxWait = opts.maxWaitMs ?? 5 * 60_000;
+  for (let attempt = 1; ; attempt++) {
+    let res: Response;
+    try {
+      res = await f(path, { signal: opts.signal, headers: { Accept: 'application/json' } });
+    } catch (e) {
+      if (opts.signal?.aborted) throw e;
+      throw new ApiError(0, 'Cannot reach the storyline server.');
+    }
+    if (res.status === 503 && Date.now() - started < maxWait) {
+      opts.onLoading?.(attempt);
+      await sleep(parseRetryAfter(res.headers.get('Retry-After')), opts.signal);
+      continue;
+    }
+    if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
+    try {
+      return (await res.json()) as T;
+    } catch {
+      throw new ApiError(res.status, 'The server sent a response that is not JSON.');
+    }
+  }
+}
+
+export const fetchThreads = (query: string, opts?: FetchOptions) => getJson<ThreadList>(`threads${query}`, opts);
+
+export const fetchStory = (id: string, opts?: FetchOptions) =>
+  getJson<Story>(`threads/${encodeURIComponent(id)}`, opts);

@@ -1,0 +1,218 @@
+// The ranked story list with its filters (period, language, headline search).
+import { fetchThreads } from './api';
+import { announce, h, joinWith, replaceChildren, text } from './dom';
+import { languageName } from './format';
+import { buildThreadList, type ThreadRowView } from './model';
+import {
+  defaultFilters,
+  filtersToApiQuery,
+  hasActiveFilters,
+  listHref,
+  PERIODS,
+  storyHref,
+  type Filters,
+} from './query';
+import { emptyBlock, errorBlock, indexLoadingText, loadingBlock } from './states';
+
+/** Languages offered before the index tells us which it has. */
+const BASE_LANGS = ['ar', 'de', 'en', 'es', 'fr', 'ru', 'zh'];
+const seenLangs = new Set<string>(BASE_LANGS);
+
+export interface ListView {
+  root: HTMLElement;
+  /** Applies filters (from the URL) to the form and reloads the list. */
+  show(filters: Filters): void;
+  dispose(): void;
+}
+
+export function createListView(navigate: (href: string, replace: boolean) => void): ListView {
+  let filters = defaultFilters();
+  let controller: AbortController | null = null;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const go = (f: Filters, replace: boolean) => navigate(listHref(f), replace);
+
+  // --- filter form
+  const periodGroup = h(
+    'div',
+    { class: 'segmented', role: 'radiogroup', 'aria-label': 'Time period' },
+    PERIODS.map((p) =>
+      h(
+        'label',
+        { class: 'segment', title: p.key === 'all' ? 'All time' : `Last ${p.label}` },
+        h('input', {
+          type: 'radio',
+          name: 'period',
+          value: p.key,
+          onchange: () => go({ ...filters, period: p.key }, false),
+        }),
+        h('span', null, p.short),
+      ),
+    ),
+  );
+  const langSelect = h('select', {
+    id: 'lang',
+    onchange: () => go({ ...filters, lang: langSelect.value }, false),
+  });
+  const search = h('input', {
+    id: 'q',
+    type: 'search',
+    placeholder: 'Search headlines',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    dir: 'auto',
+    oninput: () => {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => go({ ...filters, q: search.value }, true), 300);
+    },
+  });
+  const form = h(
+    'form',
+    {
+      class: 'filters',
+      role: 'search',
+      'aria-label': 'Filter stories',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        clearTimeout(searchTimer);
+        go({ ...filters, q: search.value }, true);
+      },
+    },
+    h('div', { class: 'filter filter-period' }, h('span', { class: 'filter-label', id: 'period-label' }, 'Period'), periodGroup),
+    h('div', { class: 'filter' }, h('label', { class: 'filter-label', for: 'lang' }, 'Language'), langSelect),
+    h(
+      'div',
+      { class: 'filter filter-search' },
+      h('label', { class: 'filter-label', for: 'q' }, 'Search'),
+      h('div', { class: 'search-box' }, h('span', { class: 'search-icon', 'aria-hidden': 'true' }, '⌕'), search),
+    ),
+  );
+  periodGroup.setAttribute('aria-labelledby', 'period-label');
+
+  const heading = h('h1', { class: 'list-title', tabindex: '-1' }, 'Top stories');
+  const asOf = h('p', { class: 'as-of' });
+  const results = h('div', { class: 'results', 'aria-live': 'polite' });
+  const root = h(
+    'section',
+    { class: 'list-view' },
+    form,
+    h('div', { class: 'list-head' }, heading, asOf),
+    results,
+  );
+
+  function syncForm(): void {
+    for (const input of periodGroup.querySelectorAll('input')) input.checked = input.value === filters.period;
+    const langs = [...new Set([...seenLangs, ...(filters.lang ? [filters.lang] : [])])].sort((a, b) =>
+      languageName(a).localeCompare(languageName(b)),
+    );
+    replaceChildren(
+      langSelect,
+      h('option', { value: '' }, 'All languages'),
+      langs.map((l) => h('option', { value: l, selected: l === filters.lang }, languageName(l))),
+    );
+    langSelect.value = filters.lang;
+    if (document.activeElement !== search) search.value = filters.q;
+  }
+
+  function row(r: ThreadRowView): HTMLElement {
+    const sources = r.topSources.slice(0, 4);
+    const more = r.topSources.length - sources.length;
+    return h(
+      'li',
+      { class: 'story-row' },
+      h('span', { class: 'rank', 'aria-hidden': 'true' }, String(r.rank)),
+      h(
+        'div',
+        { class: 'row-body' },
+        h('h2', { class: 'row-title' }, text('a', 'story-link', r.title, { href: storyHref(r.id) })),
+        sources.length
+          ? h(
+              'p',
+              { class: 'row-sources' },
+              joinWith(
+                sources.map((s) => text('span', 'source-name', s)),
+                () => ', ',
+              ),
+              more > 0 ? ` and ${more} more` : null,
+            )
+          : null,
+        h(
+          'p',
+          { class: 'row-meta' },
+          joinWith(
+            [
+              h('span', { class: 'meta-outlets' }, r.outletsLabel),
+              h('span', { class: 'meta-articles' }, r.articlesLabel),
+              h(
+                'span',
+                { class: 'langs' },
+                r.languages.map((l) => h('abbr', { class: 'lang-tag', title: l.name }, l.code.toUpperCase())),
+              ),
+              h('time', { datetime: r.lastSeenIso ?? undefined, title: `Last seen ${r.lastSeenTitle}` }, r.lastSeen),
+            ],
+            () => h('span', { class: 'dot', 'aria-hidden': 'true' }, '·'),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async function load(): Promise<void> {
+    controller?.abort();
+    const c = new AbortController();
+    controller = c;
+    const loading = loadingBlock('Loading stories…');
+    replaceChildren(results, loading);
+    root.setAttribute('aria-busy', 'true');
+    try {
+      const json = await fetchThreads(filtersToApiQuery(filters), {
+        signal: c.signal,
+        onLoading: (n) => {
+          const t = loading.querySelector('.state-text');
+          if (t) t.textContent = indexLoadingText(n);
+        },
+      });
+      if (c.signal.aborted) return;
+      const view = buildThreadList(json);
+      const before = seenLangs.size;
+      view.languages.forEach((l) => seenLangs.add(l));
+      if (seenLangs.size !== before) syncForm();
+      asOf.textContent = view.asOf ? `Newest article ${view.asOf}` : '';
+      if (!view.rows.length) {
+        replaceChildren(
+          results,
+          hasActiveFilters(filters)
+            ? emptyBlock(
+                'No stories match',
+                'Try a longer period, another language or different words.',
+                h('a', { class: 'btn', href: listHref(defaultFilters()) }, 'Clear filters'),
+              )
+            : emptyBlock('No stories yet', 'Once articles are added (PUT /articles/{id}), their stories appear here.'),
+        );
+        announce('No stories');
+      } else {
+        replaceChildren(results, h('ol', { class: 'stories', 'aria-label': 'Stories, most important first' }, view.rows.map(row)));
+        announce(`${view.rows.length} ${view.rows.length === 1 ? 'story' : 'stories'}`);
+      }
+    } catch (e) {
+      if (c.signal.aborted) return;
+      replaceChildren(results, errorBlock(e, () => void load(), 'stories'));
+    } finally {
+      if (controller === c) root.removeAttribute('aria-busy');
+    }
+  }
+
+  return {
+    root,
+    show(f: Filters) {
+      filters = f;
+      syncForm();
+      document.title = 'storyline — top stories';
+      void load();
+    },
+    dispose() {
+      controller?.abort();
+      clearTimeout(searchTimer);
+    },
+  };
+}
