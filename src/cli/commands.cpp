@@ -36,9 +36,11 @@ std::optional<std::vector<Article>> read_inputs(const std::vector<std::string>& 
   return std::move(batch.articles);
 }
 
-ThreadingOptions threading(double window_hours) {
+ThreadingOptions threading(const CommonOptions& common, double window_hours) {
   ThreadingOptions options;
   options.window_seconds = static_cast<std::int64_t>(window_hours * 3600);
+  options.members_compared = std::max<std::size_t>(1, common.members_compared);
+  options.members_averaged = std::max<std::size_t>(1, common.members_averaged);
   return options;
 }
 
@@ -50,7 +52,7 @@ int run_threads(const CommonOptions& common, const std::vector<std::string>& pat
   Engine engine = make_engine(common);
   std::vector<Profile> profiles = engine.profile_all(std::move(*articles), ProgressBar("analysing"));
   TermStats stats = engine.corpus_stats(profiles);
-  auto threads = engine.thread_corpus(std::move(profiles), stats, threading(window_hours), ProgressBar("threading"));
+  auto threads = engine.thread_corpus(std::move(profiles), stats, threading(common, window_hours), ProgressBar("threading"));
   nlohmann::json out = nlohmann::json::array();
   for (const Thread& t : threads) out.push_back(thread_json(t));
   std::cout << out.dump(2) << '\n';
@@ -153,18 +155,25 @@ int run_eval_threads(const CommonOptions& common, const std::string& corpus_file
   for (const Article& a : corpus.articles) ids.push_back(a.id);
   std::vector<Profile> profiles = engine.profile_all(std::move(corpus.articles), ProgressBar("analysing"));
   TermStats stats = engine.corpus_stats(profiles);
-  auto threads = engine.thread_corpus(std::move(profiles), stats, threading(window_hours), ProgressBar("threading"));
+  auto threads = engine.thread_corpus(std::move(profiles), stats, threading(common, window_hours), ProgressBar("threading"));
   std::cout << clustering_report(score_clustering(thread_labels(threads, ids), corpus.clusters)).dump(2) << '\n';
   return 0;
 }
 
 int run_train(const CommonOptions& common, const std::string& data_dir, const std::string& out_dir,
-              bool report_only) {
+              bool report_only, const TreeOptions& trees) {
   Engine engine = make_engine(common, false);
   TrainerOptions options;
   options.data_dir = data_dir;
   options.out_dir = out_dir.empty() ? engine.params_dir() : out_dir;
   options.write = !report_only;
+  options.threading = threading(common, 0);
+  options.trees.trees = trees.trees;
+  options.trees.depth = trees.depth;
+  options.trees.learning_rate = trees.learning_rate;
+  options.classifier.trees = trees.trees;
+  options.classifier.learning_rate = trees.learning_rate;
+  options.classifier.depth = trees.classifier_depth;
   nlohmann::json report = train_story_model(engine, options, ProgressBar("training"));
   std::cout << report.dump(2) << '\n';
   if (options.write) std::cerr << "storyline: wrote " << options.out_dir << "/story_model.json and background_df.tsv\n";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@ namespace storyline {
 struct CommonOptions {
   std::string params_dir;  // empty = default
   bool no_dictionaries = false;
+  std::size_t members_compared = 6;  // threading: per candidate thread
+  std::size_t members_averaged = 3;  // threading: best links averaged
 };
 
 int run_threads(const CommonOptions& common, const std::vector<std::string>& paths, double window_hours);
@@ -35,7 +38,13 @@ struct ServeOptions {
 };
 int run_serve(const CommonOptions& common, const ServeOptions& options);
 
+struct TreeOptions {
+  int trees = 300;
+  int depth = 3;
+  float learning_rate = 0.05f;
+  int classifier_depth = 6;
+};
 int run_train(const CommonOptions& common, const std::string& data_dir, const std::string& out_dir,
-              bool report_only);
+              bool report_only, const TreeOptions& trees);
 
 }  // namespace storyline

@@ -15,9 +15,13 @@ int main(int argc, char** argv) {
       ->envname("STORYLINE_PARAMS");
   app.add_flag("--no-dictionaries", common.no_dictionaries,
                "Do not load the FreeDict cross-lingual dictionaries");
+  app.add_option("--members-compared", common.members_compared,
+                 "Threading: members of a candidate thread compared with a new article")->capture_default_str();
+  app.add_option("--members-averaged", common.members_averaged,
+                 "Threading: the best links averaged into the thread score")->capture_default_str();
 
   std::vector<std::string> paths;
-  double window_hours = 72;
+  double window_hours = 168;
   auto* threads = app.add_subcommand("threads", "Group articles (files, directories, - for JSONL on stdin) into story threads");
   threads->add_option("paths", paths, "Files or directories (.txt .html .json .jsonl), or -")->required();
   threads->add_option("--window-hours", window_hours, "Time window for joining a thread")->capture_default_str();
@@ -38,7 +42,10 @@ int main(int argc, char** argv) {
   eval_pairs->add_option("file", eval_file, "Pairs CSV")->required();
   auto* eval_threads = eval->add_subcommand("threads", "B-cubed and pairwise scores of threads vs the gold `cluster` field");
   eval_threads->add_option("file", eval_file, "JSONL with a cluster field")->required();
-  eval_threads->add_option("--window-hours", window_hours, "Time window for joining a thread")->capture_default_str();
+  double eval_window_hours = 0;
+  eval_threads->add_option("--window-hours", eval_window_hours,
+                           "Time window; 0 = unbounded (labelled sets are small, and ECB+ follow-ups come weeks later)")
+      ->capture_default_str();
 
   std::string data_dir = "../shared/data", out_dir;
   bool report_only = false;
@@ -46,6 +53,12 @@ int main(int argc, char** argv) {
   train->add_option("--data", data_dir, "Directory with the labelled data sets")->capture_default_str();
   train->add_option("--out", out_dir, "Where to write the parameters (default: the params directory)");
   train->add_flag("--report-only", report_only, "Only cross-validate; write nothing");
+  TreeOptions tree_options;
+  train->add_option("--trees", tree_options.trees, "Boosting rounds")->capture_default_str();
+  train->add_option("--depth", tree_options.depth, "Depth of each tree")->capture_default_str();
+  train->add_option("--learning-rate", tree_options.learning_rate, "Shrinkage")->capture_default_str();
+  train->add_option("--classifier-depth", tree_options.classifier_depth, "Depth of the same-story classifier's trees")
+      ->capture_default_str();
 
   ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "HTTP API (docs/api.md) and web UI over a persistent index");
@@ -74,8 +87,8 @@ int main(int argc, char** argv) {
       return run_compare(common, a, b);
     }
     if (*eval_pairs) return run_eval_pairs(common, eval_file);
-    if (*eval_threads) return run_eval_threads(common, eval_file, window_hours);
-    if (*train) return run_train(common, data_dir, out_dir, report_only);
+    if (*eval_threads) return run_eval_threads(common, eval_file, eval_window_hours);
+    if (*train) return run_train(common, data_dir, out_dir, report_only, tree_options);
     if (*serve) return run_serve(common, serve_options);
   } catch (const std::exception& e) {
     std::cerr << "storyline: " << e.what() << '\n';

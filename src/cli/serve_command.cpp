@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -21,6 +23,8 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
   service_options.engine.use_dictionaries = !common.no_dictionaries;
   service_options.engines = options.analysers;
   service_options.threading.window_seconds = static_cast<std::int64_t>(options.window_hours * 3600);
+  service_options.threading.members_compared = std::max<std::size_t>(1, common.members_compared);
+  service_options.threading.members_averaged = std::max<std::size_t>(1, common.members_averaged);
   StoryService service(service_options, open_sqlite_store(options.data_dir, {options.fsync}));
 
   HttpOptions http;
@@ -46,11 +50,17 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
   // Tests and scripts read this line to learn the port (--port 0 picks a free one).
   std::cout << "listening on http://" << options.host << ':' << port << std::endl;
 
-  int exit_code = 0;
+  // server.stop() is a no-op until run() has started listening, so the watcher repeats it
+  // until run() returns; a failed start raises SIGTERM itself.
+  std::atomic<int> exit_code{0};
+  std::atomic<bool> finished{false};
   std::thread watcher([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
-    server.stop();
+    while (!finished) {
+      server.stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   });
   std::thread loader([&] {
     try {
@@ -59,13 +69,14 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
     } catch (const std::exception& e) {
       spdlog::error("cannot start: {}", e.what());
       exit_code = 1;
-      server.stop();
+      kill(getpid(), SIGTERM);
     }
   });
   server.run();
+  finished = true;
   kill(getpid(), SIGTERM);  // wakes the watcher if the server stopped for another reason
   watcher.join();
-  loader.join();
+  loader.join();  // a restore in progress finishes first (it cannot be interrupted)
   return exit_code;
 }
 

@@ -64,7 +64,7 @@ nlohmann::json pulled_down(const StoryModel& model, const Comparison& c) {
     if (f == kSameLanguage || f == kShorterLength || f == kLongerLength) continue;  // not faults
     PairFeatures fixed = c.features;
     fixed.values[f] = model.same_story_reference[f];
-    float gain = c.overall - clamp_scale(model.overall.predict(fixed.values));
+    float gain = c.overall - model.overall_score(fixed);
     if (gain > 0.1f) gains.emplace_back(gain, f);
   }
   std::sort(gains.rbegin(), gains.rend());
@@ -83,7 +83,7 @@ Comparison compare_profiles(const StoryModel& model, const WeightedProfile& a,
                             const WeightedProfile& b, const TermStats& stats) {
   Comparison c;
   c.features = pair_features(a, b, stats);
-  c.overall = clamp_scale(model.overall.predict(c.features.values));
+  c.overall = model.overall_score(c.features);
   c.similarity = (4.0f - c.overall) / 3.0f;
   c.probability = model.same_story_probability(c.features);
   c.same_story = c.probability >= 0.5f;

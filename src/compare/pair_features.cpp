@@ -148,19 +148,24 @@ void date_features(const Profile& a, const Profile& b, PairFeatures& f) {
 // ("5 dead" vs "12 dead") is evidence of two events.
 void number_features(const Profile& a, const Profile& b, PairFeatures& f) {
   std::size_t agree = 0, conflict = 0, comparable = 0;
-  for (const CountedNumber& na : a.numbers) {
-    if (na.counted.empty()) continue;
-    bool same_thing = false, same_value = false;
-    for (const CountedNumber& nb : b.numbers) {
-      if (nb.counted != na.counted) continue;
-      same_thing = true;
-      same_value = same_value || nb.value == na.value;
+  // Counted from both sides so that the features stay symmetric.
+  auto count_from = [&](const Profile& from, const Profile& other) {
+    for (const CountedNumber& n : from.numbers) {
+      if (n.counted.empty()) continue;
+      bool same_thing = false, same_value = false;
+      for (const CountedNumber& m : other.numbers) {
+        if (m.counted != n.counted) continue;
+        same_thing = true;
+        same_value = same_value || m.value == n.value;
+      }
+      if (!same_thing) continue;
+      ++comparable;
+      if (same_value) ++agree;
+      else ++conflict;
     }
-    if (!same_thing) continue;
-    ++comparable;
-    if (same_value) ++agree;
-    else ++conflict;
-  }
+  };
+  count_from(a, b);
+  count_from(b, a);
   f.values[kNumberAgreement] = comparable ? float(agree) / float(comparable) : -1.0f;
   f.values[kNumberConflict] = comparable ? float(conflict) / float(comparable) : -1.0f;
 }

@@ -1,5 +1,6 @@
 #include "compare/story_model.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <stdexcept>
@@ -9,6 +10,13 @@ namespace storyline {
 float StoryModel::same_story_probability(const PairFeatures& features) const {
   float score = same_story.predict(features.values);
   return 1.0f / (1.0f + std::exp(-(calibration_bias + calibration_slope * score)));
+}
+
+float StoryModel::overall_score(const PairFeatures& features) const {
+  std::array<float, kPairFeatureCount + 1> stacked;
+  std::copy(features.values.begin(), features.values.end(), stacked.begin());
+  stacked[kPairFeatureCount] = same_story.predict(features.values);
+  return std::clamp(overall.predict(stacked), 1.0f, 4.0f);
 }
 
 nlohmann::json StoryModel::to_json() const {

@@ -25,6 +25,9 @@ struct StoryModel {
   std::array<float, kPairFeatureCount> same_story_reference{};
 
   float same_story_probability(const PairFeatures& features) const;
+  // The overall score reads the pair features plus the classifier's raw same-story score
+  // (stacking: the classifier learned from far more pairs where one event ends).
+  float overall_score(const PairFeatures& features) const;
 
   nlohmann::json to_json() const;
   static StoryModel from_json(const nlohmann::json& json);

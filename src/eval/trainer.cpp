@@ -118,14 +118,14 @@ std::pair<float, float> fit_calibration(const std::vector<float>& score, const s
 }
 
 BoostedTrees fit(const Rows& rows, const std::vector<bool>& use, const std::vector<float>& target,
-                 const TrainingOptions& options) {
+                 const TrainingOptions& options, float ecb_scale = 1.0f) {
   std::vector<std::vector<float>> x;
   std::vector<float> y, w;
   for (std::size_t i = 0; i < use.size(); ++i)
     if (use[i]) {
       x.push_back(rows.features[i]);
       y.push_back(target[i]);
-      w.push_back(rows.weight[i]);
+      w.push_back(rows.weight[i] * (rows.dataset[i] == kEcb ? ecb_scale : 1.0f));
     }
   return BoostedTrees::train(x, y, w, options);
 }
@@ -168,28 +168,34 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   add_ecb_pairs(ecb, ecb_stats, 2.0f * float(semeval_rows), rows);
   if (progress) progress(2, 4);
 
-  // Cross-validated predictions of the overall score and of the same-story classifier.
-  // The overall score learns from the human-graded pairs only: the ECB+ targets (1/3/4) are
-  // our mapping of cluster labels, not grades, and teaching them to the regressor costs
-  // SemEval correlation.
+  // Cross-validated predictions of the same-story classifier and of the overall score. The
+  // ECB+ targets (1/3/4) are our mapping of cluster labels, not human grades, so the
+  // regressor gives them little weight (see ecb_scale).
   const std::size_t n = rows.features.size();
-  auto graded = [&](std::vector<bool> use) {
-    for (std::size_t i = 0; i < n; ++i) use[i] = use[i] && rows.dataset[i] != kEcb;
-    return use;
-  };
+  // The ECB+ rows join the regressor at a tenth of their weight: enough to anchor the scale's
+  // end (same incident = 1, which SemEval's truncated texts rarely reach), little enough to
+  // leave the human grades in charge.
+  const float ecb_scale = 0.1f;
+  auto graded = [&](std::vector<bool> use) { return use; };
   std::vector<float> cv(n, 2.5f), cv_same(n, 0.5f), same_target(n);
   for (std::size_t i = 0; i < n; ++i) same_target[i] = rows.same[i] ? 1.0f : 0.0f;
   std::vector<BoostedTrees> fold_same;
   for (int k = 0; k < options.folds; ++k) {
     std::vector<bool> use(n);
     for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
-    BoostedTrees overall = fit(rows, graded(use), rows.target, options.trees);
-    fold_same.push_back(fit(rows, use, same_target, options.trees));
+    fold_same.push_back(fit(rows, use, same_target, options.classifier));
     for (std::size_t i = 0; i < n; ++i)
-      if (rows.fold[i] == k) {
-        cv[i] = std::clamp(overall.predict(rows.features[i]), 1.0f, 4.0f);
-        cv_same[i] = fold_same.back().predict(rows.features[i]);
-      }
+      if (rows.fold[i] == k) cv_same[i] = fold_same.back().predict(rows.features[i]);
+  }
+  // Stacking: the regressor reads the classifier's out-of-fold score as one more feature.
+  Rows stacked = rows;
+  for (std::size_t i = 0; i < n; ++i) stacked.features[i].push_back(cv_same[i]);
+  for (int k = 0; k < options.folds; ++k) {
+    std::vector<bool> use(n);
+    for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
+    BoostedTrees overall = fit(stacked, graded(use), rows.target, options.trees, ecb_scale);
+    for (std::size_t i = 0; i < n; ++i)
+      if (rows.fold[i] == k) cv[i] = std::clamp(overall.predict(stacked.features[i]), 1.0f, 4.0f);
   }
   if (progress) progress(3, 4);
 
@@ -247,7 +253,7 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
       }
     std::vector<std::string> ids;
     for (const Profile& p : held_out) ids.push_back(p.id);
-    ThreadingOptions threading;
+    ThreadingOptions threading = options.threading;
     threading.window_seconds = 0;  // ECB+ follow-ups come weeks to years later; see README
     ThreadBuilder builder(model, ecb_stats, threading);
     for (Profile& p : held_out) builder.add(std::move(p));
@@ -259,8 +265,8 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   // The final model: every row; calibration on the cross-validated predictions.
   StoryModel final_model;
   std::vector<bool> all(n, true);
-  final_model.overall = fit(rows, graded(all), rows.target, options.trees);
-  final_model.same_story = fit(rows, all, same_target, options.trees);
+  final_model.overall = fit(stacked, graded(all), rows.target, options.trees, ecb_scale);
+  final_model.same_story = fit(rows, all, same_target, options.classifier);
   std::tie(final_model.calibration_bias, final_model.calibration_slope) =
       fit_calibration(cv_same, rows.same, rows.weight);
   for (int f = 0; f < kPairFeatureCount; ++f) {

@@ -16,7 +16,9 @@ struct TrainerOptions {
   std::string data_dir;   // ../shared/data
   std::string out_dir;    // where story_model.json and background_df.tsv are written
   int folds = 5;
-  TrainingOptions trees;
+  TrainingOptions trees;       // overall score and dimensions (≈1,000 graded rows)
+  TrainingOptions classifier{.depth = 6};  // same story (≈12,000 rows: room for deeper trees)
+  ThreadingOptions threading;  // for the cross-validated ECB+ threads (window: unbounded)
   bool write = true;      // false: only report cross-validated figures
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 #include <fstream>
 #include <stdexcept>
@@ -15,12 +16,29 @@ TermId entity_term(const ProfileEntity& entity) { return term_id("e:", entity.ke
 void TermStats::load_background(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot open the background term statistics");
-  std::string label;
-  if (!(in >> label >> background_docs_) || label != "N")
-    throw std::runtime_error(path + ": first line must be 'N<TAB>count'");
-  std::string hex;
-  std::uint32_t df = 0;
-  while (in >> hex >> df) background_[std::stoull(hex, nullptr, 16)] = df;
+  std::string line;
+  std::size_t line_number = 0;
+  auto fail = [&](const std::string& what) {
+    throw std::runtime_error(path + ":" + std::to_string(line_number) + ": " + what);
+  };
+  while (std::getline(in, line)) {
+    ++line_number;
+    std::size_t tab = line.find('\t');
+    if (tab == std::string::npos) fail("expected two tab-separated fields");
+    std::string key = line.substr(0, tab), value = line.substr(tab + 1);
+    char* end = nullptr;
+    unsigned long long count = std::strtoull(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0') fail("'" + value + "' is not a count");
+    if (line_number == 1) {
+      if (key != "N") fail("first line must be 'N<TAB>count'");
+      background_docs_ = count;
+      continue;
+    }
+    unsigned long long id = std::strtoull(key.c_str(), &end, 16);
+    if (key.empty() || *end != '\0') fail("'" + key + "' is not a hexadecimal term id");
+    background_[id] = static_cast<std::uint32_t>(count);
+  }
+  if (line_number == 0) fail("empty file");
 }
 
 void TermStats::save(const std::string& path, std::uint32_t min_df) const {

@@ -18,6 +18,9 @@ struct Engine::Parts {
   std::string background_path;
   std::unique_ptr<TermDictionary> dictionary;
   std::set<std::string> dictionary_languages;
+  // Kept between calls: a server profiles one article per call, and building ICU and
+  // Snowball state each time costs more than the analysis. Rebuilt when dictionaries change.
+  std::unique_ptr<Profiler> profiler;
 };
 
 Engine::Engine(EngineOptions options, bool require_model) : parts_(std::make_unique<Parts>()) {
@@ -33,31 +36,33 @@ const StoryModel& Engine::model() const { return parts_->model; }
 const std::string& Engine::params_dir() const { return parts_->options.params_dir; }
 
 std::vector<Profile> Engine::profile_all(std::vector<Article> articles, const Progress& progress) {
+  Parts& parts = *parts_;
+  if (!parts.profiler)
+    parts.profiler = std::make_unique<Profiler>(parts.gazetteer, parts.dictionary.get(), parts.options.keep_display);
   // Analysis first: the languages present decide which dictionaries to load.
-  Analyzer analyzer;
   std::vector<Document> documents;
   documents.reserve(articles.size());
   std::set<std::string> languages;
   for (Article& article : articles) {
-    documents.push_back(analyzer.analyze(std::move(article)));
+    documents.push_back(parts.profiler->analyzer().analyze(std::move(article)));
     if (documents.back().lang != "en") languages.insert(documents.back().lang);
   }
-  if (parts_->options.use_dictionaries && !languages.empty() &&
-      !std::includes(parts_->dictionary_languages.begin(), parts_->dictionary_languages.end(),
+  if (parts.options.use_dictionaries && !languages.empty() &&
+      !std::includes(parts.dictionary_languages.begin(), parts.dictionary_languages.end(),
                      languages.begin(), languages.end())) {
-    parts_->dictionary_languages.insert(languages.begin(), languages.end());
-    std::vector<std::string> wanted(parts_->dictionary_languages.begin(),
-                                    parts_->dictionary_languages.end());
-    parts_->dictionary = std::make_unique<TermDictionary>(TermDictionary::load(
-        parts_->options.dictd_dir, wanted, [&analyzer](std::string_view word, std::string_view lang) {
-          return analyzer.stem(analyzer.fold(word), lang);
+    parts.dictionary_languages.insert(languages.begin(), languages.end());
+    std::vector<std::string> wanted(parts.dictionary_languages.begin(), parts.dictionary_languages.end());
+    Analyzer stemmer;
+    parts.dictionary = std::make_unique<TermDictionary>(TermDictionary::load(
+        parts.options.dictd_dir, wanted, [&stemmer](std::string_view word, std::string_view lang) {
+          return stemmer.stem(stemmer.fold(word), lang);
         }));
+    parts.profiler = std::make_unique<Profiler>(parts.gazetteer, parts.dictionary.get(), parts.options.keep_display);
   }
-  Profiler profiler(parts_->gazetteer, parts_->dictionary.get(), parts_->options.keep_display);
   std::vector<Profile> profiles;
   profiles.reserve(documents.size());
   for (std::size_t i = 0; i < documents.size(); ++i) {
-    profiles.push_back(profiler.profile(documents[i]));
+    profiles.push_back(parts.profiler->profile(documents[i]));
     if (progress) progress(i + 1, documents.size());
   }
   return profiles;

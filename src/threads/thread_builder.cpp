@@ -55,6 +55,60 @@ struct ThreadBuilder::State {
   State(const StoryModel& m, const TermStats& s, ThreadingOptions o)
       : model(m), stats(s), options(o), index(o.window_seconds) {}
 
+  // An article on its way in: weighed, with its index query and its time (kTimeless when
+  // undated: no time evidence, inside every window).
+  struct Arrival {
+    std::unique_ptr<Live> live;
+    SparseVector query;
+    std::int64_t time = kTimeless;
+  };
+
+  Arrival arrive(Profile profile) {
+    Arrival a;
+    a.time = profile.published.value_or(kTimeless);
+    if (profile.published) {
+      clock = std::max(clock, a.time);
+      evict(clock);
+    }
+    a.live = std::make_unique<Live>();
+    a.live->profile = std::move(profile);
+    a.live->weighted = weigh(a.live->profile, stats);
+    a.query = query_vector(a.live->weighted, options.query_terms);
+    return a;
+  }
+
+  // A re-sent founder whose old thread still has members must not reuse that thread's id.
+  std::string unused_id(std::string id) const {
+    auto taken = [&](const std::string& candidate) {
+      return std::any_of(threads.begin(), threads.end(), [&](const Thread& t) {
+        return t.id == candidate && !t.members.empty();
+      });
+    };
+    while (taken(id)) id = thread_id_for(id + "+");
+    return id;
+  }
+
+  std::size_t new_thread(const std::string& id) {
+    Thread thread;
+    thread.id = id;
+    threads.push_back(std::move(thread));
+    live_members.emplace_back();
+    member_titles.emplace_back();
+    return threads.size() - 1;
+  }
+
+  void attach(Arrival arrival, std::size_t thread, float probability) {
+    const Profile& p = arrival.live->profile;
+    threads[thread].members.push_back({p.id, p.title, p.lang, p.source, p.published, probability});
+    if (member_titles[thread].size() < 64) member_titles[thread].push_back(arrival.live->weighted.title);
+    DocSlot slot = next_slot++;
+    arrival.live->thread = thread;
+    live_members[thread].push_back(slot);
+    index.add(slot, arrival.time, arrival.query);
+    where[p.id] = {thread, slot};
+    live.emplace(slot, std::move(arrival.live));
+  }
+
   void evict(std::int64_t time) {
     for (DocSlot slot : index.evict(time)) {
       auto it = live.find(slot);
@@ -96,20 +150,11 @@ ThreadBuilder::~ThreadBuilder() = default;
 std::string ThreadBuilder::add(Profile profile) {
   State& s = *state_;
   remove(profile.id);
-  std::int64_t time = profile.published.value_or(kTimeless);
-  if (profile.published) {
-    s.clock = std::max(s.clock, time);
-    s.evict(s.clock);
-  }
-
-  auto live = std::make_unique<State::Live>();
-  live->profile = std::move(profile);
-  live->weighted = weigh(live->profile, s.stats);
-  SparseVector query = query_vector(live->weighted, s.options.query_terms);
+  State::Arrival arrival = s.arrive(std::move(profile));
 
   std::vector<DocSlot> ranked;
   std::vector<std::size_t> candidate_threads;
-  for (auto [slot, score] : s.index.query(query, time, s.options.candidate_documents)) {
+  for (auto [slot, score] : s.index.query(arrival.query, arrival.time, s.options.candidate_documents)) {
     ranked.push_back(slot);
     std::size_t thread = s.live.at(slot)->thread;
     if (std::find(candidate_threads.begin(), candidate_threads.end(), thread) == candidate_threads.end())
@@ -117,32 +162,17 @@ std::string ThreadBuilder::add(Profile profile) {
   }
   std::size_t best = s.threads.size();
   float best_score = 0.5f;  // the model's P(same story) threshold
-  float joined_probability = 1;
   for (std::size_t thread : candidate_threads) {
-    float score = s.thread_score(live->weighted, thread, ranked);
+    float score = s.thread_score(arrival.live->weighted, thread, ranked);
     if (score >= best_score && (best == s.threads.size() || score > best_score)) {
       best = thread;
       best_score = score;
-      joined_probability = score;
     }
   }
-  if (best == s.threads.size()) {
-    Thread thread;
-    thread.id = thread_id_for(live->profile.id);
-    s.threads.push_back(std::move(thread));
-    s.live_members.emplace_back();
-    s.member_titles.emplace_back();
-  }
-  const Profile& p = live->profile;
-  s.threads[best].members.push_back(
-      {p.id, p.title, p.lang, p.source, p.published, joined_probability});
-  if (s.member_titles[best].size() < 64) s.member_titles[best].push_back(live->weighted.title);
-  DocSlot slot = s.next_slot++;
-  live->thread = best;
-  s.live_members[best].push_back(slot);
-  s.index.add(slot, time, query);
-  s.where[live->profile.id] = {best, slot};
-  s.live.emplace(slot, std::move(live));
+  float probability = 1;  // the founder of a new thread
+  if (best == s.threads.size()) best = s.new_thread(s.unused_id(thread_id_for(arrival.live->profile.id)));
+  else probability = best_score;
+  s.attach(std::move(arrival), best, probability);
   return s.threads[best].id;
 }
 
@@ -191,7 +221,7 @@ std::vector<Thread> ThreadBuilder::threads() const {
   return out;
 }
 
-// Mirrors add() without the candidate search: the thread is given. Threads are looked up by id
+// Like add() without the candidate search: the thread is given. Threads are looked up by id
 // once per batch (the builder keeps no id map of its own).
 void ThreadBuilder::restore(std::vector<RestoredMember> members) {
   State& s = *state_;
@@ -199,31 +229,10 @@ void ThreadBuilder::restore(std::vector<RestoredMember> members) {
   for (std::size_t i = 0; i < s.threads.size(); ++i) by_id.emplace(s.threads[i].id, i);
   for (RestoredMember& m : members) {
     remove(m.profile.id);
-    std::int64_t time = m.profile.published.value_or(s.clock);
-    s.clock = std::max(s.clock, time);
-    s.evict(s.clock);
-    auto live = std::make_unique<State::Live>();
-    live->profile = std::move(m.profile);
-    live->weighted = weigh(live->profile, s.stats);
-    SparseVector query = query_vector(live->weighted, s.options.query_terms);
+    State::Arrival arrival = s.arrive(std::move(m.profile));
     auto [found, created] = by_id.emplace(m.thread_id, s.threads.size());
-    const std::size_t thread = found->second;
-    if (created) {
-      Thread t;
-      t.id = m.thread_id;
-      s.threads.push_back(std::move(t));
-      s.live_members.emplace_back();
-      s.member_titles.emplace_back();
-    }
-    const Profile& p = live->profile;
-    s.threads[thread].members.push_back({p.id, p.title, p.lang, p.source, p.published, m.probability});
-    if (s.member_titles[thread].size() < 64) s.member_titles[thread].push_back(live->weighted.title);
-    DocSlot slot = s.next_slot++;
-    live->thread = thread;
-    s.live_members[thread].push_back(slot);
-    s.index.add(slot, time, query);
-    s.where[p.id] = {thread, slot};
-    s.live.emplace(slot, std::move(live));
+    if (created) s.new_thread(m.thread_id);
+    s.attach(std::move(arrival), found->second, m.probability);
   }
 }
 

@@ -1,0 +1,47 @@
+// EnginePool: a few Engines, so that analysing articles (the bulk of a PUT) runs on several
+// cores. An Engine is not thread-safe (it loads dictionaries on demand, its Profiler owns ICU
+// state), so each has its own mutex and a request takes whichever is free.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document/analyzer.h"
+#include "stories/engine.h"
+
+namespace storyline {
+
+class EnginePool {
+ public:
+  // Throws std::runtime_error (from Engine) naming a missing parameter file.
+  EnginePool(const EngineOptions& options, std::size_t size);
+  ~EnginePool();
+
+  Profile profile(Article article);
+
+  // NFKC + case fold, for matching words of headlines (q=).
+  std::string fold(std::string_view text);
+
+  // Shared read-only parts (identical in every engine).
+  const StoryModel& model() const;
+  TermStats background_stats() const;
+
+ private:
+  struct Slot {
+    std::mutex mutex;
+    Engine engine;
+    Analyzer analyzer;
+    explicit Slot(const EngineOptions& options) : engine(options) {}
+  };
+  Slot& acquire(std::unique_lock<std::mutex>& lock);
+
+  std::vector<std::unique_ptr<Slot>> slots_;
+  std::atomic<std::size_t> next_{0};
+};
+
+}  // namespace storyline

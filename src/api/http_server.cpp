@@ -1,0 +1,113 @@
+#include "api/http_server.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "api/http_util.h"
+
+namespace storyline {
+namespace {
+
+bool is_write(const std::string& method) { return method == "PUT" || method == "DELETE" || method == "POST"; }
+
+// Compares without an early exit so response times do not reveal how much of a guess matched.
+bool same_secret(const std::string& given, const std::string& expected) {
+  unsigned char diff = given.size() != expected.size();
+  for (std::size_t i = 0; i < given.size(); ++i) diff |= static_cast<unsigned char>(given[i] ^ expected[i % expected.size()]);
+  return diff == 0;
+}
+
+const char* status_message(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 413: return "request body too large";
+    default: return "error";
+  }
+}
+
+}  // namespace
+
+HttpServer::HttpServer(StoryService& service, HttpOptions options)
+    : service_(service), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
+  const std::size_t threads = options_.threads;
+  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->set_payload_max_length(options_.max_body_bytes);
+  // Replies are written as headers then body: without this, Nagle's algorithm and delayed ACKs
+  // add ~40 ms to every response on a keep-alive connection.
+  server_->set_tcp_nodelay(true);
+  add_routes();
+}
+
+HttpServer::~HttpServer() = default;
+
+int HttpServer::bind(const std::string& host, int port) {
+  if (port == 0) return server_->bind_to_any_port(host);
+  return server_->bind_to_port(host, port) ? port : -1;
+}
+
+void HttpServer::run() { server_->listen_after_bind(); }
+void HttpServer::stop() { server_->stop(); }
+
+void HttpServer::add_routes() {
+  // Before routing and before the body is read: an unauthorised or too-early client does not
+  // get to upload megabytes. The body stays unread, so the connection is closed after replying.
+  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    const bool api = is_api_path(req.method, req.path);
+    if (api && !service_.ready() && req.path != "/health" && req.path != "/metrics") {
+      res.set_header("Retry-After", "1");
+      res.set_header("Connection", "close");
+      reply_error(res, 503, "restoring the index after a restart; retry shortly");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (api && is_write(req.method) && !options_.token.empty() &&
+        !same_secret(req.get_header_value("Authorization"), "Bearer " + options_.token)) {
+      res.set_header("WWW-Authenticate", "Bearer");
+      res.set_header("Connection", "close");
+      reply_error(res, 401, "missing or wrong bearer token");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  // httplib answers some errors itself (413, 404, 400 for unparsable requests) with an empty
+  // body; the contract promises {"error": ...}. Unknown non-API paths get the UI's index.html
+  // so that client-side routes survive a reload.
+  const std::string index_html = options_.ui_dir.empty() ? "" : options_.ui_dir + "/index.html";
+  server_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [index_html, this](const httplib::Request& req, httplib::Response& res) {
+    if (res.status == 404 && req.method == "GET" && !is_api_path(req.method, req.path) && !index_html.empty()) {
+      std::ifstream in(index_html, std::ios::binary);
+      if (in) {
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        res.status = 200;
+        res.set_content(bytes.str(), "text/html; charset=utf-8");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    if (res.body.empty()) {
+      std::string message = status_message(res.status);
+      if (res.status == 413) message += " (limit " + std::to_string(options_.max_body_bytes) + " bytes)";
+      reply_error(res, res.status, message);
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+
+  if (!options_.ui_dir.empty()) {
+    if (std::filesystem::is_directory(options_.ui_dir))
+      server_->set_mount_point("/", options_.ui_dir);
+    else
+      spdlog::warn("web UI folder {} not found; serving the API only", options_.ui_dir);
+  }
+  add_article_routes();
+  add_thread_routes();
+  add_service_routes();
+}
+
+}  // namespace storyline

@@ -1,0 +1,62 @@
+#include "api/json_views.h"
+
+#include <date/date.h>
+
+#include <cmath>
+#include <map>
+
+namespace storyline {
+
+double round3(double value) { return std::round(value * 1000) / 1000; }
+
+nlohmann::json json_time(const std::optional<std::int64_t>& seconds) {
+  if (!seconds) return nullptr;
+  return date::format("%FT%TZ", date::sys_seconds{std::chrono::seconds{*seconds}});
+}
+
+std::string entity_kind_name(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::Person: return "person";
+    case EntityKind::Place: return "place";
+    case EntityKind::Organisation: return "organisation";
+    default: return "other";
+  }
+}
+
+nlohmann::json article_json(const Profile& p, const std::string& thread_id) {
+  nlohmann::json entities = nlohmann::json::array();
+  for (const ProfileEntity& e : p.entities)
+    entities.push_back({{"key", e.key}, {"kind", entity_kind_name(e.kind)}, {"surfaces", e.surfaces},
+                        {"count", e.count}, {"role", e.role}, {"in_title", e.in_title}});
+  nlohmann::json days = nlohmann::json::array();
+  for (int d : p.mentioned_days) days.push_back(date::format("%F", date::sys_days{date::days{d}}));
+  nlohmann::json numbers = nlohmann::json::array();
+  for (const CountedNumber& n : p.numbers) numbers.push_back({{"value", n.value}, {"counts", n.counted}});
+  return {{"id", p.id},         {"title", p.title},   {"lang", p.lang},
+          {"source", p.source}, {"url", p.url},       {"published", json_time(p.published)},
+          {"entities", entities}, {"dates", days},    {"numbers", numbers},
+          {"thread", thread_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(thread_id)}};
+}
+
+nlohmann::json thread_summary_json(const Thread& t) {
+  // Outlets by how many articles they contributed; the UI shows the first few.
+  std::map<std::string, int> per_source;
+  for (const ThreadMember& m : t.members)
+    if (!m.source.empty()) ++per_source[m.source];
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const auto& [source, n] : per_source) ranked.emplace_back(-n, source);
+  std::sort(ranked.begin(), ranked.end());
+  nlohmann::json top = nlohmann::json::array();
+  for (std::size_t i = 0; i < ranked.size() && i < 5; ++i) top.push_back(ranked[i].second);
+  return {{"id", t.id},
+          {"title", t.title},
+          {"articles", t.members.size()},
+          {"sources", t.sources.size()},
+          {"languages", t.languages},
+          {"first_seen", json_time(t.first_seen)},
+          {"last_seen", json_time(t.last_seen)},
+          {"importance", round3(t.importance)},
+          {"top_sources", top}};
+}
+
+}  // namespace storyline

@@ -1,0 +1,85 @@
+// StoryIndex: the live state behind the server: the online ThreadBuilder with its growing
+// TermStats, the Profile of every live article (story pages explain memberships with them),
+// folded headlines for q= search, expiry times, and a cached ranking of the threads.
+// Not thread-safe: StoryService serialises access.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "threads/thread_builder.h"
+
+namespace storyline {
+
+// The ranked threads at one moment, shared with readers that outlive the lock.
+struct ThreadSnapshot {
+  std::vector<Thread> threads;                          // most important first
+  std::unordered_map<std::string, std::size_t> by_id;   // thread id -> index in `threads`
+  std::optional<std::int64_t> now;                      // newest publication time
+};
+
+struct IndexedArticle {
+  std::shared_ptr<const Profile> profile;
+  std::string folded_title;
+  std::optional<std::int64_t> expires;
+};
+
+class StoryIndex {
+ public:
+  StoryIndex(const StoryModel& model, TermStats background, ThreadingOptions options);
+
+  struct Joined {
+    std::string thread_id;
+    float probability = 1;
+  };
+  // Adds or replaces an article; returns the thread it joined.
+  Joined add(IndexedArticle article);
+
+  // Puts back articles that were threaded before a restart (arrival order, threads given).
+  void restore(std::vector<IndexedArticle> articles, const std::vector<Joined>& threads);
+
+  bool remove(const std::string& article_id);
+
+  // Removes every article whose expiry lies before "now"; returns their ids.
+  std::vector<std::string> expire();
+
+  // Newest publication time of the live articles ("now" for periods and expiry).
+  std::optional<std::int64_t> now() const;
+  bool expired(const std::optional<std::int64_t>& expires) const;
+
+  const IndexedArticle* find(const std::string& article_id) const;
+  const Thread* thread_of(const std::string& article_id) const;
+  std::size_t article_count() const { return articles_.size(); }
+  std::size_t thread_count();
+
+  // The ranking; rebuilt when stale. Rebuilding costs O(articles), so under heavy writes a
+  // snapshot may lag by up to a bounded interval (at most 500 ms; 0 for small indexes).
+  std::shared_ptr<const ThreadSnapshot> snapshot();
+
+  const TermStats& stats() const { return stats_; }
+  const StoryModel& model() const { return model_; }
+
+ private:
+  void forget(const std::string& article_id);
+
+  const StoryModel& model_;
+  TermStats stats_;
+  ThreadBuilder builder_;
+  std::unordered_map<std::string, IndexedArticle> articles_;
+  std::multiset<std::int64_t> published_;
+  std::set<std::pair<std::int64_t, std::string>> expiry_;  // (expires, id), soonest first
+
+  std::shared_ptr<const ThreadSnapshot> snapshot_;
+  std::uint64_t version_ = 0, snapshot_version_ = ~0ull;
+  std::chrono::steady_clock::time_point snapshot_time_;
+  std::chrono::steady_clock::duration snapshot_cost_{};
+};
+
+}  // namespace storyline

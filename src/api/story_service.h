@@ -1,0 +1,72 @@
+// StoryService: what the HTTP routes call. Owns the live index, writes through to the Store
+// before anything is acknowledged, restores after a restart, and serialises access to the
+// index (HTTP requests arrive on a thread pool). Analysis runs outside that lock, on the
+// EnginePool, so PUTs analyse in parallel and only threading is serial.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "api/engine_pool.h"
+#include "api/story_index.h"
+#include "api/thread_listing.h"
+#include "features/match_key.h"
+#include "store/store.h"
+
+namespace storyline {
+
+struct ServiceOptions {
+  EngineOptions engine;
+  std::size_t engines = 2;  // parallel analysers
+  ThreadingOptions threading;
+};
+
+enum class PutOutcome { Created, Updated };
+
+class StoryService {
+ public:
+  StoryService(ServiceOptions options, std::unique_ptr<Store> store);
+  ~StoryService();
+
+  // Loads the engines and puts every stored article back into its thread. Blocking: the
+  // server runs it on a background thread and answers 503 until ready() turns true.
+  // Throws std::runtime_error (missing parameters); the caller exits.
+  void start();
+  bool ready() const { return ready_.load(); }
+
+  // Adds or replaces an article; durable when it returns. An article already expired on
+  // arrival is acknowledged but not kept (as the Telegram contest expects).
+  PutOutcome put(Article article, std::optional<std::int64_t> max_age_seconds);
+  bool remove(const std::string& article_id);
+
+  std::optional<nlohmann::json> article(const std::string& article_id);
+  nlohmann::json threads(const ThreadQuery& query, bool telegram_shape);
+  std::optional<nlohmann::json> story(const std::string& thread_id);
+  nlohmann::json compare(Article a, Article b);
+  std::vector<std::string> fold_words(const std::string& text);
+
+  // For /health and /metrics (cheap, lock-free while loading).
+  std::size_t article_count() const { return articles_.load(); }
+  std::size_t thread_count();  // the last known count while the index is busy
+
+ private:
+  void expire_locked();
+  void update_counts_locked();
+
+  ServiceOptions options_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<EnginePool> engines_;
+  std::unique_ptr<TermStats> background_;  // for POST /compare, as `storyline compare` uses
+  std::mutex mutex_;                       // guards index_ and keyer_
+  std::unique_ptr<StoryIndex> index_;
+  std::unique_ptr<MatchKeyer> keyer_;
+  std::atomic<bool> ready_{false};
+  std::atomic<std::size_t> articles_{0}, threads_{0};
+};
+
+}  // namespace storyline

@@ -1,0 +1,63 @@
+#include "api/thread_listing.h"
+
+#include <algorithm>
+
+#include "api/json_views.h"
+
+namespace storyline {
+namespace {
+
+bool in_period(const Thread& t, const ThreadSnapshot& snapshot, const ThreadQuery& q) {
+  // Without dates a period cannot be applied: undated threads stay listed.
+  if (!q.period || !snapshot.now || !t.last_seen) return true;
+  return *t.last_seen >= *snapshot.now - *q.period;
+}
+
+bool has_words(const Thread& t, const StoryIndex& index, const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    bool found = false;
+    for (const ThreadMember& m : t.members) {
+      const IndexedArticle* a = index.find(m.article_id);
+      if (a && a->folded_title.find(word) != std::string::npos) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<const Thread*> select_threads(const ThreadSnapshot& snapshot, const StoryIndex& index,
+                                          const ThreadQuery& q) {
+  std::vector<const Thread*> out;
+  for (const Thread& t : snapshot.threads) {
+    if (out.size() >= q.limit) break;
+    if (!in_period(t, snapshot, q)) continue;
+    if (!q.lang.empty() && !std::binary_search(t.languages.begin(), t.languages.end(), q.lang)) continue;
+    if (!q.words.empty() && !has_words(t, index, q.words)) continue;
+    out.push_back(&t);
+  }
+  return out;
+}
+
+nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<const Thread*>& threads) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Thread* t : threads) list.push_back(thread_summary_json(*t));
+  return {{"now", json_time(snapshot.now)}, {"threads", std::move(list)}};
+}
+
+nlohmann::json telegram_threads_json(const std::vector<const Thread*>& threads, const std::string& category) {
+  nlohmann::json list = nlohmann::json::array();
+  if (category.empty() || category == "any")
+    for (const Thread* t : threads) {
+      nlohmann::json articles = nlohmann::json::array();
+      for (const ThreadMember& m : t->members) articles.push_back(m.article_id);
+      list.push_back({{"title", t->title}, {"category", "any"}, {"articles", std::move(articles)}});
+    }
+  return {{"threads", std::move(list)}};
+}
+
+}  // namespace storyline

@@ -1,0 +1,169 @@
+// The SQLite Store: one database file in WAL mode. Articles keep their raw fields and the
+// encoded Profile (restoring decodes instead of re-analysing); `seq` is the arrival order the
+// threads saw; `history` records every assignment and removal.
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+
+#include "store/profile_codec.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace storyline {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  published INTEGER,
+  url TEXT NOT NULL,
+  source TEXT NOT NULL,
+  expires INTEGER,
+  received INTEGER NOT NULL,
+  thread TEXT NOT NULL,
+  probability REAL NOT NULL,
+  profile BLOB
+);
+CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+CREATE TABLE IF NOT EXISTS history (
+  id INTEGER PRIMARY KEY,
+  article TEXT NOT NULL,
+  event TEXT NOT NULL,
+  thread TEXT NOT NULL,
+  probability REAL NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_article ON history(article);
+)sql";
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::string& dir, SqliteOptions options)
+      : db_(prepare_dir(dir) + "/storyline.sqlite"),
+        init_(db_, options),
+        exists_(db_, "SELECT thread FROM articles WHERE id = ?1"),
+        upsert_(db_,
+                "INSERT INTO articles (id, seq, title, text, lang, published, url, source, expires, received, "
+                "thread, probability, profile) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, title = excluded.title, text = excluded.text, "
+                "lang = excluded.lang, published = excluded.published, url = excluded.url, source = "
+                "excluded.source, expires = excluded.expires, received = excluded.received, thread = "
+                "excluded.thread, probability = excluded.probability, profile = excluded.profile"),
+        delete_(db_, "DELETE FROM articles WHERE id = ?1"),
+        log_(db_, "INSERT INTO history (article, event, thread, probability, at) VALUES (?1, ?2, ?3, ?4, ?5)"),
+        scan_(db_,
+              "SELECT id, title, text, lang, published, url, source, expires, received, thread, probability, "
+              "profile FROM articles ORDER BY seq"),
+        count_(db_, "SELECT COUNT(*) FROM articles"),
+        history_(db_, "SELECT event, thread, probability, at FROM history WHERE article = ?1 ORDER BY id") {
+    sqlite::Statement max_seq(db_, "SELECT COALESCE(MAX(seq), 0) FROM articles");
+    if (max_seq.step()) next_seq_ = max_seq.integer(0) + 1;
+    max_seq.reset();
+  }
+
+  bool put(const StoredArticle& s) override {
+    std::lock_guard lock(mutex_);
+    const Article& a = s.article;
+    sqlite::Transaction tx(db_);
+    exists_.bind(1, a.id);
+    const bool existed = exists_.step();
+    if (existed) exists_.reset();
+    upsert_.bind(1, a.id).bind(2, next_seq_).bind(3, a.title).bind(4, a.text).bind(5, a.lang);
+    upsert_.bind(6, a.published).bind(7, a.url).bind(8, a.source).bind(9, s.expires).bind(10, s.received);
+    upsert_.bind(11, s.thread_id).bind(12, double(s.probability));
+    if (s.profile) upsert_.bind_blob(13, encode_profile(*s.profile));
+    upsert_.run();
+    log(a.id, existed ? "updated" : "joined", s.thread_id, s.probability, s.received);
+    tx.commit();
+    ++next_seq_;
+    return !existed;
+  }
+
+  bool remove(const std::string& id, RemovalReason reason, std::int64_t at) override {
+    std::lock_guard lock(mutex_);
+    sqlite::Transaction tx(db_);
+    exists_.bind(1, id);
+    if (!exists_.step()) return false;
+    std::string thread = exists_.text(0);
+    exists_.reset();
+    delete_.bind(1, id).run();
+    log(id, reason == RemovalReason::Expired ? "expired" : "deleted", thread, 0, at);
+    tx.commit();
+    return true;
+  }
+
+  void scan(const std::function<void(StoredArticle&&)>& visit) override {
+    std::lock_guard lock(mutex_);
+    while (scan_.step()) {
+      StoredArticle s;
+      s.article.id = scan_.text(0);
+      s.article.title = scan_.text(1);
+      s.article.text = scan_.text(2);
+      s.article.lang = scan_.text(3);
+      if (!scan_.is_null(4)) s.article.published = scan_.integer(4);
+      s.article.url = scan_.text(5);
+      s.article.source = scan_.text(6);
+      if (!scan_.is_null(7)) s.expires = scan_.integer(7);
+      s.received = scan_.integer(8);
+      s.thread_id = scan_.text(9);
+      s.probability = float(scan_.real(10));
+      if (!scan_.is_null(11)) s.profile = decode_profile(scan_.blob(11));
+      visit(std::move(s));
+    }
+  }
+
+  std::size_t size() override {
+    std::lock_guard lock(mutex_);
+    std::size_t n = count_.step() ? std::size_t(count_.integer(0)) : 0;
+    count_.reset();
+    return n;
+  }
+
+  std::vector<AssignmentEvent> history(const std::string& article_id) override {
+    std::lock_guard lock(mutex_);
+    std::vector<AssignmentEvent> out;
+    history_.bind(1, article_id);
+    while (history_.step())
+      out.push_back({article_id, history_.text(0), history_.text(1), float(history_.real(2)), history_.integer(3)});
+    return out;
+  }
+
+ private:
+  static std::string prepare_dir(const std::string& dir) {
+    std::filesystem::create_directories(dir);
+    return dir;
+  }
+
+  // Runs before the statements are prepared (they need the schema).
+  struct Init {
+    Init(sqlite::Db& db, SqliteOptions options) {
+      db.exec("PRAGMA journal_mode = WAL");
+      db.exec(options.fsync_every_commit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+      // Keeps the WAL from growing without bound between checkpoints under steady writes.
+      db.exec("PRAGMA journal_size_limit = 67108864");
+      db.exec(kSchema);
+    }
+  };
+
+  void log(const std::string& id, const char* event, const std::string& thread, float p, std::int64_t at) {
+    log_.bind(1, id).bind(2, std::string_view(event)).bind(3, thread).bind(4, double(p)).bind(5, at).run();
+  }
+
+  std::mutex mutex_;
+  sqlite::Db db_;
+  Init init_;
+  sqlite::Statement exists_, upsert_, delete_, log_, scan_, count_, history_;
+  std::int64_t next_seq_ = 1;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& dir, SqliteOptions options) {
+  return std::make_unique<SqliteStore>(dir, options);
+}
+
+}  // namespace storyline

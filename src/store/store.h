@@ -1,0 +1,66 @@
+// Store: where the server keeps what it was given, so that a restart (or a crash) loses nothing
+// it acknowledged. Small on purpose: one SQLite implementation now, a PostgreSQL one can follow
+// without touching the server. Implementations are thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "article/article.h"
+#include "features/profile.h"
+
+namespace storyline {
+
+struct StoredArticle {
+  Article article;                       // as received (origin is not kept)
+  std::optional<Profile> profile;        // its analysis; nullopt when a stored one was unreadable
+  std::optional<std::int64_t> expires;   // UTC seconds; nullopt = never
+  std::string thread_id;                 // the thread it joined
+  float probability = 1;                 // P(same story) when it joined (1 for a founder)
+  std::int64_t received = 0;             // wall clock when it arrived, UTC seconds
+};
+
+// One line of an article's history: what happened to it, when, and in which thread.
+struct AssignmentEvent {
+  std::string article_id;
+  std::string event;  // "joined", "updated", "deleted", "expired"
+  std::string thread_id;
+  float probability = 0;
+  std::int64_t at = 0;
+};
+
+enum class RemovalReason { Deleted, Expired };
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Inserts or replaces an article (it moves to the end of the arrival order) and records the
+  // assignment in the history, in one transaction that is on disk when this returns: the
+  // caller may acknowledge it. True when the id was new. Throws std::runtime_error.
+  virtual bool put(const StoredArticle& article) = 0;
+
+  // Deletes an article and records why; false when unknown.
+  virtual bool remove(const std::string& article_id, RemovalReason reason, std::int64_t at) = 0;
+
+  // Every article in arrival order, which is the order the threads saw them in.
+  virtual void scan(const std::function<void(StoredArticle&&)>& visit) = 0;
+
+  virtual std::size_t size() = 0;
+  virtual std::vector<AssignmentEvent> history(const std::string& article_id) = 0;
+};
+
+struct SqliteOptions {
+  // FULL: also survives power loss (one fsync per write). NORMAL (with WAL) survives the
+  // process being killed at any moment, which is what acknowledging requires; much faster.
+  bool fsync_every_commit = false;
+};
+
+// Opens (creating if needed) `dir`/storyline.sqlite. Throws std::runtime_error.
+std::unique_ptr<Store> open_sqlite_store(const std::string& dir, SqliteOptions options = {});
+
+}  // namespace storyline

@@ -1,0 +1,118 @@
+#include "server_process.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace storyline::test {
+
+ServerProcess::ServerProcess(const std::string& data_dir, const std::vector<std::string>& extra) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe");
+  std::vector<std::string> args = {STORYLINE_BINARY, "serve", "--data", data_dir, "--host", "127.0.0.1",
+                                   "--port", "0", "--analysers", "1", "--http-threads", "4"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    close(out[0]);
+    close(out[1]);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  // The first line is "listening on http://127.0.0.1:PORT".
+  std::string line;
+  char c;
+  while (line.size() < 200 && read(out[0], &c, 1) == 1 && c != '\n') line += c;
+  close(out[0]);  // later output goes nowhere (the server only logs to stderr)
+  auto colon = line.rfind(':');
+  if (line.rfind("listening on", 0) != 0 || colon == std::string::npos) {
+    kill9();
+    throw std::runtime_error("server did not start: '" + line + "'");
+  }
+  port_ = std::stoi(line.substr(colon + 1));
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) stop();
+}
+
+httplib::Client ServerProcess::client() const {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(30, 0);
+  return client;
+}
+
+bool ServerProcess::wait_ready(int timeout_ms) const {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  auto c = client();
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (auto r = c.Get("/health"); r && r->status == 200) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
+void ServerProcess::kill9() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
+int ServerProcess::stop() {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  for (int i = 0; i < 200; ++i) {
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  kill9();
+  return -1;
+}
+
+std::string temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("storyline-test-" + name + "-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+std::string article_body(const std::string& title, const std::string& text, const std::string& source,
+                         const std::string& date) {
+  nlohmann::json body = {{"title", title}, {"text", text}, {"source", source}};
+  if (!date.empty()) body["date"] = date;
+  return body.dump();
+}
+
+std::pair<std::string, std::string> read_sample(const std::string& name) {
+  std::ifstream in(std::string(STORYLINE_SHARED_DIR) + "/samples/" + name + ".txt");
+  if (!in) return {};
+  std::string title;
+  std::getline(in, title);
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  return {title, rest.str()};
+}
+
+nlohmann::json json_of(const httplib::Result& result) {
+  if (!result) return nullptr;
+  return nlohmann::json::parse(result->body, nullptr, false);
+}
+
+}  // namespace storyline::test

@@ -1,0 +1,44 @@
+// A `storyline serve` child process for integration tests: started on a free loopback port
+// (read from its first stdout line), stopped with SIGTERM or killed with SIGKILL.
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace storyline::test {
+
+class ServerProcess {
+ public:
+  // Starts `storyline serve --data data_dir --port 0 --analysers 1 <extra...>`; throws when it does
+  // not report a port within a few seconds.
+  ServerProcess(const std::string& data_dir, const std::vector<std::string>& extra = {});
+  ~ServerProcess();  // SIGTERM, then SIGKILL if it lingers
+
+  int port() const { return port_; }
+  httplib::Client client() const;
+  bool wait_ready(int timeout_ms = 20000) const;  // polls /health until 200
+  void kill9();
+  int stop();  // SIGTERM; the exit status
+
+ private:
+  int pid_ = -1;
+  int port_ = 0;
+};
+
+// A unique empty directory under the system temp dir.
+std::string temp_dir(const std::string& name);
+
+// JSON body of an article: {"title", "text", "source", "date"?}.
+std::string article_body(const std::string& title, const std::string& text, const std::string& source,
+                         const std::string& date = "");
+
+// Headline (first line) and body of a shared sample text file; empty when absent.
+std::pair<std::string, std::string> read_sample(const std::string& name);
+
+nlohmann::json json_of(const httplib::Result& result);
+
+}  // namespace storyline::test

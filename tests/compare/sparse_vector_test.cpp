@@ -1,0 +1,51 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "features/sparse_vector.h"
+
+namespace storyline {
+namespace {
+
+TEST(SparseVector, FromCountsSortsById) {
+  auto v = SparseVector::from_counts({{30, 1.0f}, {10, 2.0f}, {20, 3.0f}});
+  ASSERT_EQ(v.entries.size(), 3u);
+  EXPECT_EQ(v.entries[0].first, 10u);
+  EXPECT_EQ(v.entries[1].first, 20u);
+  EXPECT_EQ(v.entries[2].first, 30u);
+  EXPECT_FLOAT_EQ(v.weight_of(20), 3.0f);
+  EXPECT_FLOAT_EQ(v.weight_of(25), 0.0f);
+  EXPECT_FLOAT_EQ(v.weight_of(99), 0.0f);
+  EXPECT_FALSE(v.empty());
+  EXPECT_TRUE(SparseVector{}.empty());
+}
+
+TEST(SparseVector, DotMultipliesSharedIdsOnly) {
+  auto a = SparseVector::from_counts({{1, 1.0f}, {2, 2.0f}, {5, 3.0f}});
+  auto b = SparseVector::from_counts({{2, 4.0f}, {3, 7.0f}, {5, 0.5f}});
+  EXPECT_FLOAT_EQ(dot(a, b), 2.0f * 4.0f + 3.0f * 0.5f);
+  EXPECT_FLOAT_EQ(dot(a, b), dot(b, a));
+  EXPECT_FLOAT_EQ(dot(a, SparseVector{}), 0.0f);
+  EXPECT_FLOAT_EQ(dot(SparseVector{}, SparseVector{}), 0.0f);
+}
+
+TEST(SparseVector, ReweightNormalisedHasUnitLengthAndDropsNonPositive) {
+  auto v = SparseVector::from_counts({{1, 3.0f}, {2, 4.0f}, {3, 1.0f}});
+  auto w = reweight_normalised(v, [](TermId id, float value) { return id == 3 ? 0.0f : value; });
+  ASSERT_EQ(w.entries.size(), 2u);
+  EXPECT_NEAR(w.weight_of(1), 0.6f, 1e-6);
+  EXPECT_NEAR(w.weight_of(2), 0.8f, 1e-6);
+  EXPECT_NEAR(dot(w, w), 1.0f, 1e-6);
+  EXPECT_TRUE(reweight_normalised(v, [](TermId, float) { return -1.0f; }).empty());
+}
+
+TEST(SparseVector, TermIdsAreStableAndNamespaced) {
+  // FNV-1a: fixed across runs and platforms.
+  EXPECT_EQ(term_id("", ""), 1469598103934665603ull);
+  EXPECT_EQ(term_id("s:", "lavrov"), term_id("s:", "lavrov"));
+  EXPECT_NE(term_id("s:", "lavrov"), term_id("b:", "lavrov"));
+  EXPECT_EQ(term_id("s:", "ab"), term_id("s:a", "b"));  // prefix and text are one stream
+}
+
+}  // namespace
+}  // namespace storyline

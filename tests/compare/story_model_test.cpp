@@ -1,0 +1,155 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <fstream>
+#include <random>
+
+#include "compare/story_model.h"
+
+namespace storyline {
+namespace {
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("storyline-story-model-" + std::to_string(getpid()) + "-" + name))
+      .string();
+}
+
+BoostedTrees tiny_trees(std::uint64_t seed) {
+  std::vector<std::vector<float>> rows;
+  std::vector<float> targets, weights;
+  std::mt19937_64 random(seed);
+  std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+  for (int i = 0; i < 200; ++i) {
+    std::vector<float> row(kPairFeatureCount);
+    for (float& v : row) v = unit(random);
+    targets.push_back(1.0f + 3.0f * row[kAllCosine] * row[kEntityOverlap]);
+    weights.push_back(1.0f);
+    rows.push_back(std::move(row));
+  }
+  TrainingOptions o;
+  o.trees = 20;
+  o.min_leaf_weight = 5;
+  o.seed = seed;
+  return BoostedTrees::train(rows, targets, weights, o);
+}
+
+StoryModel tiny_model() {
+  StoryModel m;
+  m.overall = tiny_trees(1);
+  m.same_story = tiny_trees(2);
+  m.dimensions["entities"] = tiny_trees(3);
+  m.dimensions["time"] = tiny_trees(4);
+  m.calibration_bias = -1.25f;
+  m.calibration_slope = 0.75f;
+  for (int i = 0; i < kPairFeatureCount; ++i) m.same_story_reference[i] = 0.1f * float(i);
+  return m;
+}
+
+std::string message_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "<no exception>";
+}
+
+TEST(StoryModel, FeatureNamesAreUniqueAndNonEmpty) {
+  std::set<std::string_view> names;
+  for (int i = 0; i < kPairFeatureCount; ++i) {
+    EXPECT_FALSE(pair_feature_name(i).empty()) << i;
+    names.insert(pair_feature_name(i));
+  }
+  EXPECT_EQ(names.size(), std::size_t(kPairFeatureCount));
+}
+
+TEST(StoryModel, FromJsonRejectsARenamedFeature) {
+  nlohmann::json json = tiny_model().to_json();
+  json["features"][3] = "bogus_feature";
+  std::string message = message_of([&] { StoryModel::from_json(json); });
+  EXPECT_NE(message.find("bogus_feature"), std::string::npos) << message;
+  EXPECT_NE(message.find(std::string(pair_feature_name(3))), std::string::npos) << message;
+  EXPECT_NE(message.find("storyline train"), std::string::npos) << message;
+}
+
+TEST(StoryModel, FromJsonRejectsAFeatureCountMismatch) {
+  nlohmann::json json = tiny_model().to_json();
+  json["features"].erase(json["features"].size() - 1);
+  std::string message = message_of([&] { StoryModel::from_json(json); });
+  EXPECT_NE(message.find(std::to_string(int(kPairFeatureCount) - 1)), std::string::npos) << message;
+  EXPECT_NE(message.find(std::to_string(int(kPairFeatureCount))), std::string::npos) << message;
+  EXPECT_NE(message.find("storyline train"), std::string::npos) << message;
+}
+
+TEST(StoryModel, SaveLoadRoundTrip) {
+  StoryModel original = tiny_model();
+  std::string path = temp_path("model.json");
+  original.save(path);
+  StoryModel loaded = StoryModel::load(path);
+  std::filesystem::remove(path);
+  EXPECT_EQ(loaded.to_json(), original.to_json());
+  EXPECT_FLOAT_EQ(loaded.calibration_bias, original.calibration_bias);
+  EXPECT_FLOAT_EQ(loaded.calibration_slope, original.calibration_slope);
+  EXPECT_EQ(loaded.same_story_reference, original.same_story_reference);
+  ASSERT_EQ(loaded.dimensions.size(), 2u);
+  std::mt19937 random(9);
+  std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+  for (int i = 0; i < 50; ++i) {
+    PairFeatures f;
+    for (float& v : f.values) v = unit(random);
+    EXPECT_EQ(loaded.overall.predict(f.values), original.overall.predict(f.values));
+    EXPECT_EQ(loaded.same_story_probability(f), original.same_story_probability(f));
+    EXPECT_EQ(loaded.dimensions.at("time").predict(f.values),
+              original.dimensions.at("time").predict(f.values));
+  }
+}
+
+TEST(StoryModel, ProbabilityIsTheCalibratedSigmoid) {
+  StoryModel m = tiny_model();
+  PairFeatures f;
+  f.values.fill(0.5f);
+  float score = m.same_story.predict(f.values);
+  float expected = 1.0f / (1.0f + std::exp(-(m.calibration_bias + m.calibration_slope * score)));
+  EXPECT_FLOAT_EQ(m.same_story_probability(f), expected);
+  EXPECT_GT(m.same_story_probability(f), 0.0f);
+  EXPECT_LT(m.same_story_probability(f), 1.0f);
+}
+
+TEST(StoryModel, LoadErrorsNameTheFile) {
+  std::string missing = "/nonexistent/storyline/story_model.json";
+  EXPECT_NE(message_of([&] { StoryModel::load(missing); }).find(missing), std::string::npos);
+
+  std::string bad = temp_path("bad.json");
+  {
+    nlohmann::json json = tiny_model().to_json();
+    json["features"][0] = "renamed";
+    std::ofstream(bad) << json.dump();
+  }
+  std::string message = message_of([&] { StoryModel::load(bad); });
+  EXPECT_NE(message.find(bad), std::string::npos) << message;
+  EXPECT_NE(message.find("renamed"), std::string::npos) << message;
+
+  {
+    std::ofstream(bad) << "{ not json";
+  }
+  message = message_of([&] { StoryModel::load(bad); });
+  EXPECT_NE(message.find(bad), std::string::npos) << message;
+  std::filesystem::remove(bad);
+}
+
+TEST(StoryModel, CommittedModelMatchesThisBuild) {
+  // Not the learned numbers: only that the committed file loads and fits this build's features.
+  StoryModel m = StoryModel::load(std::string(STORYLINE_SOURCE_DIR) + "/params/story_model.json");
+  for (const char* dim : kDimensions) EXPECT_TRUE(m.dimensions.count(dim)) << dim;
+  PairFeatures f;
+  float p = m.same_story_probability(f);
+  EXPECT_GE(p, 0.0f);
+  EXPECT_LE(p, 1.0f);
+}
+
+}  // namespace
+}  // namespace storyline

@@ -1,0 +1,271 @@
+// ThreadBuilder with the real Engine (committed model and background statistics) on small
+// hand-written corpora. Only robust behaviour is checked, not learned numbers.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "article/reader.h"
+#include "stories/engine.h"
+#include "threads/thread_builder.h"
+
+namespace storyline {
+namespace {
+
+const std::string kSamples = std::string(STORYLINE_SHARED_DIR) + "/samples";
+constexpr std::int64_t kT0 = 1700000000;  // 2023-11-14
+
+Article article(std::string id, std::string title, std::string text, std::int64_t published,
+                std::string source) {
+  Article a;
+  a.id = std::move(id);
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.lang = "en";
+  a.published = published;
+  a.source = std::move(source);
+  return a;
+}
+
+// Two stories, two reports each.
+std::vector<Article> two_stories() {
+  return {
+      article("quake-1", "Magnitude 7.1 earthquake strikes northern Chile near Antofagasta",
+              "A powerful magnitude 7.1 earthquake struck northern Chile on Tuesday near the port "
+              "city of Antofagasta, the national seismological centre said. Buildings shook in "
+              "Antofagasta and Calama, and the navy briefly issued a tsunami warning for the "
+              "coast before lifting it.\n\nChile's interior ministry said two people were killed "
+              "and dozens were injured. Copper mines in the Atacama region halted work while "
+              "engineers inspected the shafts. President Gabriel Boric said emergency teams had "
+              "been sent to the region.",
+              kT0, "Andes Herald"),
+      article("transfer-1", "Manchester United sign Dutch striker Joost van Dalen for 60 million euros",
+              "Manchester United have completed the signing of Dutch striker Joost van Dalen from "
+              "PSV Eindhoven for a fee of 60 million euros, the Premier League club announced. "
+              "The 23-year-old forward signed a five-year contract at Old Trafford.\n\nVan Dalen "
+              "scored 31 goals in the Eredivisie last season. United manager Erik ten Hag said "
+              "the striker would add pace and goals to the squad, and the player is expected to "
+              "make his debut against Arsenal on Saturday.",
+              kT0 + 1800, "Football Daily"),
+      article("quake-2", "Chile earthquake: deaths reported after 7.1 quake hits Antofagasta",
+              "Two people died and dozens were hurt when a magnitude 7.1 earthquake hit northern "
+              "Chile near Antofagasta, officials said. The quake shook buildings in Antofagasta "
+              "and Calama and a tsunami warning was briefly issued by the navy.\n\nPresident "
+              "Gabriel Boric sent emergency teams to the region. Mining companies in the Atacama "
+              "desert stopped operations at several copper mines to check for damage, the "
+              "seismological centre and the interior ministry said.",
+              kT0 + 3600, "Pacific Wire"),
+      article("transfer-2", "Joost van Dalen completes 60 million euro move from PSV to Manchester United",
+              "PSV Eindhoven striker Joost van Dalen has joined Manchester United in a deal worth "
+              "60 million euros. The Dutch forward, 23, agreed a five-year contract with the "
+              "Premier League club at Old Trafford.\n\nVan Dalen scored 31 Eredivisie goals last "
+              "season. Erik ten Hag, the United manager, said the striker brings pace and goals, "
+              "and he could make his debut against Arsenal on Saturday.",
+              kT0 + 5400, "Sports Wire"),
+  };
+}
+
+class ThreadBuilderTest : public ::testing::Test {
+ protected:
+  struct Shared {
+    std::unique_ptr<Engine> engine;
+    std::vector<Profile> samples;   // the two shared samples (undated)
+    std::vector<Profile> stories;   // two_stories()
+    std::string error;
+  };
+  // One Engine per test binary (loading it costs about half a second).
+  static Shared& shared() {
+    static Shared s = [] {
+      Shared s;
+      try {
+        s.engine = std::make_unique<Engine>(EngineOptions{});
+        if (std::filesystem::exists(kSamples))
+          s.samples = s.engine->profile_all(read_paths({kSamples}).articles);
+        s.stories = s.engine->profile_all(two_stories());
+      } catch (const std::exception& e) {
+        s.error = e.what();
+      }
+      return s;
+    }();
+    return s;
+  }
+  void SetUp() override { ASSERT_TRUE(shared().error.empty()) << "Engine: " << shared().error; }
+
+  const StoryModel& model() { return shared().engine->model(); }
+  TermStats stats_for(const std::vector<Profile>& profiles) {
+    return shared().engine->corpus_stats(profiles);
+  }
+  const Profile& story(const std::string& id) {
+    for (const Profile& p : shared().stories)
+      if (p.id == id) return p;
+    throw std::runtime_error("no profile " + id);
+  }
+  void need_samples() {
+    if (shared().samples.size() != 2) GTEST_SKIP() << kSamples << " is absent";
+  }
+};
+
+std::vector<std::vector<std::string>> memberships(const std::vector<Thread>& threads) {
+  std::vector<std::vector<std::string>> out;
+  for (const Thread& t : threads) {
+    std::vector<std::string> ids;
+    for (const ThreadMember& m : t.members) ids.push_back(m.article_id);
+    std::sort(ids.begin(), ids.end());
+    out.push_back(ids);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using Groups = std::vector<std::vector<std::string>>;
+
+TEST_F(ThreadBuilderTest, SamplesFormOneThread) {
+  need_samples();
+  const auto& samples = shared().samples;
+  TermStats stats = stats_for(samples);
+  ThreadBuilder builder(model(), stats);
+  std::string first = builder.add(samples[0]);
+  std::string second = builder.add(samples[1]);
+  EXPECT_EQ(first, second);
+  auto threads = builder.threads();
+  ASSERT_EQ(threads.size(), 1u);
+  EXPECT_EQ(memberships(threads), (Groups{{samples[0].id, samples[1].id}}));
+  EXPECT_EQ(threads[0].id, thread_id_for(samples[0].id));
+  EXPECT_FALSE(threads[0].title.empty());
+  EXPECT_EQ(threads[0].members[1].article_id, samples[1].id);
+  EXPECT_GE(threads[0].members[1].probability, 0.5f);
+  EXPECT_EQ(builder.article_count(), 2u);
+}
+
+TEST_F(ThreadBuilderTest, SamplesFormOneThreadThroughEngine) {
+  need_samples();
+  const auto& samples = shared().samples;
+  auto threads = shared().engine->thread_corpus(samples, stats_for(samples));
+  EXPECT_EQ(memberships(threads), (Groups{{samples[0].id, samples[1].id}}));
+}
+
+TEST_F(ThreadBuilderTest, TwoDifferentStoriesFormTwoThreads) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadBuilder builder(model(), stats);
+  for (const Profile& p : shared().stories) builder.add(p);
+  auto threads = builder.threads();
+  EXPECT_EQ(memberships(threads),
+            (Groups{{"quake-1", "quake-2"}, {"transfer-1", "transfer-2"}}));
+  EXPECT_EQ(builder.thread_of("quake-2")->id, thread_id_for("quake-1"));
+  EXPECT_EQ(builder.thread_of("transfer-2")->id, thread_id_for("transfer-1"));
+  EXPECT_EQ(builder.thread_of("unknown"), nullptr);
+  for (const Thread& t : threads) {
+    EXPECT_EQ(t.sources.size(), 2u);
+    EXPECT_EQ(t.languages, std::vector<std::string>{"en"});
+    EXPECT_TRUE(t.first_seen && t.last_seen && *t.first_seen < *t.last_seen);
+  }
+}
+
+TEST_F(ThreadBuilderTest, DeterministicForTheSameInput) {
+  auto run = [&] {
+    TermStats stats = stats_for(shared().stories);
+    ThreadBuilder builder(model(), stats);
+    std::vector<std::string> joined;
+    for (const Profile& p : shared().stories) joined.push_back(builder.add(p));
+    std::vector<std::string> out = joined;
+    for (const Thread& t : builder.threads()) {
+      out.push_back(t.id + "|" + t.title + "|" + std::to_string(t.importance));
+      for (const ThreadMember& m : t.members) out.push_back(m.article_id + ":" + std::to_string(m.probability));
+    }
+    return out;
+  };
+  auto first = run();
+  EXPECT_EQ(run(), first);
+  EXPECT_EQ(run(), first);
+}
+
+TEST_F(ThreadBuilderTest, ThreadIdsDeriveFromTheFoundingArticle) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadBuilder builder(model(), stats);
+  EXPECT_EQ(builder.add(story("transfer-1")), thread_id_for("transfer-1"));
+  EXPECT_EQ(builder.add(story("quake-1")), thread_id_for("quake-1"));
+  EXPECT_EQ(builder.add(story("quake-2")), thread_id_for("quake-1"));
+}
+
+TEST_F(ThreadBuilderTest, RemoveDropsArticleAndEmptiedThreadDisappears) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadBuilder builder(model(), stats);
+  for (const Profile& p : shared().stories) builder.add(p);
+  EXPECT_TRUE(builder.remove("quake-2"));
+  EXPECT_FALSE(builder.remove("quake-2"));
+  EXPECT_FALSE(builder.remove("never-added"));
+  EXPECT_EQ(builder.thread_of("quake-2"), nullptr);
+  EXPECT_EQ(builder.article_count(), 3u);
+  EXPECT_EQ(memberships(builder.threads()), (Groups{{"quake-1"}, {"transfer-1", "transfer-2"}}));
+
+  EXPECT_TRUE(builder.remove("quake-1"));
+  auto threads = builder.threads();
+  EXPECT_EQ(memberships(threads), (Groups{{"transfer-1", "transfer-2"}}));
+  EXPECT_EQ(threads[0].id, thread_id_for("transfer-1"));  // the survivor keeps its id
+
+  // A re-added article is threaded again (its old thread is gone: it founds a new one).
+  EXPECT_EQ(builder.add(story("quake-2")), thread_id_for("quake-2"));
+  EXPECT_EQ(builder.threads().size(), 2u);
+}
+
+TEST_F(ThreadBuilderTest, ReAddingAnArticleReplacesIt) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadBuilder builder(model(), stats);
+  for (const Profile& p : shared().stories) builder.add(p);
+  builder.add(story("quake-2"));
+  EXPECT_EQ(builder.article_count(), 4u);
+  EXPECT_EQ(memberships(builder.threads()),
+            (Groups{{"quake-1", "quake-2"}, {"transfer-1", "transfer-2"}}));
+}
+
+TEST_F(ThreadBuilderTest, OutOfOrderArrivalGivesTheSameGroups) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadBuilder builder(model(), stats);
+  std::vector<Profile> reversed(shared().stories.rbegin(), shared().stories.rend());
+  for (const Profile& p : reversed) builder.add(p);
+  EXPECT_EQ(memberships(builder.threads()),
+            (Groups{{"quake-1", "quake-2"}, {"transfer-1", "transfer-2"}}));
+  // The thread is named after whichever article arrived first.
+  EXPECT_EQ(builder.thread_of("quake-1")->id, thread_id_for("quake-2"));
+}
+
+TEST_F(ThreadBuilderTest, LateArrivalOutsideTheWindowStartsANewThread) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadingOptions options;
+  options.window_seconds = 24 * 3600;
+  ThreadBuilder builder(model(), stats, options);
+  builder.add(story("quake-1"));
+  Profile late = story("quake-2");
+  late.published = kT0 + 10 * 86400;  // ten days later: the first report has left the window
+  EXPECT_EQ(builder.add(late), thread_id_for("quake-2"));
+  EXPECT_EQ(builder.threads().size(), 2u);
+  // Evicted articles stay members of their thread.
+  ASSERT_NE(builder.thread_of("quake-1"), nullptr);
+}
+
+TEST_F(ThreadBuilderTest, SamplesOutOfOrderStillOneThread) {
+  need_samples();
+  const auto& samples = shared().samples;
+  TermStats stats = stats_for(samples);
+  ThreadBuilder builder(model(), stats);
+  Profile later = samples[0], earlier = samples[1];
+  later.published = kT0 + 6 * 3600;
+  earlier.published = kT0;
+  builder.add(later);  // the newer report arrives first
+  builder.add(earlier);
+  EXPECT_EQ(builder.threads().size(), 1u);
+}
+
+TEST_F(ThreadBuilderTest, RestoreKeepsIdsAndMemberships) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadBuilder builder(model(), stats);
+  builder.restore({{story("quake-1"), "tsaved000001", 1.0f},
+                   {story("transfer-1"), "tsaved000002", 1.0f},
+                   {story("quake-2"), "tsaved000001", 0.9f}});
+  EXPECT_EQ(builder.thread_of("quake-2")->id, "tsaved000001");
+  // New arrivals still join restored threads by comparison.
+  EXPECT_EQ(builder.add(story("transfer-2")), "tsaved000002");
+}
+
+}  // namespace
+}  // namespace storyline

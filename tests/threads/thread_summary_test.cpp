@@ -1,0 +1,111 @@
+#include <gtest/gtest.h>
+
+#include "threads/thread_summary.h"
+
+namespace storyline {
+namespace {
+
+const std::string kGood = "Strong earthquake shakes central Chile, thousands evacuated";
+
+TEST(HeadlineQuality, PlainInformativeHeadlineScoresBest) {
+  EXPECT_DOUBLE_EQ(headline_quality(kGood), 1.0);
+}
+
+TEST(HeadlineQuality, PenalisesShortTitles) {
+  EXPECT_LT(headline_quality("Breaking"), headline_quality(kGood));
+  EXPECT_LT(headline_quality("Live updates here"), headline_quality(kGood));
+  EXPECT_LT(headline_quality(""), headline_quality(kGood));
+}
+
+TEST(HeadlineQuality, PenalisesShouting) {
+  EXPECT_LT(headline_quality("STRONG EARTHQUAKE SHAKES CENTRAL CHILE, THOUSANDS EVACUATED"),
+            headline_quality(kGood));
+  // A couple of acronyms are not shouting.
+  EXPECT_DOUBLE_EQ(headline_quality("NATO and EU leaders meet in Brussels over Ukraine aid"), 1.0);
+}
+
+TEST(HeadlineQuality, PenalisesQuestionsExclamationsAndQuotes) {
+  EXPECT_LT(headline_quality("Is central Chile ready for the next big earthquake?"), headline_quality(kGood));
+  EXPECT_LT(headline_quality("Strong earthquake shakes central Chile again!"), headline_quality(kGood));
+  EXPECT_LT(headline_quality("\"We felt everything move\": Chileans describe the earthquake"),
+            headline_quality(kGood));
+}
+
+TEST(HeadlineQuality, PenalisesSiteSuffixAndRunOnSentences) {
+  EXPECT_LT(headline_quality(kGood + " | Daily Planet"), headline_quality(kGood));
+  std::string long_title;
+  for (int i = 0; i < 30; ++i) long_title += "word ";
+  EXPECT_LT(headline_quality(long_title), headline_quality(kGood));
+}
+
+Thread make(std::string id, double importance, std::optional<std::int64_t> last_seen) {
+  Thread t;
+  t.id = std::move(id);
+  t.importance = importance;
+  t.last_seen = last_seen;
+  return t;
+}
+
+std::vector<std::string> ids(const std::vector<Thread>& threads) {
+  std::vector<std::string> out;
+  for (const Thread& t : threads) out.push_back(t.id);
+  return out;
+}
+
+TEST(RankThreads, ByImportanceThenLastSeenThenId) {
+  std::vector<Thread> threads = {
+      make("t5", 1.0, 100), make("t4", 3.0, 50), make("t3", 1.0, 200),
+      make("t2", 1.0, 100), make("t1", 1.0, std::nullopt), make("t0", 2.0, 10)};
+  rank_threads(threads);
+  EXPECT_EQ(ids(threads), (std::vector<std::string>{"t4", "t0", "t3", "t2", "t5", "t1"}));
+  // The order does not depend on the input order.
+  std::reverse(threads.begin(), threads.end());
+  rank_threads(threads);
+  EXPECT_EQ(ids(threads), (std::vector<std::string>{"t4", "t0", "t3", "t2", "t5", "t1"}));
+}
+
+ThreadMember member(std::string id, std::string title, std::string source, std::string lang,
+                    std::optional<std::int64_t> published) {
+  return {std::move(id), std::move(title), std::move(lang), std::move(source), published, 1.0f};
+}
+
+TEST(Summarise, FillsLanguagesSourcesAndTimeSpan) {
+  Thread t;
+  t.id = "t1";
+  t.members = {member("a", "Strong earthquake shakes central Chile today", "El Diario", "es", 2000),
+               member("b", "Earthquake in Chile forces thousands to leave homes", "Wire", "en", 1000),
+               member("c", "BREAKING", "Wire", "en", 3000)};
+  std::vector<SparseVector> titles(3);
+  summarise(t, titles, 3000);
+  EXPECT_EQ(t.languages, (std::vector<std::string>{"en", "es"}));
+  EXPECT_EQ(t.sources, (std::vector<std::string>{"El Diario", "Wire"}));
+  EXPECT_EQ(t.first_seen, 1000);
+  EXPECT_EQ(t.last_seen, 3000);
+  EXPECT_NE(t.title, "BREAKING");  // a poor headline is not chosen
+  EXPECT_GT(t.importance, 0.0);
+}
+
+TEST(Summarise, MoreOutletsAreMoreImportantAndOldThreadsFade) {
+  Thread one, two, old_two;
+  one.members = {member("a", "Title one here today", "A", "en", 1000)};
+  two.members = {member("b", "Title two here today", "A", "en", 1000),
+                 member("c", "Title two there today", "B", "en", 1000)};
+  old_two = two;
+  summarise(one, {SparseVector{}}, 1000);
+  summarise(two, {SparseVector{}, SparseVector{}}, 1000);
+  summarise(old_two, {SparseVector{}, SparseVector{}}, 1000 + 3 * 86400);
+  EXPECT_GT(two.importance, one.importance);
+  EXPECT_LT(old_two.importance, two.importance);
+}
+
+TEST(ThreadId, DerivesFromTheFoundingArticle) {
+  EXPECT_EQ(thread_id_for("article-1"), thread_id_for("article-1"));
+  EXPECT_NE(thread_id_for("article-1"), thread_id_for("article-2"));
+  std::string id = thread_id_for("article-1");
+  ASSERT_EQ(id.size(), 13u);
+  EXPECT_EQ(id[0], 't');
+  EXPECT_EQ(id.find_first_not_of("0123456789abcdef", 1), std::string::npos) << id;
+}
+
+}  // namespace
+}  // namespace storyline
