@@ -121,7 +121,7 @@ RC_GTEST_PROP(PairFeaturesProperty, SymmetricInAAndBExceptNumbers, ()) {
 // only, so they are not symmetric when one side counts the same thing twice with different
 // values (a: "5 dead"; b: "5 dead", "12 dead" -> agreement 1 for (a, b), 0.5 for (b, a)).
 // pair_features.h promises every feature is symmetric. Enable once fixed.
-RC_GTEST_PROP(PairFeaturesProperty, DISABLED_SymmetricInAAndBIncludingNumbers, ()) {
+RC_GTEST_PROP(PairFeaturesProperty, SymmetricInAAndBIncludingNumbers, ()) {
   Profile a = random_profile(rc_pick, "a"), b = random_profile(rc_pick, "b");
   TermStats stats = stats_of({&a, &b});
   auto bad = asymmetries(a, b, stats);
@@ -149,7 +149,7 @@ RC_GTEST_PROP(PairFeaturesProperty, IdenticalProfilesHaveUnitCosines, ()) {
 #endif
 
 // The deterministic form of the bug above, for the lead.
-TEST(PairFeatures, DISABLED_NumberFeaturesAreSymmetric) {
+TEST(PairFeatures, NumberFeaturesAreSymmetric) {
   Profile a, b;
   a.id = "a";
   b.id = "b";

@@ -153,7 +153,7 @@ TEST(TermStats, MalformedBackgroundHeaderErrorNamesTheFile) {
 // BUG (reported to the lead): a malformed data line is not reported as the header promises
 // ("Throws std::runtime_error naming the file"): a bad hex id escapes as std::invalid_argument
 // ("stoull", no file name), and a bad count silently ends the read, dropping every later line.
-TEST(TermStats, DISABLED_MalformedDataLineErrorNamesTheFile) {
+TEST(TermStats, MalformedDataLineErrorNamesTheFile) {
   auto path = temp_file("badline.tsv");
   for (const char* line : {"not-hex\t3\n", "000000000000000a\tmany\n"}) {
     {
