@@ -15,8 +15,12 @@ packages=(
   iso-codes libgeonames-dev
   dict-freedict-deu-eng dict-freedict-ara-eng dict-freedict-fra-eng dict-freedict-spa-eng
   dict-freedict-pol-eng dict-freedict-tur-eng dict-freedict-ita-eng dict-freedict-eng-rus
-  nodejs npm chromium fonts-wqy-microhei
+  chromium fonts-wqy-microhei
 )
+# Node for the web UI: some machines ship a Node.js that bundles npm (and conflicts with
+# Debian's npm package); install Debian's only where there is none.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 if [[ -z "${SKIP_APT:-}" ]]; then
   if [[ $(id -u) -eq 0 ]]; then
     export DEBIAN_FRONTEND=noninteractive

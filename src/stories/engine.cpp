@@ -6,6 +6,7 @@
 #include <numeric>
 #include <set>
 
+#include "document/language_id.h"
 #include "features/gazetteer.h"
 #include "features/term_dictionary.h"
 
@@ -39,31 +40,20 @@ std::vector<Profile> Engine::profile_all(std::vector<Article> articles, const Pr
   Parts& parts = *parts_;
   if (!parts.profiler)
     parts.profiler = std::make_unique<Profiler>(parts.gazetteer, parts.dictionary.get(), parts.options.keep_display);
-  // Analysis first: the languages present decide which dictionaries to load.
-  std::vector<Document> documents;
-  documents.reserve(articles.size());
+  // Languages first (CLD2 is cheap): they decide which dictionaries to load. The articles
+  // are then analysed and profiled one at a time, so only profiles stay in memory.
   std::set<std::string> languages;
   for (Article& article : articles) {
-    documents.push_back(parts.profiler->analyzer().analyze(std::move(article)));
-    if (documents.back().lang != "en") languages.insert(documents.back().lang);
-  }
-  if (parts.options.use_dictionaries && !languages.empty() &&
-      !std::includes(parts.dictionary_languages.begin(), parts.dictionary_languages.end(),
-                     languages.begin(), languages.end())) {
-    parts.dictionary_languages.insert(languages.begin(), languages.end());
-    std::vector<std::string> wanted(parts.dictionary_languages.begin(), parts.dictionary_languages.end());
-    Analyzer stemmer;
-    parts.dictionary = std::make_unique<TermDictionary>(TermDictionary::load(
-        parts.options.dictd_dir, wanted, [&stemmer](std::string_view word, std::string_view lang) {
-          return stemmer.stem(stemmer.fold(word), lang);
-        }));
-    parts.profiler = std::make_unique<Profiler>(parts.gazetteer, parts.dictionary.get(), parts.options.keep_display);
+    article.lang = article.lang.empty()
+                       ? parts.profiler->analyzer().detect_language(article.title, article.text)
+                       : normalise_language_tag(article.lang);
+    if (article.lang != "en") languages.insert(article.lang);
   }
   std::vector<Profile> profiles;
-  profiles.reserve(documents.size());
-  for (std::size_t i = 0; i < documents.size(); ++i) {
-    profiles.push_back(parts.profiler->profile(documents[i]));
-    if (progress) progress(i + 1, documents.size());
+  profiles.reserve(articles.size());
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    profiles.push_back(parts.profiler->profile(std::move(articles[i])));
+    if (progress) progress(i + 1, articles.size());
   }
   return profiles;
 }
