@@ -12,7 +12,8 @@ namespace {
 
 constexpr std::string_view kNames[kPairFeatureCount] = {
     "title_cosine",     "body_cosine",          "all_cosine",           "title_body_cosine",
-    "bridge_cosine",    "name_key_cosine",      "prefix_cosine",        "entity_overlap",
+    "bridge_cosine",    "name_key_cosine",      "prefix_cosine",        "title_prefix_cosine",
+    "lede_cosine",      "entity_overlap",
     "person_overlap",   "place_overlap",        "organisation_overlap", "title_entity_overlap",
     "main_actor_match", "day_overlap",          "day_distance",         "number_agreement",
     "number_conflict",  "number_overlap",       "year_overlap",         "month_overlap",
@@ -183,6 +184,8 @@ WeightedProfile weigh(const Profile& p, const TermStats& stats) {
   w.bridge = tfidf(p.bridge_terms, stats);
   w.names = tfidf(p.name_keys, stats);
   w.prefixes = tfidf(p.prefixes, stats);
+  w.title_prefixes = tfidf(p.title_prefixes, stats);
+  w.lede = tfidf(p.lede_terms, stats);
   std::unordered_map<TermId, float> entity_counts;
   for (const ProfileEntity& e : p.entities) entity_counts[entity_term(e)] = float(e.count);
   w.entities = tfidf(SparseVector::from_counts(entity_counts), stats);
@@ -201,6 +204,9 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
   f.values[kBridgeCosine] = wa.bridge.empty() || wb.bridge.empty() ? -1.0f : dot(wa.bridge, wb.bridge);
   f.values[kNameKeyCosine] = dot(wa.names, wb.names);
   f.values[kPrefixCosine] = dot(wa.prefixes, wb.prefixes);
+  f.values[kTitlePrefixCosine] =
+      wa.title_prefixes.empty() || wb.title_prefixes.empty() ? -1.0f : dot(wa.title_prefixes, wb.title_prefixes);
+  f.values[kLedeCosine] = wa.lede.empty() || wb.lede.empty() ? -1.0f : dot(wa.lede, wb.lede);
   f.values[kNumberOverlap] = set_overlap(number_values(a), number_values(b));
   f.values[kYearOverlap] = set_overlap(a.years, b.years);
   f.values[kMonthOverlap] = set_overlap(a.mentioned_months, b.mentioned_months);

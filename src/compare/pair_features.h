@@ -19,6 +19,8 @@ enum PairFeature : int {
   kBridgeCosine,
   kNameKeyCosine,
   kPrefixCosine,
+  kTitlePrefixCosine,
+  kLedeCosine,
   kEntityOverlap,
   kPersonOverlap,
   kPlaceOverlap,
@@ -51,7 +53,7 @@ struct PairFeatures {
 // state so that comparing one article with many does not redo the weighting.
 struct WeightedProfile {
   const Profile* profile = nullptr;
-  SparseVector title, body, all, bridge, names, prefixes, entities;
+  SparseVector title, body, all, bridge, names, prefixes, title_prefixes, lede, entities;
 };
 
 WeightedProfile weigh(const Profile& profile, const TermStats& stats);

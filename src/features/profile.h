@@ -42,6 +42,8 @@ struct Profile {
   SparseVector bridge_terms;  // "b:" English stems (dictionary translations; English docs: own stems)
   SparseVector name_keys;     // "k:" match keys of capitalised words: joins scripts and spellings
   SparseVector prefixes;      // "p:" 5-character prefixes of content words: inflection-robust
+  SparseVector title_prefixes;  // the same, for the headline alone
+  SparseVector lede_terms;    // "s:" stems of the first two body sentences: what happened
   std::vector<ProfileEntity> entities;
   std::vector<std::int32_t> mentioned_days;  // day-precision dates mentioned, days since epoch
   std::vector<std::int32_t> mentioned_months;  // months mentioned (year*12+month-1)

@@ -86,7 +86,12 @@ Profile Profiler::profile(const Document& doc) {
   p.published = article.published ? article.published : date_from_url(article.url);
   p.token_count = static_cast<std::uint32_t>(doc.title_tokens.size() + doc.body_tokens.size());
 
-  std::unordered_map<TermId, float> title_counts, body_counts, bridge, names, prefixes;
+  std::unordered_map<TermId, float> title_counts, body_counts, bridge, names, prefixes,
+      title_prefixes, lede;
+  for (const Token& token : doc.title_tokens)
+    if (is_content(token)) title_prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
+  for (const Token& token : doc.body_tokens)
+    if (token.sentence < 2 && is_content(token)) lede[term_id("s:", token.stem)] += 1;
   std::unordered_map<TermId, std::string> display;
   auto remember = [&](TermId id, std::string_view word) {
     if (keep_display_) display.try_emplace(id, word);
@@ -125,6 +130,8 @@ Profile Profiler::profile(const Document& doc) {
   p.bridge_terms = SparseVector::from_counts(bridge);
   p.name_keys = SparseVector::from_counts(names);
   p.prefixes = SparseVector::from_counts(prefixes);
+  p.title_prefixes = SparseVector::from_counts(title_prefixes);
+  p.lede_terms = SparseVector::from_counts(lede);
   p.display.assign(std::make_move_iterator(display.begin()), std::make_move_iterator(display.end()));
   std::sort(p.display.begin(), p.display.end());
 
