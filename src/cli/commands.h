@@ -13,7 +13,7 @@ struct CommonOptions {
   std::string params_dir;  // empty = default
   bool no_dictionaries = false;
   std::size_t members_compared = 6;  // threading: per candidate thread
-  std::size_t members_averaged = 3;  // threading: best links averaged
+  std::size_t members_averaged = 2;  // threading: best links averaged
 };
 
 int run_threads(const CommonOptions& common, const std::vector<std::string>& paths, double window_hours);

@@ -17,7 +17,8 @@ constexpr std::string_view kNames[kPairFeatureCount] = {
     "person_overlap",   "place_overlap",        "organisation_overlap", "title_entity_overlap",
     "main_actor_match", "day_overlap",          "day_distance",         "number_agreement",
     "number_conflict",  "number_overlap",       "year_overlap",         "month_overlap",
-    "publication_gap",  "same_language",        "shorter_length",       "longer_length",
+    "publication_gap",  "same_language",        "same_host",            "shorter_length",
+    "longer_length",
     "shared_rare_terms"};
 
 // Jaccard of two sorted sets; -1 when either is empty (no evidence).
@@ -175,6 +176,15 @@ void number_features(const Profile& a, const Profile& b, PairFeatures& f) {
 
 std::string_view pair_feature_name(int feature) { return kNames[feature]; }
 
+std::string_view url_host(std::string_view url) {
+  std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/?#:"));
+  if (host.substr(0, 4) == "www.") host.remove_prefix(4);
+  return host;
+}
+
 WeightedProfile weigh(const Profile& p, const TermStats& stats) {
   WeightedProfile w;
   w.profile = &p;
@@ -226,6 +236,10 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
           ? std::log1p(std::abs(float(*a.published - *b.published)) / 86400.0f)
           : -1.0f;
   f.values[kSameLanguage] = a.lang == b.lang ? 1.0f : 0.0f;
+  // One outlet rarely reports one event twice; two reports from one site are more often two
+  // developments. The host of the URL names the outlet (the `source` field may be a feed name).
+  std::string_view host_a = url_host(a.url), host_b = url_host(b.url);
+  f.values[kSameHost] = host_a.empty() || host_b.empty() ? -1.0f : float(host_a == host_b);
   f.values[kShorterLength] = std::log1p(float(std::min(a.token_count, b.token_count)));
   f.values[kLongerLength] = std::log1p(float(std::max(a.token_count, b.token_count)));
   // Terms of both (one merge pass over the sorted vectors) whose idf is high; idf is looked up

@@ -36,6 +36,7 @@ enum PairFeature : int {
   kMonthOverlap,
   kPublicationGap,
   kSameLanguage,
+  kSameHost,
   kShorterLength,
   kLongerLength,
   kSharedRareTerms,
@@ -43,6 +44,9 @@ enum PairFeature : int {
 };
 
 std::string_view pair_feature_name(int feature);
+
+// "example.com" of "https://www.example.com/a/b"; empty when there is no host.
+std::string_view url_host(std::string_view url);
 
 struct PairFeatures {
   std::array<float, kPairFeatureCount> values{};

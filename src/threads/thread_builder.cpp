@@ -120,7 +120,7 @@ struct ThreadBuilder::State {
   }
 
   // Mean P(same story) between the new article and the thread's most similar members: an
-  // average link over the best few, so one lucky match does not chain stories together and a
+  // average link over the best two, so one lucky match does not chain stories together and a
   // large thread is not diluted by its far-away members.
   float thread_score(const WeightedProfile& w, std::size_t thread,
                      const std::vector<DocSlot>& ranked_candidates) {

@@ -19,7 +19,7 @@ struct ThreadingOptions {
   std::int64_t window_seconds = 3 * 24 * 3600;  // a story goes quiet after three days
   std::size_t candidate_documents = 24;         // from the index, per article
   std::size_t members_compared = 6;             // per candidate thread (most similar first)
-  std::size_t members_averaged = 3;             // the best of those, averaged
+  std::size_t members_averaged = 2;             // the best of those, averaged
   std::size_t query_terms = 24;                 // strongest terms used to query the index
 };
 
