@@ -1,5 +1,7 @@
 #include "api/json_views.h"
 
+#include "stories/story_json.h"
+
 #include <date/date.h>
 
 #include <cmath>
@@ -14,28 +16,12 @@ nlohmann::json json_time(const std::optional<std::int64_t>& seconds) {
   return date::format("%FT%TZ", date::sys_seconds{std::chrono::seconds{*seconds}});
 }
 
-std::string entity_kind_name(EntityKind kind) {
-  switch (kind) {
-    case EntityKind::Person: return "person";
-    case EntityKind::Place: return "place";
-    case EntityKind::Organisation: return "organisation";
-    default: return "other";
-  }
-}
-
 nlohmann::json article_json(const Profile& p, const std::string& thread_id) {
-  nlohmann::json entities = nlohmann::json::array();
-  for (const ProfileEntity& e : p.entities)
-    entities.push_back({{"key", e.key}, {"kind", entity_kind_name(e.kind)}, {"surfaces", e.surfaces},
-                        {"count", e.count}, {"role", e.role}, {"in_title", e.in_title}});
-  nlohmann::json days = nlohmann::json::array();
-  for (int d : p.mentioned_days) days.push_back(date::format("%F", date::sys_days{date::days{d}}));
-  nlohmann::json numbers = nlohmann::json::array();
-  for (const CountedNumber& n : p.numbers) numbers.push_back({{"value", n.value}, {"counts", n.counted}});
-  return {{"id", p.id},         {"title", p.title},   {"lang", p.lang},
-          {"source", p.source}, {"url", p.url},       {"published", json_time(p.published)},
-          {"entities", entities}, {"dates", days},    {"numbers", numbers},
-          {"thread", thread_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(thread_id)}};
+  nlohmann::json out = profile_json(p);
+  out.erase("tokens");
+  out.erase("importance");
+  out["thread"] = thread_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(thread_id);
+  return out;
 }
 
 nlohmann::json thread_summary_json(const Thread& t) {

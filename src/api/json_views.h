@@ -16,7 +16,6 @@ namespace storyline {
 
 // ISO 8601 UTC, "2022-07-27T14:05:00Z"; null when unknown.
 nlohmann::json json_time(const std::optional<std::int64_t>& seconds);
-std::string entity_kind_name(EntityKind kind);
 
 // GET /articles/{id}
 nlohmann::json article_json(const Profile& profile, const std::string& thread_id);

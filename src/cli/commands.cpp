@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "article/reader.h"
-#include "cli/output.h"
+#include "stories/story_json.h"
 #include "cli/progress.h"
 #include "eval/datasets.h"
 #include "eval/evaluation.h"

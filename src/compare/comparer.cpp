@@ -9,22 +9,13 @@ namespace {
 float clamp_scale(float score) { return std::clamp(score, 1.0f, 4.0f); }
 double round3(double v) { return std::round(v * 1000) / 1000; }
 
-std::string_view kind_name(EntityKind kind) {
-  switch (kind) {
-    case EntityKind::Person: return "person";
-    case EntityKind::Place: return "place";
-    case EntityKind::Organisation: return "organisation";
-    default: return "other";
-  }
-}
-
 nlohmann::json shared_entities(const Profile& a, const Profile& b) {
   nlohmann::json out = nlohmann::json::array();
   for (const ProfileEntity& ea : a.entities)
     for (const ProfileEntity& eb : b.entities)
       if (ea.key == eb.key)
         out.push_back({{"key", ea.key},
-                       {"kind", kind_name(ea.kind != EntityKind::Other ? ea.kind : eb.kind)},
+                       {"kind", to_string(ea.kind != EntityKind::Other ? ea.kind : eb.kind)},
                        {"a", ea.surfaces},
                        {"b", eb.surfaces},
                        {"mentions", ea.count + eb.count}});

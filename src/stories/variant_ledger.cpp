@@ -42,15 +42,6 @@ std::string verdict(const std::vector<VariantForm>& forms, EntityKind kind, cons
   return short_form ? "short and full forms" : "same form";
 }
 
-const char* kind_name(EntityKind kind) {
-  switch (kind) {
-    case EntityKind::Person: return "person";
-    case EntityKind::Place: return "place";
-    case EntityKind::Organisation: return "organisation";
-    default: return "other";
-  }
-}
-
 }  // namespace
 
 std::vector<VariantEntry> variant_ledger(const std::vector<const Profile*>& profiles,
@@ -97,7 +88,7 @@ nlohmann::json ledger_json(const std::vector<VariantEntry>& ledger) {
   for (const VariantEntry& e : ledger) {
     nlohmann::json forms = nlohmann::json::array();
     for (const VariantForm& f : e.forms) forms.push_back({{"surface", f.surface}, {"articles", f.articles}});
-    out.push_back({{"key", e.key}, {"kind", kind_name(e.kind)}, {"forms", forms}, {"verdict", e.verdict}});
+    out.push_back({{"key", e.key}, {"kind", to_string(e.kind)}, {"forms", forms}, {"verdict", e.verdict}});
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// JSON forms of engine results for the command line (and later the server).
+// JSON forms of engine results, shared by the command line and the server.
 #pragma once
 
 #include <nlohmann/json.hpp>

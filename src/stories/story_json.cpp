@@ -1,4 +1,4 @@
-#include "cli/output.h"
+#include "stories/story_json.h"
 
 #include <date/date.h>
 
@@ -11,14 +11,6 @@ std::string iso_time(std::int64_t seconds) {
 namespace {
 nlohmann::json optional_time(const std::optional<std::int64_t>& t) {
   return t ? nlohmann::json(iso_time(*t)) : nlohmann::json(nullptr);
-}
-const char* kind_name(EntityKind kind) {
-  switch (kind) {
-    case EntityKind::Person: return "person";
-    case EntityKind::Place: return "place";
-    case EntityKind::Organisation: return "organisation";
-    default: return "other";
-  }
 }
 }  // namespace
 
@@ -38,7 +30,7 @@ nlohmann::json thread_json(const Thread& thread) {
 nlohmann::json profile_json(const Profile& p) {
   nlohmann::json entities = nlohmann::json::array();
   for (const ProfileEntity& e : p.entities)
-    entities.push_back({{"key", e.key}, {"kind", kind_name(e.kind)}, {"surfaces", e.surfaces},
+    entities.push_back({{"key", e.key}, {"kind", to_string(e.kind)}, {"surfaces", e.surfaces},
                         {"count", e.count}, {"role", e.role}, {"in_title", e.in_title}});
   nlohmann::json days = nlohmann::json::array();
   for (int d : p.mentioned_days)
