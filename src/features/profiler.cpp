@@ -105,7 +105,9 @@ Profile Profiler::profile(const Document& doc) {
       remember(term_id("s:", token.stem), token.norm);
       prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
       if (token.capitalized) {
-        TermId id = parts_->name_id(token.surface);
+        // Inflected languages decline names ("Путина", "Putins"): key the stem there, so the
+        // key matches the nominative and the English spelling.
+        TermId id = parts_->name_id(english ? token.surface : token.stem);
         names[id] += 1;
         remember(id, token.surface);
       }
