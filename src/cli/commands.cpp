@@ -10,6 +10,9 @@
 #include "eval/pairs_file.h"
 #include "eval/trainer.h"
 #include "stories/engine.h"
+#include "stories/variant_ledger.h"
+
+#include <unordered_map>
 
 namespace storyline {
 namespace {
@@ -52,9 +55,24 @@ int run_threads(const CommonOptions& common, const std::vector<std::string>& pat
   Engine engine = make_engine(common);
   std::vector<Profile> profiles = engine.profile_all(std::move(*articles), ProgressBar("analysing"));
   TermStats stats = engine.corpus_stats(profiles);
+  // The variant ledger needs only ids and entities: keep those, not whole profiles.
+  std::unordered_map<std::string, Profile> entities_of;
+  for (const Profile& p : profiles) {
+    Profile& light = entities_of[p.id];
+    light.id = p.id;
+    light.entities = p.entities;
+  }
   auto threads = engine.thread_corpus(std::move(profiles), stats, threading(common, window_hours), ProgressBar("threading"));
+  MatchKeyer keyer;
   nlohmann::json out = nlohmann::json::array();
-  for (const Thread& t : threads) out.push_back(thread_json(t));
+  for (const Thread& t : threads) {
+    nlohmann::json thread = thread_json(t);
+    std::vector<const Profile*> members;
+    for (const ThreadMember& m : t.members) members.push_back(&entities_of[m.article_id]);
+    // Entities named by two or more members, every spelling and who used it.
+    thread["variants"] = ledger_json(variant_ledger(members, keyer, false));
+    out.push_back(std::move(thread));
+  }
   std::cout << out.dump(2) << '\n';
   return 0;
 }

@@ -89,6 +89,18 @@ TEST_F(Cli, ThreadsOnSamplesGivesOneThread) {
   EXPECT_EQ(articles_of(threads[0]), (std::vector<std::string>{kA, kB}));
   EXPECT_FALSE(threads[0]["title"].get<std::string>().empty());
   EXPECT_EQ(threads[0]["id"].get<std::string>().size(), 13u);
+  // The variant ledger names both spellings of Griner, each with the article that used it.
+  bool griner = false;
+  for (const auto& entry : threads[0]["variants"]) {
+    std::vector<std::string> forms;
+    for (const auto& f : entry["forms"]) forms.push_back(f["surface"]);
+    if (std::find(forms.begin(), forms.end(), "Brittney Griner") != forms.end() &&
+        std::find(forms.begin(), forms.end(), "Britney Greiner") != forms.end()) {
+      griner = true;
+      EXPECT_EQ(entry["verdict"], "spelling variants");
+    }
+  }
+  EXPECT_TRUE(griner) << threads[0]["variants"].dump();
 }
 
 TEST_F(Cli, CompareSamplesExplainsTheVariants) {
