@@ -48,6 +48,7 @@ struct ThreadBuilder::State {
   std::vector<Thread> threads;
   std::vector<std::vector<DocSlot>> live_members;      // per thread, arrival order
   std::vector<std::vector<SparseVector>> member_titles;  // per thread, for the title choice
+  std::unordered_map<std::string, std::size_t> thread_by_id;
   std::unordered_map<std::string, std::pair<std::size_t, DocSlot>> where;  // article -> (thread, slot)
   DocSlot next_slot = 0;
   std::int64_t clock = 0;
@@ -80,9 +81,8 @@ struct ThreadBuilder::State {
   // A re-sent founder whose old thread still has members must not reuse that thread's id.
   std::string unused_id(std::string id) const {
     auto taken = [&](const std::string& candidate) {
-      return std::any_of(threads.begin(), threads.end(), [&](const Thread& t) {
-        return t.id == candidate && !t.members.empty();
-      });
+      auto it = thread_by_id.find(candidate);
+      return it != thread_by_id.end() && !threads[it->second].members.empty();
     };
     while (taken(id)) id = thread_id_for(id + "+");
     return id;
@@ -94,6 +94,7 @@ struct ThreadBuilder::State {
     threads.push_back(std::move(thread));
     live_members.emplace_back();
     member_titles.emplace_back();
+    thread_by_id[id] = threads.size() - 1;
     return threads.size() - 1;
   }
 
@@ -221,18 +222,15 @@ std::vector<Thread> ThreadBuilder::threads() const {
   return out;
 }
 
-// Like add() without the candidate search: the thread is given. Threads are looked up by id
-// once per batch (the builder keeps no id map of its own).
+// Like add() without the candidate search: the thread is given.
 void ThreadBuilder::restore(std::vector<RestoredMember> members) {
   State& s = *state_;
-  std::unordered_map<std::string, std::size_t> by_id;
-  for (std::size_t i = 0; i < s.threads.size(); ++i) by_id.emplace(s.threads[i].id, i);
   for (RestoredMember& m : members) {
     remove(m.profile.id);
     State::Arrival arrival = s.arrive(std::move(m.profile));
-    auto [found, created] = by_id.emplace(m.thread_id, s.threads.size());
-    if (created) s.new_thread(m.thread_id);
-    s.attach(std::move(arrival), found->second, m.probability);
+    auto found = s.thread_by_id.find(m.thread_id);
+    std::size_t thread = found != s.thread_by_id.end() ? found->second : s.new_thread(m.thread_id);
+    s.attach(std::move(arrival), thread, m.probability);
   }
 }
 
