@@ -178,7 +178,6 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   // end (same incident = 1, which SemEval's truncated texts rarely reach), little enough to
   // leave the human grades in charge.
   const float ecb_scale = 0.1f;
-  auto graded = [&](std::vector<bool> use) { return use; };
   std::vector<float> cv(n, 2.5f), cv_same(n, 0.5f), same_target(n);
   for (std::size_t i = 0; i < n; ++i) same_target[i] = rows.same[i] ? 1.0f : 0.0f;
   std::vector<BoostedTrees> fold_same;
@@ -195,7 +194,7 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   for (int k = 0; k < options.folds; ++k) {
     std::vector<bool> use(n);
     for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
-    BoostedTrees overall = fit(stacked, graded(use), rows.target, options.trees, ecb_scale);
+    BoostedTrees overall = fit(stacked, use, rows.target, options.trees, ecb_scale);
     for (std::size_t i = 0; i < n; ++i)
       if (rows.fold[i] == k) cv[i] = std::clamp(overall.predict(stacked.features[i]), 1.0f, 4.0f);
   }
@@ -267,7 +266,7 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   // The final model: every row; calibration on the cross-validated predictions.
   StoryModel final_model;
   std::vector<bool> all(n, true);
-  final_model.overall = fit(stacked, graded(all), rows.target, options.trees, ecb_scale);
+  final_model.overall = fit(stacked, all, rows.target, options.trees, ecb_scale);
   final_model.same_story = fit(rows, all, same_target, options.classifier);
   std::tie(final_model.calibration_bias, final_model.calibration_slope) =
       fit_calibration(cv_same, rows.same, rows.weight);
