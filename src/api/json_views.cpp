@@ -1,9 +1,6 @@
 #include "api/json_views.h"
 
-#include "stories/story_json.h"
-
-#include <date/date.h>
-
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -11,15 +8,9 @@ namespace storyline {
 
 double round3(double value) { return std::round(value * 1000) / 1000; }
 
-nlohmann::json json_time(const std::optional<std::int64_t>& seconds) {
-  if (!seconds) return nullptr;
-  return date::format("%FT%TZ", date::sys_seconds{std::chrono::seconds{*seconds}});
-}
-
 nlohmann::json article_json(const Profile& p, const std::string& thread_id) {
   nlohmann::json out = profile_json(p);
   out.erase("tokens");
-  out.erase("importance");
   out["thread"] = thread_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(thread_id);
   return out;
 }

@@ -8,11 +8,9 @@ std::string iso_time(std::int64_t seconds) {
   return date::format("%FT%TZ", date::sys_seconds{std::chrono::seconds{seconds}});
 }
 
-namespace {
-nlohmann::json optional_time(const std::optional<std::int64_t>& t) {
-  return t ? nlohmann::json(iso_time(*t)) : nlohmann::json(nullptr);
+nlohmann::json json_time(const std::optional<std::int64_t>& seconds) {
+  return seconds ? nlohmann::json(iso_time(*seconds)) : nlohmann::json(nullptr);
 }
-}  // namespace
 
 nlohmann::json thread_json(const Thread& thread) {
   nlohmann::json articles = nlohmann::json::array();
@@ -22,8 +20,8 @@ nlohmann::json thread_json(const Thread& thread) {
           {"articles", articles},
           {"languages", thread.languages},
           {"sources", thread.sources},
-          {"first_seen", optional_time(thread.first_seen)},
-          {"last_seen", optional_time(thread.last_seen)},
+          {"first_seen", json_time(thread.first_seen)},
+          {"last_seen", json_time(thread.last_seen)},
           {"importance", std::round(thread.importance * 1000) / 1000}};
 }
 
@@ -38,7 +36,7 @@ nlohmann::json profile_json(const Profile& p) {
   nlohmann::json numbers = nlohmann::json::array();
   for (const CountedNumber& n : p.numbers) numbers.push_back({{"value", n.value}, {"counts", n.counted}});
   return {{"id", p.id},       {"lang", p.lang},         {"title", p.title},
-          {"source", p.source}, {"url", p.url},         {"published", optional_time(p.published)},
+          {"source", p.source}, {"url", p.url},         {"published", json_time(p.published)},
           {"tokens", p.token_count}, {"entities", entities}, {"dates", days}, {"numbers", numbers}};
 }
 

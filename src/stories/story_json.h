@@ -10,6 +10,8 @@ namespace storyline {
 
 // ISO 8601 UTC, "2022-07-27T14:05:00Z".
 std::string iso_time(std::int64_t seconds);
+// The same, or null when the time is unknown.
+nlohmann::json json_time(const std::optional<std::int64_t>& seconds);
 
 nlohmann::json thread_json(const Thread& thread);
 nlohmann::json profile_json(const Profile& profile);
