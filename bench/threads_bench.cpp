@@ -411,14 +411,7 @@ int main(int argc, char** argv) {
   mark("stats", t);
 
   t = Clock::now();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto& pa = profiles[a].published;
-    const auto& pb = profiles[b].published;
-    if (pa.has_value() != pb.has_value()) return pa.has_value();
-    return pa && *pa < *pb;
-  });
+  std::vector<std::size_t> order = publication_order(profiles);
   ThreadingOptions options;
   options.window_seconds = static_cast<std::int64_t>(window_hours * 3600);
   ThreadBuilder builder(model, stats, options);

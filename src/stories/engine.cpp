@@ -80,7 +80,16 @@ TermStats Engine::corpus_stats(const std::vector<Profile>& profiles) const {
 
 std::vector<Thread> Engine::thread_corpus(std::vector<Profile> profiles, const TermStats& stats,
                                           ThreadingOptions options, const Progress& progress) const {
-  // Publication order; undated articles keep their input order after the dated ones.
+  std::vector<std::size_t> order = publication_order(profiles);
+  ThreadBuilder builder(parts_->model, stats, options);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    builder.add(std::move(profiles[order[i]]));
+    if (progress) progress(i + 1, order.size());
+  }
+  return builder.threads();
+}
+
+std::vector<std::size_t> publication_order(const std::vector<Profile>& profiles) {
   std::vector<std::size_t> order(profiles.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -89,12 +98,7 @@ std::vector<Thread> Engine::thread_corpus(std::vector<Profile> profiles, const T
     if (pa.has_value() != pb.has_value()) return pa.has_value();
     return pa && *pa < *pb;
   });
-  ThreadBuilder builder(parts_->model, stats, options);
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    builder.add(std::move(profiles[order[i]]));
-    if (progress) progress(i + 1, order.size());
-  }
-  return builder.threads();
+  return order;
 }
 
 std::string default_params_dir() {

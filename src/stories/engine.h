@@ -51,6 +51,10 @@ class Engine {
   std::unique_ptr<Parts> parts_;
 };
 
+// Indices of `profiles` in publication order; undated articles keep their input order after
+// the dated ones (the order in which a corpus is threaded).
+std::vector<std::size_t> publication_order(const std::vector<Profile>& profiles);
+
 // The default parameters directory: $STORYLINE_PARAMS, else the source tree's params/.
 std::string default_params_dir();
 
