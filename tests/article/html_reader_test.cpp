@@ -1,4 +1,3 @@
-#include <chrono>
 
 #include "test_util.h"
 
@@ -137,14 +136,13 @@ TEST(HtmlReader, DeepNestingDoesNotOverflowTheStack) {
   EXPECT_EQ(b.articles[0].text, "Deep text at the bottom of the page, with a comma.");
 }
 
-// gumbo's parse time grows with tags x depth; such input is refused, not parsed for minutes.
-TEST(HtmlReader, PathologicalNestingIsRefusedQuickly) {
+// gumbo's parse time grows with tags x depth; such input is refused, not parsed for minutes
+// (were it parsed, this test would run into ctest's timeout).
+TEST(HtmlReader, PathologicalNestingIsRefused) {
   std::string html;
   for (int i = 0; i < 200000; ++i) html += "<div>";
-  const auto start = std::chrono::steady_clock::now();
   ReadBatch b;
   read_html(html, "deep.html", b);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
   ASSERT_EQ(b.errors.size(), 1u);
   EXPECT_EQ(b.errors[0].origin, "deep.html");
   EXPECT_THAT(b.errors[0].message, HasSubstr("nested too deeply"));

@@ -1,7 +1,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -88,10 +87,8 @@ TEST_F(ReadPaths, HundredMegabyteSparseFileIsRefusedWithoutReadingIt) {
   }
   fs::resize_file(big, 100u << 20);  // sparse: no disk blocks, but 100 MB to stat()
   write("small.txt", "Small\n\nbody");
-  const auto start = std::chrono::steady_clock::now();
+  // Refused from its size alone (speed is for bench/, not a timed assertion here).
   const ReadBatch b = read_paths({dir_.string()});
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_LT(elapsed, std::chrono::milliseconds(500));
   EXPECT_THAT(ids(b), ElementsAre("small"));
   ASSERT_EQ(b.errors.size(), 1u);
   EXPECT_EQ(b.errors[0].origin, big);
