@@ -19,7 +19,7 @@ constexpr std::string_view kNames[kPairFeatureCount] = {
     "number_conflict",  "number_overlap",       "year_overlap",         "month_overlap",
     "publication_gap",  "same_language",        "same_host",            "shorter_length",
     "longer_length",
-    "shared_rare_terms"};
+    "shared_rare_terms", "phrase_containment"};
 
 // Jaccard of two sorted sets; -1 when either is empty (no evidence).
 template <typename T>
@@ -172,6 +172,25 @@ void number_features(const Profile& a, const Profile& b, PairFeatures& f) {
   f.values[kNumberConflict] = comparable ? float(conflict) / float(comparable) : -1.0f;
 }
 
+// Share of the shorter side's opening phrases found on the other side: 1 for a reprint, high
+// for a rewrite of one report, near 0 for independent reports. -1 when either has none.
+float phrase_containment(const SparseVector& a, const SparseVector& b) {
+  if (a.entries.empty() || b.entries.empty()) return -1.0f;
+  std::size_t shared = 0;
+  for (auto i = a.entries.begin(), j = b.entries.begin(); i != a.entries.end() && j != b.entries.end();) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      ++shared;
+      ++i;
+      ++j;
+    }
+  }
+  return float(shared) / float(std::min(a.entries.size(), b.entries.size()));
+}
+
 }  // namespace
 
 std::string_view pair_feature_name(int feature) { return kNames[feature]; }
@@ -258,6 +277,7 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
     }
   }
   f.values[kSharedRareTerms] = std::log1p(float(rare));
+  f.values[kPhraseContainment] = phrase_containment(a.lede_phrases, b.lede_phrases);
   return f;
 }
 

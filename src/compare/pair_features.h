@@ -40,6 +40,7 @@ enum PairFeature : int {
   kShorterLength,
   kLongerLength,
   kSharedRareTerms,
+  kPhraseContainment,
   kPairFeatureCount
 };
 

@@ -9,6 +9,7 @@
 
 #include "features/entity_lexicon.h"
 #include "features/gazetteer.h"
+#include "features/name_inflection.h"
 #include "features/match_key.h"
 
 namespace storyline {
@@ -89,6 +90,16 @@ struct EntityExtractor::Scan {
     if (a.sentence != b.sentence || has_possessive(a.norm)) return false;
     return b.begin < a.end || b.begin - a.end <= 1;
   }
+  // The words that keys are made of: declension undone where names decline.
+  std::vector<std::string> key_words;
+  std::string joined_keys(std::size_t a, std::size_t b) const {
+    std::string s;
+    for (std::size_t i = a; i < b; ++i) {
+      if (i > a) s += ' ';
+      s += key_words[i];
+    }
+    return s;
+  }
   std::string joined(std::size_t a, std::size_t b, const char* sep = " ") const {
     std::string s;
     for (std::size_t i = a; i < b; ++i) {
@@ -116,6 +127,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
   for (const Token& t : tokens) {
     scan.shapes.push_back(shape_of(t.surface));
     scan.words.emplace_back(strip_possessive(t.norm));
+    scan.key_words.emplace_back(uninflected_name(scan.words.back(), lang));
     const Shape& s = scan.shapes.back();
     if (s.cased == 0 || t.is_number) continue;
     ++cased_words;
@@ -148,6 +160,17 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
       if (const Place* p = gazetteer_.find(scan.joined(i, i + k))) { len = k; return p; }
       if (k > 1 && !scan.cased(i))
         if (const Place* p = gazetteer_.find(scan.joined(i, i + k, ""))) { len = k; return p; }
+    }
+    // Inflected languages decline place names ("в Ростове", "Омской области", "Berlins"):
+    // a mid-sentence capitalised word may name a place through its stem, or its stem plus a
+    // nominative ending ("Москве" -> "москв" + "а"). Sentence-initial words are left out: a
+    // capital letter there is no evidence, and common-noun stems collide with small towns.
+    if (const std::vector<std::string_view>* endings = nominative_endings(lang);
+        endings && scan.cased(i) && !tokens[i].sentence_start && !scan.title_case) {
+      const std::string& stem = tokens[i].stem;
+      if (utf8_length(stem) >= 4 && stem != scan.words[i])
+        for (std::string_view ending : *endings)
+          if (const Place* p = gazetteer_.find(stem + std::string(ending))) { len = 1; return p; }
     }
     // Arabic attaches "and", "in", "to", "for" to the next word ("وموسكو"): try without.
     if (lang == "ar" && scan.words[i].size() > 6) {
@@ -218,7 +241,8 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
     const std::size_t len = b - a;
     if (lex.is_known_org(all)) return emit(a, b, EntityKind::Organisation, keyer_.name_key(all), "");
     const bool org = lex.is_org_head(last) || (len > 1 && lex.is_org_head(first));
-    if (!role.empty() && !org) return emit(a, b, EntityKind::Person, keyer_.word_key(last), role);
+    const std::string& last_key = scan.key_words[b - 1];
+    if (!role.empty() && !org) return emit(a, b, EntityKind::Person, keyer_.word_key(last_key), role);
     std::size_t plen = 0;
     if (const Place* p = place_at(a, plen); p && plen == len) return emit(a, b, EntityKind::Place, p->id, "");
     if (org) return emit(a, b, EntityKind::Organisation, keyer_.name_key(all), "");
@@ -226,12 +250,20 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
     if (split_places && len > 1) {
       // Places inside a longer run ("Moscow Sheremetyevo") become their own mentions; the
       // rest is classified on its own.
+      // ... except a city name opening two or three name-like words, which is a first name
+      // ("Владимир Путин", "Paris Hilton").
+      auto first_name = [&](std::size_t i, std::size_t k, const Place& p) {
+        if (i != a || k != 1 || len > 3 || !p.id.starts_with("G:")) return false;
+        for (std::size_t j = i + 1; j < b; ++j)
+          if (std::size_t m = 0; !person_like(j) || place_at(j, m)) return false;
+        return true;
+      };
       std::size_t start = a;
       bool split = false;
       for (std::size_t i = a; i < b;) {
         std::size_t k = 0;
         const Place* p = place_at(i, k);
-        if (p && i + k <= b && k < len) {
+        if (p && i + k <= b && k < len && !first_name(i, k, *p)) {
           if (i > start) self(self, start, i, role, false);
           emit(i, i + k, EntityKind::Place, p->id, "");
           i += k;
@@ -257,8 +289,8 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
     }
     bool names = len >= 2 && len <= 4;
     for (std::size_t i = a; i < b && names; ++i) names = person_like(i) || lex.is_connector(scan.words[i]);
-    if (names && person_like(b - 1)) return emit(a, b, EntityKind::Person, keyer_.word_key(last), "");
-    emit(a, b, EntityKind::Other, keyer_.name_key(all), "");
+    if (names && person_like(b - 1)) return emit(a, b, EntityKind::Person, keyer_.word_key(last_key), "");
+    emit(a, b, EntityKind::Other, keyer_.name_key(scan.joined_keys(a, b)), "");
   };
 
   const bool caseless_lang = lang == "ar" || lang == "fa" || lang == "ur" || lang == "he";
@@ -327,7 +359,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
   std::vector<EntityMention> kept;
   for (EntityMention& m : out) {
     if (m.token_count == 1 && m.kind != EntityKind::Person && m.kind != EntityKind::Organisation) {
-      std::string k = keyer_.word_key(scan.words[m.first_token]);
+      std::string k = keyer_.word_key(scan.key_words[m.first_token]);
       if (surnames.contains(k)) {
         m.kind = EntityKind::Person;
         m.key = std::move(k);

@@ -44,6 +44,9 @@ struct Profile {
   SparseVector prefixes;      // "p:" 5-character prefixes of content words: inflection-robust
   SparseVector title_prefixes;  // the same, for the headline alone
   SparseVector lede_terms;    // "s:" stems of the first two body sentences: what happened
+  // "g:" pairs of consecutive content stems of the headline and first three body sentences:
+  // phrases shared verbatim mark reprints and rewrites of one report, which bags of words miss.
+  SparseVector lede_phrases;
   std::vector<ProfileEntity> entities;
   std::vector<std::int32_t> mentioned_days;  // day-precision dates mentioned, days since epoch
   std::vector<std::int32_t> mentioned_months;  // months mentioned (year*12+month-1)

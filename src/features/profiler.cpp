@@ -27,6 +27,18 @@ void count_terms(const std::vector<Token>& tokens, std::unordered_map<TermId, fl
     if (is_content(token)) counts[term_id("s:", token.stem)] += 1;
 }
 
+// Consecutive content stems, stop words skipped (a rewrite changes those first), of the
+// headline and the body's first `sentences` sentences.
+void count_phrases(const std::vector<Token>& tokens, std::uint32_t sentences, std::unordered_map<TermId, float>& counts) {
+  const Token* previous = nullptr;
+  for (const Token& token : tokens) {
+    if (token.sentence >= sentences) break;
+    if (!is_content(token)) continue;
+    if (previous) counts[term_id("g:", previous->stem + ' ' + token.stem)] += 1;
+    previous = &token;
+  }
+}
+
 std::string first_paragraph(const std::string& text) {
   std::size_t end = text.find("\n\n");
   std::string lede = text.substr(0, end);
@@ -63,10 +75,11 @@ struct Profiler::Parts {
 };
 
 Profiler::Profiler(const Gazetteer& gazetteer, const TermDictionary* dictionary,
-                   bool keep_display)
+                   bool keep_display, ProfilerSignals signals)
     : parts_(std::make_unique<Parts>(gazetteer)),
       dictionary_(dictionary),
-      keep_display_(keep_display) {}
+      keep_display_(keep_display),
+      signals_(signals) {}
 
 Profiler::~Profiler() = default;
 
@@ -87,9 +100,14 @@ Profile Profiler::profile(const Document& doc) {
   p.token_count = static_cast<std::uint32_t>(doc.title_tokens.size() + doc.body_tokens.size());
 
   std::unordered_map<TermId, float> title_counts, body_counts, bridge, names, prefixes,
-      title_prefixes, lede;
-  for (const Token& token : doc.title_tokens)
-    if (is_content(token)) title_prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
+      title_prefixes, lede, phrases;
+  if (signals_.phrases) {
+    count_phrases(doc.title_tokens, ~0u, phrases);
+    count_phrases(doc.body_tokens, 3, phrases);
+  }
+  if (signals_.prefixes)
+    for (const Token& token : doc.title_tokens)
+      if (is_content(token)) title_prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
   for (const Token& token : doc.body_tokens)
     if (token.sentence < 2 && is_content(token)) lede[term_id("s:", token.stem)] += 1;
   std::unordered_map<TermId, std::string> display;
@@ -103,8 +121,8 @@ Profile Profiler::profile(const Document& doc) {
     for (const Token& token : *tokens) {
       if (!is_content(token)) continue;
       remember(term_id("s:", token.stem), token.norm);
-      prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
-      if (token.capitalized) {
+      if (signals_.prefixes) prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
+      if (token.capitalized && signals_.entities) {
         // Inflected languages decline names ("Путина", "Putins"): key the stem there, so the
         // key matches the nominative and the English spelling.
         TermId id = parts_->name_id(english ? token.surface : token.stem);
@@ -134,15 +152,18 @@ Profile Profiler::profile(const Document& doc) {
   p.prefixes = SparseVector::from_counts(prefixes);
   p.title_prefixes = SparseVector::from_counts(title_prefixes);
   p.lede_terms = SparseVector::from_counts(lede);
+  p.lede_phrases = SparseVector::from_counts(phrases);
   p.display.assign(std::make_move_iterator(display.begin()), std::make_move_iterator(display.end()));
   std::sort(p.display.begin(), p.display.end());
 
   // Entities of the title and body, merged by key; surfaces kept for the variant ledger.
   std::map<std::string, ProfileEntity> by_key;
   // Body first: its mentions are the context that resolves a Title Case headline.
-  std::vector<EntityMention> body_mentions = parts_->entities.extract(doc.body_tokens, doc.lang);
-  std::vector<EntityMention> title_mentions =
-      parts_->entities.extract(doc.title_tokens, doc.lang, body_mentions);
+  std::vector<EntityMention> body_mentions, title_mentions;
+  if (signals_.entities) {
+    body_mentions = parts_->entities.extract(doc.body_tokens, doc.lang);
+    title_mentions = parts_->entities.extract(doc.title_tokens, doc.lang, body_mentions);
+  }
   auto add_entities = [&](std::vector<EntityMention>& mentions, bool in_title) {
     for (EntityMention& m : mentions) {
       if (m.key.empty()) continue;
@@ -161,6 +182,7 @@ Profile Profiler::profile(const Document& doc) {
   for (auto& [key, entity] : by_key) p.entities.push_back(std::move(entity));
 
   for (const std::string* text : {&article.title, &article.text}) {
+    if (!signals_.dates) break;
     for (const DateMention& d : parts_->dates.extract(*text, doc.lang, p.published)) {
       if (d.precision == DatePrecision::Day) {
         p.mentioned_days.push_back(d.day);
@@ -177,7 +199,9 @@ Profile Profiler::profile(const Document& doc) {
   p.mentioned_months.erase(std::unique(p.mentioned_months.begin(), p.mentioned_months.end()),
                            p.mentioned_months.end());
 
-  for (const NumberMention& n : parts_->numbers.extract(doc.body_tokens, article.text, doc.lang)) {
+  std::vector<NumberMention> numbers;
+  if (signals_.numbers) numbers = parts_->numbers.extract(doc.body_tokens, article.text, doc.lang);
+  for (const NumberMention& n : numbers) {
     if (n.is_year_like) {
       p.years.push_back(static_cast<std::int32_t>(n.value));
       continue;

@@ -14,10 +14,21 @@ namespace storyline {
 class Gazetteer;
 class TermDictionary;
 
+// Which signals a Profiler computes. All on in production; benchmarks switch one off at a time
+// to measure what it costs (the dictionary bridge is off when no TermDictionary is given).
+struct ProfilerSignals {
+  bool entities = true;  // gazetteer, match keys, name keys
+  bool dates = true;     // mentioned days and months
+  bool numbers = true;   // counted numbers and years
+  bool phrases = true;   // opening phrases (lede_phrases)
+  bool prefixes = true;  // word prefixes of title and body
+};
+
 class Profiler {
  public:
   // keep_display: fill Profile::display (for `compare` explanations).
-  Profiler(const Gazetteer& gazetteer, const TermDictionary* dictionary, bool keep_display);
+  Profiler(const Gazetteer& gazetteer, const TermDictionary* dictionary, bool keep_display,
+           ProfilerSignals signals = {});
   ~Profiler();
 
   Profile profile(Article article);
@@ -29,6 +40,7 @@ class Profiler {
   std::unique_ptr<Parts> parts_;
   const TermDictionary* dictionary_;
   bool keep_display_;
+  ProfilerSignals signals_;
 };
 
 // A publication date in a URL path ("/2022/07/27/", "/20220727/", "2022-07-27"), UTC seconds.

@@ -7,7 +7,8 @@
 namespace storyline {
 namespace {
 
-constexpr std::uint8_t kVersion = 1;
+// 2: prefixes, title prefixes, lede terms and phrases, and years (version 1 lost them).
+constexpr std::uint8_t kVersion = 2;
 
 // Fixed-width little-endian-as-in-memory values: blobs are read back on the machine (or
 // architecture) that wrote them; the version byte guards format changes.
@@ -94,7 +95,9 @@ std::string encode_profile(const Profile& p) {
   for (const std::string* s : {&p.id, &p.lang, &p.title, &p.lede, &p.source, &p.url}) w.str(*s);
   w.pod<std::uint8_t>(p.published.has_value());
   w.pod<std::int64_t>(p.published.value_or(0));
-  for (const SparseVector* v : {&p.title_terms, &p.body_terms, &p.bridge_terms, &p.name_keys}) w.vec(*v);
+  for (const SparseVector* v : {&p.title_terms, &p.body_terms, &p.bridge_terms, &p.name_keys, &p.prefixes,
+                                &p.title_prefixes, &p.lede_terms, &p.lede_phrases})
+    w.vec(*v);
   w.pod(static_cast<std::uint32_t>(p.entities.size()));
   for (const ProfileEntity& e : p.entities) {
     w.str(e.key);
@@ -105,7 +108,7 @@ std::string encode_profile(const Profile& p) {
     w.pod(e.count);
     w.pod<std::uint8_t>(e.in_title);
   }
-  for (const auto* days : {&p.mentioned_days, &p.mentioned_months}) {
+  for (const auto* days : {&p.mentioned_days, &p.mentioned_months, &p.years}) {
     w.pod(static_cast<std::uint32_t>(days->size()));
     for (std::int32_t d : *days) w.pod(d);
   }
@@ -131,7 +134,9 @@ std::optional<Profile> decode_profile(std::string_view bytes) {
   const bool has_published = r.pod<std::uint8_t>() != 0;
   const auto published = r.pod<std::int64_t>();
   if (has_published) p.published = published;
-  for (SparseVector* v : {&p.title_terms, &p.body_terms, &p.bridge_terms, &p.name_keys}) *v = r.vec();
+  for (SparseVector* v : {&p.title_terms, &p.body_terms, &p.bridge_terms, &p.name_keys, &p.prefixes,
+                          &p.title_prefixes, &p.lede_terms, &p.lede_phrases})
+    *v = r.vec();
   const auto entities = r.count(16);
   for (std::uint32_t i = 0; i < entities && r.ok(); ++i) {
     ProfileEntity e;
@@ -146,7 +151,7 @@ std::optional<Profile> decode_profile(std::string_view bytes) {
     e.in_title = r.pod<std::uint8_t>() != 0;
     p.entities.push_back(std::move(e));
   }
-  for (auto* days : {&p.mentioned_days, &p.mentioned_months}) {
+  for (auto* days : {&p.mentioned_days, &p.mentioned_months, &p.years}) {
     const auto n = r.count(4);
     for (std::uint32_t i = 0; i < n; ++i) days->push_back(r.pod<std::int32_t>());
   }

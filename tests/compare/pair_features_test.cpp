@@ -41,6 +41,7 @@ Profile random_profile(const Pick& pick, const std::string& id) {
   p.bridge_terms = random_terms(pick, "b:");
   p.name_keys = random_terms(pick, "k:");
   p.prefixes = random_terms(pick, "p:");
+  p.lede_phrases = random_terms(pick, "g:");
   std::set<std::string> used;
   for (int i = pick(0, 3); i > 0; --i) {
     ProfileEntity e;
@@ -170,6 +171,7 @@ Profile rich_profile() {
   p.bridge_terms = p.body_terms;
   p.name_keys = SparseVector::from_counts({{term_id("k:", "lvrv"), 3}});
   p.prefixes = SparseVector::from_counts({{term_id("p:", "lavro"), 3}});
+  p.lede_phrases = SparseVector::from_counts({{term_id("g:", "lavrov met"), 1}, {term_id("g:", "met blinken"), 1}});
   ProfileEntity lavrov{"lvrv", EntityKind::Person, {"Sergei Lavrov"}, "", 3, true};
   ProfileEntity moscow{"msk", EntityKind::Place, {"Moscow"}, "", 1, false};
   p.entities = {lavrov, moscow};
@@ -193,7 +195,7 @@ TEST(PairFeatures, IdenticalProfilesGiveUnitCosines) {
   EXPECT_GT(f[kTitleBodyCosine], 0.0f);
   for (int c : {kEntityOverlap, kPersonOverlap, kPlaceOverlap, kTitleEntityOverlap,
                 kMainActorMatch, kDayOverlap, kNumberAgreement, kNumberOverlap, kYearOverlap,
-                kMonthOverlap, kSameLanguage})
+                kMonthOverlap, kSameLanguage, kPhraseContainment})
     EXPECT_FLOAT_EQ(f[c], 1.0f) << pair_feature_name(c);
   for (int c : {kDayDistance, kNumberConflict, kPublicationGap})
     EXPECT_FLOAT_EQ(f[c], 0.0f) << pair_feature_name(c);
@@ -213,7 +215,7 @@ TEST(PairFeatures, NoEvidenceIsMinusOne) {
     for (int c : {kTitleCosine, kBodyCosine, kBridgeCosine, kEntityOverlap, kPersonOverlap,
                   kPlaceOverlap, kOrganisationOverlap, kTitleEntityOverlap, kMainActorMatch,
                   kDayOverlap, kDayDistance, kNumberAgreement, kNumberConflict, kNumberOverlap,
-                  kYearOverlap, kMonthOverlap, kPublicationGap})
+                  kYearOverlap, kMonthOverlap, kPublicationGap, kPhraseContainment})
       EXPECT_FLOAT_EQ(f[c], -1.0f) << pair_feature_name(c) << (swap ? " (swapped)" : "");
     // Cosines without a "no evidence" value are simply 0.
     for (int c : {kAllCosine, kNameKeyCosine, kPrefixCosine, kTitleBodyCosine})
@@ -243,6 +245,27 @@ TEST(PairFeatures, DifferentCountOfTheSameThingIsAConflict) {
   f = pair_features(weigh(a, stats), weigh(b, stats), stats);
   EXPECT_FLOAT_EQ(f[kNumberConflict], -1.0f);
   EXPECT_FLOAT_EQ(f[kNumberAgreement], -1.0f);
+}
+
+TEST(PairFeatures, PhraseContainmentMeasuresTheShorterSide) {
+  auto phrases = [](std::initializer_list<const char*> list) {
+    std::unordered_map<TermId, float> counts;
+    for (const char* p : list) counts[term_id("g:", p)] = 1;
+    return SparseVector::from_counts(counts);
+  };
+  Profile a, b;
+  a.id = "a";
+  b.id = "b";
+  TermStats stats;
+  a.lede_phrases = phrases({"music festiv", "festiv cancel", "polit unrest", "hong kong"});
+  b.lede_phrases = phrases({"festiv cancel", "hong kong"});
+  // A rewrite that keeps every phrase of the shorter side contains it fully, either way round.
+  EXPECT_FLOAT_EQ(pair_features(weigh(a, stats), weigh(b, stats), stats)[kPhraseContainment], 1.0f);
+  EXPECT_FLOAT_EQ(pair_features(weigh(b, stats), weigh(a, stats), stats)[kPhraseContainment], 1.0f);
+  b.lede_phrases = phrases({"festiv cancel", "quak strike", "rescu team", "death toll"});
+  EXPECT_FLOAT_EQ(pair_features(weigh(a, stats), weigh(b, stats), stats)[kPhraseContainment], 0.25f);
+  b.lede_phrases = {};
+  EXPECT_FLOAT_EQ(pair_features(weigh(a, stats), weigh(b, stats), stats)[kPhraseContainment], -1.0f);
 }
 
 TEST(PairFeatures, DisjointVocabulariesHaveZeroCosine) {

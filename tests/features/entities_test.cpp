@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -29,6 +30,11 @@ Gazetteer test_gazetteer() {
       {"موسكو", {"G:524901", "Moscow", 12000000, "RU"}},
       {"washington", {"G:4140963", "Washington", 600000, "US"}},
       {"new york", {"G:5128581", "New York", 8000000, "US"}},
+      {"москва", {"G:524901", "Moscow", 12000000, "RU"}},
+      {"ростов", {"G:501183", "Rostov", 1100000, "RU"}},
+      {"омск", {"G:1496153", "Omsk", 1100000, "RU"}},
+      {"berlin", {"G:2950159", "Berlin", 3400000, "DE"}},
+      {"владимир", {"G:473247", "Vladimir", 350000, "RU"}},
   });
 }
 
@@ -115,6 +121,39 @@ TEST_F(EntitiesTest, OrganisationsAcronymsAndPlaces) {
   ASSERT_NE(find(ms, "New York"), nullptr);
   EXPECT_EQ(find(ms, "New York")->key, "G:5128581");
   EXPECT_EQ(find(ms, "Washington")->kind, EntityKind::Place);
+}
+
+TEST_F(EntitiesTest, DeclinedPlaceNamesResolveThroughTheirStem) {
+  struct Case { const char* lang; const char* text; const char* surface; const char* id; };
+  const Case cases[] = {
+      {"ru", "Вчера митинги прошли в Москве и в Ростове.", "Москве", "G:524901"},
+      {"ru", "Вчера митинги прошли в Москве и в Ростове.", "Ростове", "G:501183"},
+      {"ru", "Синоптики обещают снег в Омской области.", "Омской", "G:1496153"},
+      {"de", "Die Bürgermeisterin Berlins sprach am Abend.", "Berlins", "G:2950159"},
+  };
+  for (const Case& c : cases) {
+    auto ms = run(c.text, c.lang);
+    const EntityMention* m = find(ms, c.surface);
+    ASSERT_NE(m, nullptr) << c.text;
+    EXPECT_EQ(m->kind, EntityKind::Place) << c.surface;
+    EXPECT_EQ(m->key, c.id) << c.surface;
+  }
+  // English is matched as written: no stem guessing ("Berliners" is not Berlin).
+  for (const EntityMention& m : run("Yesterday the Berliners voted again.", "en")) EXPECT_NE(m.key, "G:2950159");
+}
+
+TEST_F(EntitiesTest, DeclinedPersonNamesShareOneKey) {
+  auto ms = run("Министр Сергей Лавров встретился с Антоном Поляковым. Позже Лаврова спросили о встрече с "
+                "Лавровым, а Владимир Путин промолчал.", "ru");
+  std::set<std::string> lavrov_keys;
+  for (const EntityMention& m : ms)
+    if (m.surface.find("Лавров") != std::string::npos) lavrov_keys.insert(m.key);
+  EXPECT_EQ(lavrov_keys, std::set<std::string>{keyer.word_key("Lavrov")});
+  // A city name opening a person's name is the first name: "Владимир" is not the city here.
+  const EntityMention* putin = find(ms, "Владимир Путин");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->kind, EntityKind::Person);
+  EXPECT_EQ(putin->key, keyer.word_key("Putin"));
 }
 
 TEST_F(EntitiesTest, SentenceInitialWordsNeedEvidence) {

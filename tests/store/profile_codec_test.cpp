@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "compare/pair_features.h"
+#include "features/gazetteer.h"
+#include "features/profiler.h"
+
 namespace storyline {
 namespace {
 
@@ -18,6 +22,11 @@ Profile sample() {
   p.body_terms.entries = {{3, 4.0f}};
   p.bridge_terms.entries = {{9, 0.5f}};
   p.name_keys.entries = {{11, 1.0f}};
+  p.prefixes.entries = {{13, 2.0f}};
+  p.title_prefixes.entries = {{15, 1.0f}};
+  p.lede_terms.entries = {{17, 1.0f}};
+  p.lede_phrases.entries = {{19, 1.0f}};
+  p.years = {2021, 2022};
   p.entities.push_back({"blnkn", EntityKind::Person, {"Blinken", "Antony Blinken"}, "Außenminister", 3, true});
   p.entities.push_back({"moscow", EntityKind::Place, {"Moskau"}, "", 1, false});
   p.mentioned_days = {19200, 19201};
@@ -43,6 +52,11 @@ TEST(ProfileCodec, RoundTripsEveryField) {
   EXPECT_EQ(back->body_terms.entries, p.body_terms.entries);
   EXPECT_EQ(back->bridge_terms.entries, p.bridge_terms.entries);
   EXPECT_EQ(back->name_keys.entries, p.name_keys.entries);
+  EXPECT_EQ(back->prefixes.entries, p.prefixes.entries);
+  EXPECT_EQ(back->title_prefixes.entries, p.title_prefixes.entries);
+  EXPECT_EQ(back->lede_terms.entries, p.lede_terms.entries);
+  EXPECT_EQ(back->lede_phrases.entries, p.lede_phrases.entries);
+  EXPECT_EQ(back->years, p.years);
   ASSERT_EQ(back->entities.size(), 2u);
   EXPECT_EQ(back->entities[0].surfaces, p.entities[0].surfaces);
   EXPECT_EQ(back->entities[0].role, p.entities[0].role);
@@ -57,6 +71,34 @@ TEST(ProfileCodec, RoundTripsEveryField) {
   EXPECT_EQ(back->token_count, 321u);
   EXPECT_EQ(back->display, p.display);
   EXPECT_EQ(back->display_word(7), "lawrow");
+}
+
+// Whatever the Profiler fills in, a restored profile must compare exactly like the original:
+// a field the codec forgot would silently change every judgement after a restart.
+TEST(ProfileCodec, RestoredProfilesCompareLikeTheOriginals) {
+  Gazetteer gazetteer = Gazetteer::from_entries({{"moskau", {"G:524901", "Moscow", 12000000, "RU"}}});
+  Profiler profiler(gazetteer, nullptr, false);
+  Article a, b;
+  a.id = "a";
+  a.lang = b.lang = "de";
+  a.title = "Blinken telefoniert mit Lawrow über Griner";
+  a.text = "Am 27. Juli 2022 sprach US-Außenminister Antony Blinken in Moskau mit Sergej Lawrow. "
+           "Es ging um 2 Amerikaner, die seit 16 Jahren in Haft sind. Der Streit begann 2014.\n\nDas Gespräch dauerte eine Stunde.";
+  a.url = "https://example.org/2022/07/27/x";
+  b.id = "b";
+  b.title = "Lawrow und Blinken sprechen erstmals seit Kriegsbeginn";
+  b.text = "Sergej Lawrow und Antony Blinken haben am Mittwoch in Moskau telefoniert. Im Juli 2022 ging es um Griner.";
+  Profile pa = profiler.profile(a), pb = profiler.profile(b);
+  auto restored = decode_profile(encode_profile(pa));
+  ASSERT_TRUE(restored);
+  TermStats stats;
+  stats.add(pa);
+  stats.add(pb);
+  PairFeatures original = pair_features(weigh(pa, stats), weigh(pb, stats), stats);
+  PairFeatures after = pair_features(weigh(*restored, stats), weigh(pb, stats), stats);
+  for (int f = 0; f < kPairFeatureCount; ++f) EXPECT_EQ(after[f], original[f]) << pair_feature_name(f);
+  EXPECT_FALSE(pa.lede_phrases.entries.empty());
+  EXPECT_FALSE(pa.years.empty());
 }
 
 TEST(ProfileCodec, UndatedStaysUndated) {
