@@ -178,20 +178,21 @@ int run_eval_threads(const CommonOptions& common, const std::string& corpus_file
   return 0;
 }
 
-int run_train(const CommonOptions& common, const std::string& data_dir, const std::string& out_dir,
-              bool report_only, const TreeOptions& trees) {
+int run_train(const CommonOptions& common, const TrainCommandOptions& train) {
   Engine engine = make_engine(common, false);
   TrainerOptions options;
-  options.data_dir = data_dir;
-  options.out_dir = out_dir.empty() ? engine.params_dir() : out_dir;
-  options.write = !report_only;
+  options.data_dir = train.data_dir;
+  options.out_dir = train.out_dir.empty() ? engine.params_dir() : train.out_dir;
+  options.write = !train.report_only && train.without.empty();
   options.threading = threading(common, 0);
-  options.trees.trees = trees.trees;
-  options.trees.depth = trees.depth;
-  options.trees.learning_rate = trees.learning_rate;
-  options.classifier.trees = trees.trees;
-  options.classifier.learning_rate = trees.learning_rate;
-  options.classifier.depth = trees.classifier_depth;
+  options.trees.trees = train.trees;
+  options.trees.depth = train.depth;
+  options.trees.learning_rate = train.learning_rate;
+  options.classifier.trees = train.trees;
+  options.classifier.learning_rate = train.learning_rate;
+  options.classifier.depth = train.classifier_depth;
+  options.without = train.without;
+  options.predictions_path = train.predictions_path;
   nlohmann::json report = train_story_model(engine, options, ProgressBar("training"));
   std::cout << report.dump(2) << '\n';
   if (options.write) std::cerr << "storyline: wrote " << options.out_dir << "/story_model.json and background_df.tsv\n";

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -38,13 +37,17 @@ struct ServeOptions {
 };
 int run_serve(const CommonOptions& common, const ServeOptions& options);
 
-struct TreeOptions {
+struct TrainCommandOptions {
+  std::string data_dir = "../shared/data";
+  std::string out_dir;  // empty: the params directory
+  bool report_only = false;
   int trees = 300;
   int depth = 3;
   float learning_rate = 0.05f;
   int classifier_depth = 6;
+  std::vector<std::string> without;  // ablation: feature groups held constant (implies report_only)
+  std::string predictions_path;      // out-of-fold predictions, CSV
 };
-int run_train(const CommonOptions& common, const std::string& data_dir, const std::string& out_dir,
-              bool report_only, const TreeOptions& trees);
+int run_train(const CommonOptions& common, const TrainCommandOptions& train);
 
 }  // namespace storyline

@@ -47,18 +47,21 @@ int main(int argc, char** argv) {
                            "Time window; 0 = unbounded (labelled sets are small, and ECB+ follow-ups come weeks later)")
       ->capture_default_str();
 
-  std::string data_dir = "../shared/data", out_dir;
-  bool report_only = false;
+  TrainCommandOptions train_options;
   auto* train = app.add_subcommand("train", "Re-learn the story model and background statistics; prints cross-validated figures");
-  train->add_option("--data", data_dir, "Directory with the labelled data sets")->capture_default_str();
-  train->add_option("--out", out_dir, "Where to write the parameters (default: the params directory)");
-  train->add_flag("--report-only", report_only, "Only cross-validate; write nothing");
-  TreeOptions tree_options;
-  train->add_option("--trees", tree_options.trees, "Boosting rounds")->capture_default_str();
-  train->add_option("--depth", tree_options.depth, "Depth of each tree")->capture_default_str();
-  train->add_option("--learning-rate", tree_options.learning_rate, "Shrinkage")->capture_default_str();
-  train->add_option("--classifier-depth", tree_options.classifier_depth, "Depth of the same-story classifier's trees")
+  train->add_option("--data", train_options.data_dir, "Directory with the labelled data sets")->capture_default_str();
+  train->add_option("--out", train_options.out_dir, "Where to write the parameters (default: the params directory)");
+  train->add_flag("--report-only", train_options.report_only, "Only cross-validate; write nothing");
+  train->add_option("--trees", train_options.trees, "Boosting rounds")->capture_default_str();
+  train->add_option("--depth", train_options.depth, "Depth of each tree")->capture_default_str();
+  train->add_option("--learning-rate", train_options.learning_rate, "Shrinkage")->capture_default_str();
+  train->add_option("--classifier-depth", train_options.classifier_depth, "Depth of the same-story classifier's trees")
       ->capture_default_str();
+  train->add_option("--without", train_options.without,
+                    "Ablation: retrain without these feature groups or features (dictionary, entities, places, "
+                    "numbers, dates, publication_time, prefixes, lede, phrases, source); implies --report-only");
+  train->add_option("--predictions", train_options.predictions_path,
+                    "Write every pair's out-of-fold prediction to this CSV (error analysis)");
 
   ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "HTTP API (docs/api.md) and web UI over a persistent index");
@@ -88,7 +91,7 @@ int main(int argc, char** argv) {
     }
     if (*eval_pairs) return run_eval_pairs(common, eval_file);
     if (*eval_threads) return run_eval_threads(common, eval_file, eval_window_hours);
-    if (*train) return run_train(common, data_dir, out_dir, report_only, tree_options);
+    if (*train) return run_train(common, train_options);
     if (*serve) return run_serve(common, serve_options);
   } catch (const std::exception& e) {
     std::cerr << "storyline: " << e.what() << '\n';

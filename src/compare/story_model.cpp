@@ -7,9 +7,9 @@
 
 namespace storyline {
 
-float StoryModel::same_story_probability(const PairFeatures& features) const {
-  float score = same_story.predict(features.values);
-  return 1.0f / (1.0f + std::exp(-(calibration_bias + calibration_slope * score)));
+float StoryModel::same_story_probability(const PairFeatures& features, std::string_view lang_a,
+                                         std::string_view lang_b) const {
+  return calibration.curve(lang_a, lang_b)(same_story.predict(features.values));
 }
 
 float StoryModel::overall_score(const PairFeatures& features) const {
@@ -26,7 +26,7 @@ nlohmann::json StoryModel::to_json() const {
   for (const auto& [name, model] : dimensions) dims[name] = model.to_json();
   return {{"format", "storyline-story-model-1"},
           {"features", features},
-          {"calibration", {{"bias", calibration_bias}, {"slope", calibration_slope}}},
+          {"calibration", calibration.to_json()},
           {"same_story_reference", same_story_reference},
           {"overall", overall.to_json()},
           {"same_story", same_story.to_json()},
@@ -45,8 +45,7 @@ StoryModel StoryModel::from_json(const nlohmann::json& json) {
       throw std::runtime_error("model feature " + std::to_string(i) + " is '" +
                                features[i].get<std::string>() + "', expected '" +
                                std::string(pair_feature_name(i)) + "': run `storyline train`");
-  model.calibration_bias = json.at("calibration").at("bias").get<float>();
-  model.calibration_slope = json.at("calibration").at("slope").get<float>();
+  model.calibration = Calibration::from_json(json.at("calibration"));
   model.same_story_reference = json.at("same_story_reference").get<std::array<float, kPairFeatureCount>>();
   model.overall = BoostedTrees::from_json(json.at("overall"));
   model.same_story = BoostedTrees::from_json(json.at("same_story"));

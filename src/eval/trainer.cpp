@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "eval/datasets.h"
+#include "eval/calibration_report.h"
 #include "eval/evaluation.h"
+#include "eval/feature_groups.h"
 #include "eval/pairs_file.h"
 
 namespace storyline {
@@ -96,27 +99,17 @@ void add_ecb_pairs(const EcbData& ecb, const TermStats& stats, float total_weigh
   }
 }
 
-// One-dimensional logistic regression by Newton's method: P(same) = sigmoid(b0 + b1 * score).
-std::pair<float, float> fit_calibration(const std::vector<float>& score, const std::vector<bool>& same,
-                                        const std::vector<float>& weight) {
-  double b0 = 0, b1 = 1;
-  for (int iteration = 0; iteration < 50; ++iteration) {
-    double g0 = 0, g1 = 0, h00 = 1e-6, h01 = 0, h11 = 1e-6;
-    for (std::size_t i = 0; i < score.size(); ++i) {
-      double p = 1 / (1 + std::exp(-(b0 + b1 * score[i])));
-      double r = (same[i] ? 1.0 : 0.0) - p, w = weight[i] * p * (1 - p);
-      g0 += weight[i] * r;
-      g1 += weight[i] * r * score[i];
-      h00 += w;
-      h01 += w * score[i];
-      h11 += w * score[i] * score[i];
-    }
-    double det = h00 * h11 - h01 * h01;
-    if (std::abs(det) < 1e-12) break;
-    b0 += (h11 * g0 - h01 * g1) / det;
-    b1 += (h00 * g1 - h01 * g0) / det;
+// The classifier's out-of-fold scores with their labels, weights and language pairs.
+std::vector<CalibrationRow> calibration_rows(const Rows& rows, const std::vector<float>& score,
+                                             const std::vector<bool>& use) {
+  std::vector<CalibrationRow> out;
+  for (std::size_t i = 0; i < score.size(); ++i) {
+    if (!use[i]) continue;
+    const std::string& pair = rows.lang_pair[i];
+    std::size_t dash = pair.find('-');
+    out.push_back({score[i], rows.same[i], rows.weight[i], language_pair_key(pair.substr(0, dash), pair.substr(dash + 1))});
   }
-  return {float(b0), float(b1)};
+  return out;
 }
 
 BoostedTrees fit(const Rows& rows, const std::vector<bool>& use, const std::vector<float>& target,
@@ -168,6 +161,9 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   // The ECB+ pairs (about ten times as many rows) weigh twice the SemEval file in all: they
   // are the hard negatives that teach the same-story classifier where one event ends.
   add_ecb_pairs(ecb, ecb_stats, 2.0f * float(semeval_rows), rows);
+  // A constant column is one no tree can split on: the model learns as if the signal were absent.
+  for (int f : features_named(options.without))
+    for (std::vector<float>& x : rows.features) x[f] = 0.0f;
   if (progress) progress(2, 4);
 
   // Cross-validated predictions of the same-story classifier and of the overall score. The
@@ -199,8 +195,18 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
       if (rows.fold[i] == k) cv[i] = std::clamp(overall.predict(stacked.features[i]), 1.0f, 4.0f);
   }
   if (progress) progress(3, 4);
+  if (!options.predictions_path.empty()) {
+    std::ofstream out(options.predictions_path);
+    out << "dataset,pair_id,lang_pair,gold_overall,cv_overall,cv_same_story\n";
+    static constexpr const char* kNames[] = {"semeval", "tgcontest", "ecbplus"};
+    for (std::size_t i = 0; i < n; ++i)
+      out << kNames[rows.dataset[i]] << ',' << rows.id[i] << ',' << rows.lang_pair[i] << ',' << rows.target[i] << ','
+          << cv[i] << ',' << cv_same[i] << '\n';
+    if (!out) throw std::runtime_error("cannot write " + options.predictions_path);
+  }
 
   nlohmann::json report;
+  if (!options.without.empty()) report["without"] = options.without;
   std::vector<PairPrediction> sem, tg;
   for (std::size_t i = 0; i < n; ++i) {
     if (rows.dataset[i] == kSemEval) sem.push_back({rows.id[i], rows.lang_pair[i], cv[i], rows.target[i]});
@@ -234,17 +240,11 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   // (fitted on the other folds' rows).
   std::vector<std::string> predicted(ecb.profiles.size()), gold = ecb.corpus.clusters;
   for (int k = 0; k < options.folds; ++k) {
-    std::vector<float> s, w;
-    std::vector<bool> same;
-    for (std::size_t i = 0; i < n; ++i)
-      if (rows.fold[i] != k) {
-        s.push_back(cv_same[i]);
-        same.push_back(rows.same[i]);
-        w.push_back(rows.weight[i]);
-      }
+    std::vector<bool> use(n);
+    for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
     StoryModel model;
     model.same_story = fold_same[k];
-    std::tie(model.calibration_bias, model.calibration_slope) = fit_calibration(s, same, w);
+    model.calibration = fit_calibration(calibration_rows(rows, cv_same, use));
     std::vector<Profile> held_out;
     std::vector<std::size_t> index;
     for (std::size_t i = 0; i < ecb.profiles.size(); ++i)
@@ -268,8 +268,7 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   std::vector<bool> all(n, true);
   final_model.overall = fit(stacked, all, rows.target, options.trees, ecb_scale);
   final_model.same_story = fit(rows, all, same_target, options.classifier);
-  std::tie(final_model.calibration_bias, final_model.calibration_slope) =
-      fit_calibration(cv_same, rows.same, rows.weight);
+  final_model.calibration = fit_calibration(calibration_rows(rows, cv_same, all));
   for (int f = 0; f < kPairFeatureCount; ++f) {
     std::vector<float> values;
     for (std::size_t i = 0; i < n; ++i)
@@ -302,7 +301,8 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
     final_model.dimensions[name] = fit(rows, has, target, options.trees);
   }
   report["semeval_dimensions_cv_pearson"] = dims;
-  report["calibration"] = {{"bias", final_model.calibration_bias}, {"slope", final_model.calibration_slope}};
+  report["calibration"] = final_model.calibration.to_json();
+  report["calibration_by_language_pair_cv"] = calibration_report(calibration_rows(rows, cv_same, all), rows.fold, options.folds);
   report["rows"] = n;
   if (options.write) final_model.save(options.out_dir + "/story_model.json");
   if (progress) progress(4, 4);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 #include "stories/engine.h"
 
@@ -20,7 +21,12 @@ struct TrainerOptions {
   TrainingOptions classifier{.depth = 6};  // same story (≈12,000 rows: room for deeper trees)
   ThreadingOptions threading;  // for the cross-validated ECB+ threads (window: unbounded)
   bool write = true;      // false: only report cross-validated figures
+  // Ablation: pair features (names, or the group names of eval/feature_groups.h) held constant, so
+  // the figures say what the model loses without those signals.
+  std::vector<std::string> without;
+  std::string predictions_path;  // when set: the out-of-fold prediction of every pair (CSV)
 };
+
 
 // Returns the cross-validated report (and writes the parameters when options.write).
 nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, const Progress& progress);

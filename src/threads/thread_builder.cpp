@@ -135,8 +135,10 @@ struct ThreadBuilder::State {
       if (std::find(compared.begin(), compared.end(), *it) == compared.end()) compared.push_back(*it);
     if (compared.empty()) return 0;
     std::vector<float> p;
-    for (DocSlot slot : compared)
-      p.push_back(model.same_story_probability(pair_features(w, live.at(slot)->weighted, stats)));
+    for (DocSlot slot : compared) {
+      const WeightedProfile& member = live.at(slot)->weighted;
+      p.push_back(model.same_story_probability(pair_features(w, member, stats), w.profile->lang, member.profile->lang));
+    }
     std::sort(p.rbegin(), p.rend());
     std::size_t n = std::min(p.size(), options.members_averaged);
     return std::accumulate(p.begin(), p.begin() + std::ptrdiff_t(n), 0.0f) / float(n);

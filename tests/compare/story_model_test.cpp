@@ -43,8 +43,9 @@ StoryModel tiny_model() {
   m.same_story = tiny_trees(2);
   m.dimensions["entities"] = tiny_trees(3);
   m.dimensions["time"] = tiny_trees(4);
-  m.calibration_bias = -1.25f;
-  m.calibration_slope = 0.75f;
+  m.calibration.global = {-1.25f, 0.75f};
+  m.calibration.language_pairs["de-en"] = {-2.0f, 1.5f};
+  m.calibration.cross_language = Logistic{-1.75f, 1.25f};
   for (int i = 0; i < kPairFeatureCount; ++i) m.same_story_reference[i] = 0.1f * float(i);
   return m;
 }
@@ -92,8 +93,10 @@ TEST(StoryModel, SaveLoadRoundTrip) {
   StoryModel loaded = StoryModel::load(path);
   std::filesystem::remove(path);
   EXPECT_EQ(loaded.to_json(), original.to_json());
-  EXPECT_FLOAT_EQ(loaded.calibration_bias, original.calibration_bias);
-  EXPECT_FLOAT_EQ(loaded.calibration_slope, original.calibration_slope);
+  EXPECT_FLOAT_EQ(loaded.calibration.global.bias, original.calibration.global.bias);
+  EXPECT_FLOAT_EQ(loaded.calibration.global.slope, original.calibration.global.slope);
+  EXPECT_EQ(loaded.calibration.language_pairs.size(), 1u);
+  ASSERT_TRUE(loaded.calibration.cross_language.has_value());
   EXPECT_EQ(loaded.same_story_reference, original.same_story_reference);
   ASSERT_EQ(loaded.dimensions.size(), 2u);
   std::mt19937 random(9);
@@ -102,7 +105,8 @@ TEST(StoryModel, SaveLoadRoundTrip) {
     PairFeatures f;
     for (float& v : f.values) v = unit(random);
     EXPECT_EQ(loaded.overall.predict(f.values), original.overall.predict(f.values));
-    EXPECT_EQ(loaded.same_story_probability(f), original.same_story_probability(f));
+    EXPECT_EQ(loaded.same_story_probability(f, "en", "en"), original.same_story_probability(f, "en", "en"));
+    EXPECT_EQ(loaded.same_story_probability(f, "en", "de"), original.same_story_probability(f, "en", "de"));
     EXPECT_EQ(loaded.dimensions.at("time").predict(f.values),
               original.dimensions.at("time").predict(f.values));
   }
@@ -113,10 +117,18 @@ TEST(StoryModel, ProbabilityIsTheCalibratedSigmoid) {
   PairFeatures f;
   f.values.fill(0.5f);
   float score = m.same_story.predict(f.values);
-  float expected = 1.0f / (1.0f + std::exp(-(m.calibration_bias + m.calibration_slope * score)));
-  EXPECT_FLOAT_EQ(m.same_story_probability(f), expected);
-  EXPECT_GT(m.same_story_probability(f), 0.0f);
-  EXPECT_LT(m.same_story_probability(f), 1.0f);
+  float expected = 1.0f / (1.0f + std::exp(-(-1.25f + 0.75f * score)));
+  EXPECT_FLOAT_EQ(m.same_story_probability(f, "en", "en"), expected);
+  EXPECT_GT(m.same_story_probability(f, "en", "en"), 0.0f);
+  EXPECT_LT(m.same_story_probability(f, "en", "en"), 1.0f);
+  // A language pair with its own curve uses it, in either order.
+  float de_en = 1.0f / (1.0f + std::exp(-(-2.0f + 1.5f * score)));
+  EXPECT_FLOAT_EQ(m.same_story_probability(f, "de", "en"), de_en);
+  EXPECT_FLOAT_EQ(m.same_story_probability(f, "en", "de"), de_en);
+  // An unseen pair of two languages takes the cross-language curve; one language, the global.
+  float cross = 1.0f / (1.0f + std::exp(-(-1.75f + 1.25f * score)));
+  EXPECT_FLOAT_EQ(m.same_story_probability(f, "fr", "ru"), cross);
+  EXPECT_FLOAT_EQ(m.same_story_probability(f, "fr", "fr"), expected);
 }
 
 TEST(StoryModel, LoadErrorsNameTheFile) {
@@ -146,7 +158,7 @@ TEST(StoryModel, CommittedModelMatchesThisBuild) {
   StoryModel m = StoryModel::load(std::string(STORYLINE_SOURCE_DIR) + "/params/story_model.json");
   for (const char* dim : kDimensions) EXPECT_TRUE(m.dimensions.count(dim)) << dim;
   PairFeatures f;
-  float p = m.same_story_probability(f);
+  float p = m.same_story_probability(f, "de", "en");
   EXPECT_GE(p, 0.0f);
   EXPECT_LE(p, 1.0f);
 }
