@@ -62,6 +62,12 @@ std::string utf8_prefix(std::string_view text, std::size_t code_points) {
   return std::string(text.substr(0, std::min(i, text.size())));
 }
 
+std::size_t utf8_length(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 struct Analyzer::State {
   const icu::Normalizer2* nfkc_casefold = nullptr;
   std::unique_ptr<icu::BreakIterator> words;

@@ -52,4 +52,7 @@ class Analyzer {
 // The first `code_points` characters of a UTF-8 string.
 std::string utf8_prefix(std::string_view text, std::size_t code_points);
 
+// The number of code points of a UTF-8 string.
+std::size_t utf8_length(std::string_view text);
+
 }  // namespace storyline

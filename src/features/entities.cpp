@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "features/entity_lexicon.h"
+#include "document/analyzer.h"
 #include "features/gazetteer.h"
 #include "features/name_inflection.h"
 #include "features/match_key.h"
@@ -154,10 +155,14 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
   auto place_at = [&](std::size_t i, std::size_t& len) -> const Place* {
     // Longest gazetteer name starting at token i, within one sentence. Caseless scripts also
     // try the words run together ("纽约" may be segmented "纽" "约").
-    std::size_t max = std::min(gazetteer_.max_words(), n - i);
+    // Runs joined by spaces can only match names that start with this word (most words start
+    // none longer than themselves); caseless scripts also try every run length unspaced.
+    const std::size_t spaced = std::min(gazetteer_.max_words_from(scan.words[i]), n - i);
+    const std::size_t max = scan.cased(i) ? spaced : std::max(spaced, std::min(gazetteer_.max_words(), n - i));
     for (std::size_t k = max; k >= 1; --k) {
       if (k > 1 && !scan.adjacent(i + k - 1)) continue;
-      if (const Place* p = gazetteer_.find(scan.joined(i, i + k))) { len = k; return p; }
+      if (k <= spaced)
+        if (const Place* p = gazetteer_.find(scan.joined(i, i + k))) { len = k; return p; }
       if (k > 1 && !scan.cased(i))
         if (const Place* p = gazetteer_.find(scan.joined(i, i + k, ""))) { len = k; return p; }
     }

@@ -14,6 +14,7 @@
 #include <unicode/udata.h>
 #include <unicode/ures.h>
 
+#include "document/analyzer.h"
 #include "features/mo_catalog.h"
 
 namespace storyline {
@@ -37,12 +38,6 @@ std::uint32_t parse_id(std::string_view s) {
   std::uint32_t v = 0;
   std::from_chars(s.data(), s.data() + s.size(), v);
   return v;
-}
-
-std::size_t utf8_length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 }  // namespace
@@ -225,6 +220,10 @@ void Gazetteer::add_name(std::string_view folded, std::uint32_t index, bool allo
   // Probe before inserting: most names arrive many times (once per locale), and a failed
   // emplace would still allocate a node.
   auto it = by_name_.find(key);
+  if (words > 1) {
+    std::uint8_t& span = span_by_first_word_[key.substr(0, key.find(' '))];
+    span = std::max<std::uint8_t>(span, std::uint8_t(words));
+  }
   if (it == by_name_.end()) {
     by_name_.emplace(std::move(key), index);
   } else if (rank(places_[index]) > rank(places_[it->second])) {
@@ -259,6 +258,12 @@ std::string Gazetteer::canonical(std::string_view s) {
   return out;
 }
 
+std::size_t Gazetteer::max_words_from(std::string_view folded_word) const {
+  std::string key = canonical(folded_word);
+  auto it = span_by_first_word_.find(key.substr(0, key.find(' ')));
+  return it == span_by_first_word_.end() ? 1 : it->second;
+}
+
 const Place* Gazetteer::find(std::string_view folded_name) const {
   auto it = by_name_.find(canonical(folded_name));
   return it == by_name_.end() ? nullptr : &places_[it->second];
@@ -276,7 +281,7 @@ std::size_t Gazetteer::memory_bytes() const {
       b += sizeof(std::string) + sizeof(v) + 2 * sizeof(void*) + heap(k);
     return b;
   };
-  return bytes + table(by_name_) + table(by_id_);
+  return bytes + table(by_name_) + table(by_id_) + table(span_by_first_word_);
 }
 
 }  // namespace storyline

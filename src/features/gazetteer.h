@@ -38,6 +38,9 @@ class Gazetteer {
   const Place* find(std::string_view folded_name) const;
 
   std::size_t max_words() const { return max_words_; }
+  // The most words of a name that begins with this (folded) word; 1 when no longer name
+  // does. Lets a scan skip building word runs that cannot be names.
+  std::size_t max_words_from(std::string_view folded_word) const;
   std::size_t size() const { return by_name_.size(); }      // number of names
   std::size_t place_count() const { return places_.size(); }
   std::size_t memory_bytes() const;                          // estimate of owned heap
@@ -55,6 +58,7 @@ class Gazetteer {
   std::vector<Place> places_;
   std::unordered_map<std::string, std::uint32_t> by_name_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
+  std::unordered_map<std::string, std::uint8_t> span_by_first_word_;  // first word -> most words
   std::size_t max_words_ = 0;
   friend class GazetteerLoader;
 };

@@ -1,12 +1,8 @@
 #include "features/name_inflection.h"
 
-namespace storyline {
+#include "document/analyzer.h"
 
-std::size_t utf8_length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+namespace storyline {
 
 std::string_view uninflected_name(std::string_view word, std::string_view lang) {
   if (lang != "ru" && lang != "uk" && lang != "be") return word;

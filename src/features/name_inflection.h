@@ -18,7 +18,4 @@ std::string_view uninflected_name(std::string_view folded_word, std::string_view
 // the languages that decline place names; null for the others (their names match as written).
 const std::vector<std::string_view>* nominative_endings(std::string_view lang);
 
-// Number of code points of a UTF-8 string.
-std::size_t utf8_length(std::string_view s);
-
 }  // namespace storyline
