@@ -1,0 +1,145 @@
+// What each signal costs in throughput: the labelled development articles (ECB+, SemEval-2022
+// in 7 languages, Telegram en/ru) profiled and threaded with every signal on, then with one
+// signal off at a time. Single-threaded CPU time (getrusage), so figures are per core and stay
+// meaningful on a busy machine. The quality side of each signal is the ablation table in
+// README (`storyline train --report-only --without GROUP`).
+//
+//   signal_cost_bench [--data DIR] [--rounds R]
+//
+// Prints one line per configuration on stderr and a JSON array on stdout. The threading phase
+// runs the committed model on profiles that lack a signal: its grouping is then meaningless,
+// but its cost is the point (pair features over fewer entities, dates, ...).
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compare/story_model.h"
+#include "document/analyzer.h"
+#include "eval/datasets.h"
+#include "eval/pairs_file.h"
+#include "features/gazetteer.h"
+#include "features/profiler.h"
+#include "features/term_dictionary.h"
+#include "index/term_stats.h"
+#include "stories/engine.h"
+#include "threads/thread_builder.h"
+
+namespace {
+
+using namespace storyline;
+
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+struct Configuration {
+  std::string name;
+  ProfilerSignals signals;
+  bool dictionary = true;
+};
+
+std::vector<Configuration> configurations() {
+  std::vector<Configuration> out = {{"all signals", {}, true}, {"without dictionary", {}, false}};
+  auto without = [&](const char* name, bool ProfilerSignals::*signal) {
+    Configuration c{std::string("without ") + name, {}, true};
+    c.signals.*signal = false;
+    out.push_back(c);
+  };
+  without("entities", &ProfilerSignals::entities);
+  without("dates", &ProfilerSignals::dates);
+  without("numbers", &ProfilerSignals::numbers);
+  without("phrases", &ProfilerSignals::phrases);
+  without("prefixes", &ProfilerSignals::prefixes);
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data_dir = std::string(STORYLINE_SHARED_DIR) + "/data";
+  int rounds = 2;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--data" && i + 1 < argc) data_dir = argv[++i];
+    else if (arg == "--rounds" && i + 1 < argc) rounds = std::max(1, std::stoi(argv[++i]));
+    else {
+      std::cerr << "usage: signal_cost_bench [--data DIR] [--rounds R]\n";
+      return arg == "--help" ? 0 : 2;
+    }
+  }
+  std::vector<Article> articles = read_clustered_corpus(data_dir + "/ecbplus_dev.jsonl").articles;
+  for (const char* file : {"/semeval2022_pairs.csv", "/tgcontest_pairs.csv"}) {
+    std::vector<ReadError> errors;
+    for (LabelledPair& p : read_pairs_file(data_dir + file, errors)) {
+      articles.push_back(std::move(p.a));
+      articles.push_back(std::move(p.b));
+    }
+  }
+  Gazetteer gazetteer = Gazetteer::load_system();
+  Analyzer analyzer;
+  std::vector<Document> documents;
+  std::set<std::string> languages;
+  for (Article& a : articles) {
+    documents.push_back(analyzer.analyze(std::move(a)));
+    if (documents.back().lang != "en") languages.insert(documents.back().lang);
+  }
+  std::vector<std::string> wanted(languages.begin(), languages.end());
+  TermDictionary dictionary = TermDictionary::load("/usr/share/dictd", wanted, [&](std::string_view w, std::string_view l) {
+    return analyzer.stem(analyzer.fold(w), l);
+  });
+  const std::string params = default_params_dir();
+  StoryModel model = StoryModel::load(params + "/story_model.json");
+  TermStats background;
+  background.load_background(params + "/background_df.tsv");
+  const std::size_t n = documents.size();
+  std::cerr << "signal_cost_bench: " << n << " articles, " << languages.size() + 1 << " languages, " << rounds
+            << " rounds each\n";
+
+  nlohmann::json out = nlohmann::json::array();
+  double baseline = 0;
+  for (const Configuration& c : configurations()) {
+    double features = 0, threading = 0;
+    for (int round = 0; round < rounds; ++round) {
+      Profiler profiler(gazetteer, c.dictionary ? &dictionary : nullptr, false, c.signals);
+      double t0 = cpu_seconds();
+      std::vector<Profile> profiles;
+      profiles.reserve(n);
+      for (const Document& d : documents) profiles.push_back(profiler.profile(d));
+      double t1 = cpu_seconds();
+      TermStats stats = background;
+      for (const Profile& p : profiles) stats.add(p);
+      ThreadBuilder builder(model, stats, ThreadingOptions{});
+      for (std::size_t i : publication_order(profiles)) builder.add(std::move(profiles[i]));
+      double t2 = cpu_seconds();
+      features += t1 - t0;
+      threading += t2 - t1;
+    }
+    features /= rounds;
+    threading /= rounds;
+    const double total = features + threading;
+    if (baseline == 0) baseline = total;
+    char line[200];
+    std::snprintf(line, sizeof line, "%-20s features %6.1f us/article  threading %6.1f us/article  %7.0f articles/s  %+5.1f%%\n",
+                  c.name.c_str(), 1e6 * features / double(n), 1e6 * threading / double(n), double(n) / total,
+                  100.0 * (total - baseline) / baseline);
+    std::cerr << line;
+    out.push_back({{"configuration", c.name},
+                   {"features_us_per_article", std::round(1e7 * features / double(n)) / 10},
+                   {"threading_us_per_article", std::round(1e7 * threading / double(n)) / 10},
+                   {"articles_per_second", std::round(double(n) / total)},
+                   {"time_vs_all_signals", std::round(1000.0 * (total - baseline) / baseline) / 1000}});
+  }
+  std::cout << out.dump(2) << '\n';
+  return 0;
+}
