@@ -1,10 +1,12 @@
 // serve_bench: `storyline serve` under load, in-process, over loopback HTTP. Indexes N
 // synthetic articles (default 100,000) through PUT /articles/{id}, then measures PUT and GET
-// latency (p50/p99), PUT throughput, memory per article and the restore time after a restart.
+// latency (p50/p99), PUT throughput (while filling, and with the index full), memory per article
+// and the restore time after a restart.
 // Prints one JSON object. Stops by itself (--max-seconds caps each phase).
 //   serve_bench [--articles N] [--clients C] [--analysers A] [--max-seconds S] [--keep DIR]
 #include <httplib.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,6 +41,14 @@ double rss_mb() {
   for (std::string line; std::getline(in, line);)
     if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
   return 0;
+}
+
+// CPU seconds of the whole process (server and the in-process clients): on a shared machine
+// wall-clock rates depend on the neighbours, CPU per PUT much less.
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
@@ -132,19 +142,31 @@ int main(int argc, char** argv) {
   // 1. Index N articles from several clients: throughput and latency under saturation.
   std::size_t failures = 0;
   auto start = Clock::now();
+  double cpu_start = cpu_seconds();
   auto put_ms = put_range(port, corpus, 0, o.articles, o.articles, o.clients, phase_deadline(), failures);
   const double index_seconds = ms_since(start) / 1000;
+  const double index_cpu = cpu_seconds() - cpu_start;
   const double rss_indexed = rss_mb();
   const std::size_t indexed = service->article_count();
   report["index"] = {{"articles", indexed}, {"threads", service->thread_count()}, {"seconds", index_seconds},
                      {"puts_per_second", std::round(double(put_ms.size()) / index_seconds)},
+                     {"cpu_ms_per_put", std::round(index_cpu * 1e6 / double(std::max<std::size_t>(put_ms.size(), 1))) / 1000},
                      {"put_latency", percentiles(put_ms)}, {"failures", failures}};
   report["memory"] = {{"rss_engine_mb", std::round(rss_ready - rss_start)},
                       {"rss_indexed_mb", std::round(rss_indexed)},
                       {"kb_per_article", std::round((rss_indexed - rss_ready) * 1024 / double(std::max<std::size_t>(indexed, 1)))}};
 
-  // 2. PUT latency from one client (no queueing behind other requests).
-  auto single = put_range(port, corpus, o.articles, o.articles + 2000, o.articles, 1, phase_deadline(), failures);
+  // 2. PUTs with the index full (the figures the targets are about): `clients` saturating
+  // it, then one client alone (no queueing behind other requests).
+  start = Clock::now();
+  cpu_start = cpu_seconds();
+  auto at_size = put_range(port, corpus, o.articles, o.articles + 5000, o.articles, o.clients, phase_deadline(), failures);
+  const double at_size_seconds = ms_since(start) / 1000;
+  const double at_size_cpu = cpu_seconds() - cpu_start;
+  report["put_at_size"] = {{"puts_per_second", std::round(double(at_size.size()) / at_size_seconds)},
+                           {"cpu_ms_per_put", std::round(at_size_cpu * 1e6 / double(std::max<std::size_t>(at_size.size(), 1))) / 1000},
+                           {"latency", percentiles(at_size)}};
+  auto single = put_range(port, corpus, o.articles + 5000, o.articles + 7000, o.articles, 1, phase_deadline(), failures);
   report["put_single_client"] = percentiles(single);
 
   // 3. Reads on the full index, idle.
@@ -164,7 +186,7 @@ int main(int argc, char** argv) {
   std::atomic<bool> writing{true};
   std::thread writer([&] {
     std::size_t f = 0;
-    for (std::size_t i = o.articles + 2000; writing && i < o.articles + 200000; i += 50)
+    for (std::size_t i = o.articles + 7000; writing && i < o.articles + 200000; i += 50)
       put_range(port, corpus, i, i + 50, o.articles, 1, phase_deadline(), f);
   });
   report["get_threads_under_writes"] = percentiles(get_many(reader, {"/threads"}, 300, phase_deadline()));

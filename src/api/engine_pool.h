@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "document/analyzer.h"
@@ -32,15 +33,19 @@ class EnginePool {
   TermStats background_stats() const;
 
  private:
+  // The analyser (headline folding) has its own lock: the restore folds every stored headline
+  // while the engines are still loading their dictionaries.
   struct Slot {
-    std::mutex mutex;
+    std::mutex mutex;  // guards engine
     Engine engine;
+    std::mutex fold_mutex;  // guards analyzer
     Analyzer analyzer;
     explicit Slot(const EngineOptions& options) : engine(options) {}
   };
-  Slot& acquire(std::unique_lock<std::mutex>& lock);
+  Slot& acquire(std::unique_lock<std::mutex>& lock, std::mutex Slot::*which);
 
   std::vector<std::unique_ptr<Slot>> slots_;
+  std::vector<std::thread> loaders_;  // dictionary loading at start (see the constructor)
   std::atomic<std::size_t> next_{0};
 };
 

@@ -13,10 +13,8 @@ StoryIndex::Joined StoryIndex::add(IndexedArticle article) {
   const Profile& p = *article.profile;
   forget(p.id);
   stats_.add(p);
-  Joined joined{builder_.add(p), 1};
-  if (const Thread* t = builder_.thread_of(p.id))
-    for (const ThreadMember& m : t->members)
-      if (m.article_id == p.id) joined.probability = m.probability;
+  Joined joined = {builder_.add(article.profile), 1};
+  if (auto m = membership(p.id)) joined = *m;
   if (p.published) published_.insert(*p.published);
   if (article.expires) expiry_.emplace(*article.expires, p.id);
   articles_[p.id] = std::move(article);
@@ -31,7 +29,7 @@ void StoryIndex::restore(std::vector<IndexedArticle> articles, const std::vector
     const Profile& p = *articles[i].profile;
     forget(p.id);
     stats_.add(p);
-    members.push_back({p, threads[i].thread_id, threads[i].probability});
+    members.push_back({articles[i].profile, threads[i].thread_id, threads[i].probability});
     if (p.published) published_.insert(*p.published);
     if (articles[i].expires) expiry_.emplace(*articles[i].expires, p.id);
     articles_[p.id] = std::move(articles[i]);
@@ -70,13 +68,33 @@ bool StoryIndex::expired(const std::optional<std::int64_t>& expires) const {
   return expires && n && *expires < *n;
 }
 
-std::vector<std::string> StoryIndex::expire() {
-  std::vector<std::string> gone;
+std::optional<StoryIndex::Joined> StoryIndex::membership(const std::string& article_id) const {
+  const Thread* t = builder_.thread_of(article_id);
+  if (!t) return std::nullopt;
+  for (const ThreadMember& m : t->members)
+    if (m.article_id == article_id) return Joined{t->id, m.probability};
+  return std::nullopt;
+}
+
+std::optional<StoryIndex::Removed> StoryIndex::take(const std::string& article_id) {
+  auto it = articles_.find(article_id);
+  if (it == articles_.end()) return std::nullopt;
+  Removed removed{it->second, membership(article_id).value_or(Joined{})};
+  forget(article_id);
+  return removed;
+}
+
+void StoryIndex::put_back(Removed removed) {
+  std::vector<IndexedArticle> one;
+  one.push_back(std::move(removed.article));
+  restore(std::move(one), {removed.membership});
+}
+
+std::vector<StoryIndex::Removed> StoryIndex::expire() {
+  std::vector<Removed> gone;
   auto n = now();
   while (n && !expiry_.empty() && expiry_.begin()->first < *n) {
-    std::string id = expiry_.begin()->second;
-    forget(id);
-    gone.push_back(std::move(id));
+    gone.push_back(*take(expiry_.begin()->second));
     n = now();  // removing the newest article moves "now" back
   }
   return gone;

@@ -47,8 +47,20 @@ class StoryIndex {
 
   bool remove(const std::string& article_id);
 
-  // Removes every article whose expiry lies before "now"; returns their ids.
-  std::vector<std::string> expire();
+  // An article taken out, with the membership it had: enough to put it back as it was.
+  struct Removed {
+    IndexedArticle article;
+    Joined membership;
+  };
+  std::optional<Removed> take(const std::string& article_id);
+  // Puts a removed article back into the thread it was in (without re-threading it), for
+  // undoing a change whose commit failed.
+  void put_back(Removed removed);
+  // The thread an article is in and the probability it joined with.
+  std::optional<Joined> membership(const std::string& article_id) const;
+
+  // Removes every article whose expiry lies before "now"; returns them.
+  std::vector<Removed> expire();
 
   // Newest publication time of the live articles ("now" for periods and expiry).
   std::optional<std::int64_t> now() const;

@@ -7,6 +7,7 @@
 #include "api/json_views.h"
 #include "api/story_page.h"
 #include "compare/comparer.h"
+#include "store/profile_codec.h"
 
 namespace storyline {
 namespace {
@@ -31,6 +32,7 @@ void StoryService::start() {
   background_ = std::make_unique<TermStats>(engines_->background_stats());
   std::lock_guard lock(mutex_);
   index_ = std::make_unique<StoryIndex>(engines_->model(), *background_, options_.threading);
+  committer_ = std::make_unique<GroupCommitter>(*store_, mutex_);
   keyer_ = std::make_unique<MatchKeyer>();
 
   // Arrival order with the stored thread of each article: memberships and ids come back as
@@ -64,50 +66,91 @@ void StoryService::start() {
                reprofiled);
 }
 
+// Why the index lock is not held during the commit, and why that is safe:
+// - The index is changed and the write queued under `mutex_`, so the store receives writes in
+//   exactly the order the index saw them; the commit and the wait for it happen after
+//   unlocking, so threading the next article overlaps the commit of this one, and one commit
+//   serves every PUT that queued meanwhile (GroupCommitter).
+// - Batches commit one after another in queue order, so the store always holds a prefix of
+//   the index's history: an article is never stored without the articles threaded before it
+//   (the founder of its thread among them), and a restart restores a state the index was in.
+// - Readers may see an article a few milliseconds before it is acknowledged. That does not
+//   weaken what an acknowledgement promises: 201/204 is sent only after the article's commit,
+//   so an acknowledged article survives kill -9; a crash before the commit loses only writes
+//   nobody was told about.
+// - If a commit fails, the committer undoes (under `mutex_`) that batch and every write queued
+//   after it, newest first, and each of their requests fails: the index is back to what is
+//   stored, and nothing that was not stored was acknowledged. Previous versions go back into
+//   the threads they were in.
 PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_age) {
-  Article raw = article;  // the analysis consumes its input; the store keeps the raw fields
-  raw.origin.clear();
+  // The analysis consumes its input; the store keeps the raw fields (the one copy).
+  ArticleWrite write;
+  write.article = article;
+  write.article.origin.clear();
   auto profile = std::make_shared<const Profile>(engines_->profile(std::move(article)));
   std::string folded = engines_->fold(profile->title);
+  write.profile = encode_profile(*profile);  // outside the lock: it parallelises
 
-  std::lock_guard lock(mutex_);
-  const IndexedArticle* previous = index_->find(raw.id);
-  const bool existed = previous != nullptr;
-  std::optional<IndexedArticle> before;
-  if (previous) before = *previous;
+  std::unique_lock lock(mutex_);
+  const bool existed = index_->find(profile->id) != nullptr;
   std::optional<std::int64_t> expires;
   if (max_age) expires = profile->published.value_or(index_->now().value_or(wall_clock())) + *max_age;
+  std::future<bool> committed;
   if (index_->expired(expires)) {
-    if (existed && store_->remove(raw.id, RemovalReason::Expired, wall_clock())) index_->remove(raw.id);
-    update_counts_locked();
-    return existed ? PutOutcome::Updated : PutOutcome::Created;
-  }
-  StoryIndex::Joined joined = index_->add({profile, std::move(folded), expires});
-  StoredArticle stored{std::move(raw), *profile, expires, joined.thread_id, joined.probability, wall_clock()};
-  try {
-    store_->put(stored);
-  } catch (...) {
-    // Not durable, so not acknowledged: the index must not show it either (the previous
-    // version, still stored, comes back; its thread may differ).
-    index_->remove(stored.article.id);
-    if (before) index_->add(std::move(*before));
-    throw;
+    // Acknowledged but not kept; a stored previous version goes.
+    if (existed) committed = remove_locked(profile->id, RemovalReason::Expired);
+  } else {
+    std::optional<StoryIndex::Removed> before = index_->take(profile->id);
+    StoryIndex::Joined joined = index_->add({profile, std::move(folded), expires});
+    write.expires = expires;
+    write.thread_id = joined.thread_id;
+    write.probability = joined.probability;
+    write.received = wall_clock();
+    committed = committer_->submit(std::move(write), [this, profile, before = std::move(before)]() mutable {
+      const IndexedArticle* now = index_->find(profile->id);
+      if (now && now->profile == profile) index_->remove(profile->id);
+      if (before) index_->put_back(std::move(*before));
+      update_counts_locked();
+    });
   }
   expire_locked();
   update_counts_locked();
+  lock.unlock();
+  if (committed.valid()) committed.get();  // throws when the commit failed (and was undone)
   return existed ? PutOutcome::Updated : PutOutcome::Created;
 }
 
 bool StoryService::remove(const std::string& article_id) {
-  std::lock_guard lock(mutex_);
-  if (!store_->remove(article_id, RemovalReason::Deleted, wall_clock())) return false;
-  index_->remove(article_id);
+  std::unique_lock lock(mutex_);
+  std::future<bool> committed = remove_locked(article_id, RemovalReason::Deleted);
   update_counts_locked();
+  lock.unlock();
+  if (!committed.valid()) return false;
+  committed.get();
   return true;
 }
 
+// Takes the article out of the index and queues its removal; an invalid future when unknown.
+std::future<bool> StoryService::remove_locked(const std::string& article_id, RemovalReason reason) {
+  std::optional<StoryIndex::Removed> removed = index_->take(article_id);
+  if (!removed) return {};
+  return committer_->submit(RemovalWrite{article_id, reason, wall_clock()},
+                            [this, removed = std::move(*removed)]() mutable {
+                              index_->put_back(std::move(removed));
+                              update_counts_locked();
+                            });
+}
+
+// Nobody waits for these: an expiry that fails to commit is undone, and retried by a later put.
 void StoryService::expire_locked() {
-  for (const std::string& id : index_->expire()) store_->remove(id, RemovalReason::Expired, wall_clock());
+  for (StoryIndex::Removed& r : index_->expire()) {
+    std::string id = r.article.profile->id;
+    committer_->submit(RemovalWrite{std::move(id), RemovalReason::Expired, wall_clock()},
+                       [this, r = std::move(r)]() mutable {
+                         index_->put_back(std::move(r));
+                         update_counts_locked();
+                       });
+  }
 }
 
 // Thread counts need a ranking snapshot, which is not worth building on every write.

@@ -1,12 +1,14 @@
 // StoryService: what the HTTP routes call. Owns the live index, writes through to the Store
 // before anything is acknowledged, restores after a restart, and serialises access to the
 // index (HTTP requests arrive on a thread pool). Analysis runs outside that lock, on the
-// EnginePool, so PUTs analyse in parallel and only threading is serial.
+// EnginePool, so PUTs analyse in parallel and only threading is serial; commits run on the
+// GroupCommitter's thread, batched, also outside that lock (see put()).
 #pragma once
 
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -16,6 +18,7 @@
 #include "api/story_index.h"
 #include "api/thread_listing.h"
 #include "features/match_key.h"
+#include "store/group_committer.h"
 #include "store/store.h"
 
 namespace storyline {
@@ -55,6 +58,7 @@ class StoryService {
   std::size_t thread_count();  // the last known count while the index is busy
 
  private:
+  std::future<bool> remove_locked(const std::string& article_id, RemovalReason reason);
   void expire_locked();
   void update_counts_locked();
 
@@ -65,6 +69,8 @@ class StoryService {
   std::mutex mutex_;                       // guards index_ and keyer_
   std::unique_ptr<StoryIndex> index_;
   std::unique_ptr<MatchKeyer> keyer_;
+  // Declared after everything its undos touch: destroyed (and drained) first.
+  std::unique_ptr<GroupCommitter> committer_;
   std::atomic<bool> ready_{false};
   std::atomic<std::size_t> articles_{0}, threads_{0};
 };

@@ -59,12 +59,19 @@ void TermStats::add(const Profile& profile) { update(profile, +1); }
 void TermStats::remove(const Profile& profile) { update(profile, -1); }
 
 void TermStats::update(const Profile& profile, int delta) {
-  std::unordered_set<TermId> seen;
-  for (const SparseVector* v :
-       {&profile.title_terms, &profile.body_terms, &profile.bridge_terms, &profile.name_keys,
-        &profile.prefixes})
-    for (auto [id, weight] : v->entries) seen.insert(id);
-  for (const ProfileEntity& e : profile.entities) seen.insert(entity_term(e));
+  // Each distinct term once: a sorted vector (one allocation) is several times cheaper than a
+  // hash set here, and this runs for every article the server threads (under its lock).
+  std::vector<TermId> seen;
+  const SparseVector* parts[] = {&profile.title_terms, &profile.body_terms, &profile.bridge_terms,
+                                 &profile.name_keys, &profile.prefixes};
+  std::size_t n = profile.entities.size();
+  for (const SparseVector* v : parts) n += v->entries.size();
+  seen.reserve(n);
+  for (const SparseVector* v : parts)
+    for (auto [id, weight] : v->entries) seen.push_back(id);
+  for (const ProfileEntity& e : profile.entities) seen.push_back(entity_term(e));
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
   for (TermId id : seen) {
     auto& df = corpus_[id];
     if (delta > 0) {

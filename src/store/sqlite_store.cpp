@@ -7,6 +7,7 @@
 
 #include "store/profile_codec.h"
 #include "store/sqlite_db.h"
+#include "store/wal_checkpointer.h"
 #include "store/store.h"
 
 namespace storyline {
@@ -59,7 +60,8 @@ class SqliteStore final : public Store {
               "SELECT id, title, text, lang, published, url, source, expires, received, thread, probability, "
               "profile FROM articles ORDER BY seq"),
         count_(db_, "SELECT COUNT(*) FROM articles"),
-        history_(db_, "SELECT event, thread, probability, at FROM history WHERE article = ?1 ORDER BY id") {
+        history_(db_, "SELECT event, thread, probability, at FROM history WHERE article = ?1 ORDER BY id"),
+        checkpointer_(db_, dir + "/storyline.sqlite") {
     sqlite::Statement max_seq(db_, "SELECT COALESCE(MAX(seq), 0) FROM articles");
     if (max_seq.step()) next_seq_ = max_seq.integer(0) + 1;
     max_seq.reset();
@@ -67,33 +69,45 @@ class SqliteStore final : public Store {
 
   bool put(const StoredArticle& s) override {
     std::lock_guard lock(mutex_);
-    const Article& a = s.article;
     sqlite::Transaction tx(db_);
-    exists_.bind(1, a.id);
-    const bool existed = exists_.step();
-    if (existed) exists_.reset();
-    upsert_.bind(1, a.id).bind(2, next_seq_).bind(3, a.title).bind(4, a.text).bind(5, a.lang);
-    upsert_.bind(6, a.published).bind(7, a.url).bind(8, a.source).bind(9, s.expires).bind(10, s.received);
-    upsert_.bind(11, s.thread_id).bind(12, double(s.probability));
-    if (s.profile) upsert_.bind_blob(13, encode_profile(*s.profile));
-    upsert_.run();
-    log(a.id, existed ? "updated" : "joined", s.thread_id, s.probability, s.received);
+    const bool created = put_row(s.article, s.profile ? encode_profile(*s.profile) : std::string(), s.expires,
+                                 s.thread_id, s.probability, s.received);
     tx.commit();
     ++next_seq_;
-    return !existed;
+    return created;
   }
 
   bool remove(const std::string& id, RemovalReason reason, std::int64_t at) override {
     std::lock_guard lock(mutex_);
     sqlite::Transaction tx(db_);
-    exists_.bind(1, id);
-    if (!exists_.step()) return false;
-    std::string thread = exists_.text(0);
-    exists_.reset();
-    delete_.bind(1, id).run();
-    log(id, reason == RemovalReason::Expired ? "expired" : "deleted", thread, 0, at);
+    if (!remove_row(id, reason, at)) return false;
     tx.commit();
     return true;
+  }
+
+  std::vector<bool> apply(std::span<const StoreWrite> writes) override {
+    std::lock_guard lock(mutex_);
+    std::vector<bool> results;
+    results.reserve(writes.size());
+    const std::int64_t first_seq = next_seq_;
+    try {
+      sqlite::Transaction tx(db_);
+      for (const StoreWrite& w : writes) {
+        if (const auto* put = std::get_if<ArticleWrite>(&w)) {
+          results.push_back(put_row(put->article, put->profile, put->expires, put->thread_id, put->probability,
+                                    put->received));
+          ++next_seq_;
+        } else {
+          const auto& removal = std::get<RemovalWrite>(w);
+          results.push_back(remove_row(removal.article_id, removal.reason, removal.at));
+        }
+      }
+      tx.commit();
+    } catch (...) {
+      next_seq_ = first_seq;  // rolled back: the sequence numbers were not used
+      throw;
+    }
+    return results;
   }
 
   void scan(const std::function<void(StoredArticle&&)>& visit) override {
@@ -149,6 +163,32 @@ class SqliteStore final : public Store {
     }
   };
 
+  // Inside a transaction. True when the id was new.
+  bool put_row(const Article& a, std::string_view profile, const std::optional<std::int64_t>& expires,
+               const std::string& thread, float probability, std::int64_t received) {
+    exists_.bind(1, a.id);
+    const bool existed = exists_.step();
+    if (existed) exists_.reset();
+    upsert_.bind(1, a.id).bind(2, next_seq_).bind(3, a.title).bind(4, a.text).bind(5, a.lang);
+    upsert_.bind(6, a.published).bind(7, a.url).bind(8, a.source).bind(9, expires).bind(10, received);
+    upsert_.bind(11, thread).bind(12, double(probability));
+    if (!profile.empty()) upsert_.bind_blob(13, profile);
+    upsert_.run();
+    log(a.id, existed ? "updated" : "joined", thread, probability, received);
+    return !existed;
+  }
+
+  // Inside a transaction. False when the id is unknown.
+  bool remove_row(const std::string& id, RemovalReason reason, std::int64_t at) {
+    exists_.bind(1, id);
+    if (!exists_.step()) return false;
+    std::string thread = exists_.text(0);
+    exists_.reset();
+    delete_.bind(1, id).run();
+    log(id, reason == RemovalReason::Expired ? "expired" : "deleted", thread, 0, at);
+    return true;
+  }
+
   void log(const std::string& id, const char* event, const std::string& thread, float p, std::int64_t at) {
     log_.bind(1, id).bind(2, std::string_view(event)).bind(3, thread).bind(4, double(p)).bind(5, at).run();
   }
@@ -158,6 +198,7 @@ class SqliteStore final : public Store {
   Init init_;
   sqlite::Statement exists_, upsert_, delete_, log_, scan_, count_, history_;
   std::int64_t next_seq_ = 1;
+  sqlite::WalCheckpointer checkpointer_;  // last: stops before the connection closes
 };
 
 }  // namespace

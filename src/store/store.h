@@ -7,7 +7,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "article/article.h"
@@ -35,6 +37,23 @@ struct AssignmentEvent {
 
 enum class RemovalReason { Deleted, Expired };
 
+// One write of a batch (Store::apply). A put carries its profile already encoded
+// (encode_profile): the caller encodes outside any lock and nothing copies the Profile.
+struct ArticleWrite {
+  Article article;                      // as received (origin is not kept)
+  std::string profile;                  // encode_profile() bytes; empty = none
+  std::optional<std::int64_t> expires;  // UTC seconds; nullopt = never
+  std::string thread_id;
+  float probability = 1;
+  std::int64_t received = 0;
+};
+struct RemovalWrite {
+  std::string article_id;
+  RemovalReason reason = RemovalReason::Deleted;
+  std::int64_t at = 0;
+};
+using StoreWrite = std::variant<ArticleWrite, RemovalWrite>;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -46,6 +65,12 @@ class Store {
 
   // Deletes an article and records why; false when unknown.
   virtual bool remove(const std::string& article_id, RemovalReason reason, std::int64_t at) = 0;
+
+  // Applies the writes in order in one transaction (all or none), on disk as put() promises
+  // when it returns: one commit for many articles (see GroupCommitter). Per write: true when
+  // a put's id was new, or when a removed article existed. Throws std::runtime_error, and
+  // then none of the writes happened.
+  virtual std::vector<bool> apply(std::span<const StoreWrite> writes) = 0;
 
   // Every article in arrival order, which is the order the threads saw them in.
   virtual void scan(const std::function<void(StoredArticle&&)>& visit) = 0;

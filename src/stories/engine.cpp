@@ -49,19 +49,7 @@ std::vector<Profile> Engine::profile_all(std::vector<Article> articles, const Pr
                        : normalise_language_tag(article.lang);
     if (article.lang != "en") languages.insert(article.lang);
   }
-  if (parts.options.use_dictionaries && !languages.empty() &&
-      !std::includes(parts.dictionary_languages.begin(), parts.dictionary_languages.end(),
-                     languages.begin(), languages.end())) {
-    parts.dictionary_languages.insert(languages.begin(), languages.end());
-    std::vector<std::string> wanted(parts.dictionary_languages.begin(), parts.dictionary_languages.end());
-    Analyzer stemmer;
-    parts.dictionary = std::make_unique<TermDictionary>(TermDictionary::load(
-        parts.options.dictd_dir, wanted, [&stemmer](std::string_view word, std::string_view lang) {
-          return stemmer.stem(stemmer.fold(word), lang);
-        }));
-    parts.profiler =
-        std::make_unique<Profiler>(parts.gazetteer, parts.dictionary.get(), parts.options.keep_display);
-  }
+  load_dictionaries(languages);
   std::vector<Profile> profiles;
   profiles.reserve(articles.size());
   for (std::size_t i = 0; i < articles.size(); ++i) {
@@ -69,6 +57,28 @@ std::vector<Profile> Engine::profile_all(std::vector<Article> articles, const Pr
     if (progress) progress(i + 1, articles.size());
   }
   return profiles;
+}
+
+// Reloads every wanted language, not only the new ones (TermDictionary is built in one go).
+void Engine::load_dictionaries(const std::set<std::string>& languages) {
+  Parts& parts = *parts_;
+  if (!parts.options.use_dictionaries || languages.empty() ||
+      std::includes(parts.dictionary_languages.begin(), parts.dictionary_languages.end(), languages.begin(),
+                    languages.end()))
+    return;
+  parts.dictionary_languages.insert(languages.begin(), languages.end());
+  std::vector<std::string> wanted(parts.dictionary_languages.begin(), parts.dictionary_languages.end());
+  Analyzer stemmer;
+  parts.dictionary = std::make_unique<TermDictionary>(TermDictionary::load(
+      parts.options.dictd_dir, wanted, [&stemmer](std::string_view word, std::string_view lang) {
+        return stemmer.stem(stemmer.fold(word), lang);
+      }));
+  parts.profiler = std::make_unique<Profiler>(parts.gazetteer, parts.dictionary.get(), parts.options.keep_display);
+}
+
+const std::set<std::string>& bridged_languages() {
+  static const std::set<std::string> all{"ar", "de", "es", "fr", "it", "pl", "ru", "tr"};
+  return all;
 }
 
 TermStats Engine::corpus_stats(const std::vector<Profile>& profiles) const {

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,11 @@ class Engine {
   // Profiles articles (language detection, then dictionaries for the languages present).
   std::vector<Profile> profile_all(std::vector<Article> articles, const Progress& progress = {});
 
+  // Loads the dictionaries of these languages now (profile_all loads what its batch needs, but
+  // each new language reloads all of them: a server preloads every language at start instead
+  // of paying that, several times over, in the middle of a stream of PUTs).
+  void load_dictionaries(const std::set<std::string>& languages);
+
   // Background statistics plus the given corpus.
   TermStats corpus_stats(const std::vector<Profile>& profiles) const;
 
@@ -54,6 +60,9 @@ class Engine {
 // Indices of `profiles` in publication order; undated articles keep their input order after
 // the dated ones (the order in which a corpus is threaded).
 std::vector<std::size_t> publication_order(const std::vector<Profile>& profiles);
+
+// Every language TermDictionary can bridge (FreeDict files: de ar fr es pl tr it ru).
+const std::set<std::string>& bridged_languages();
 
 // The default parameters directory: $STORYLINE_PARAMS, else the source tree's params/.
 std::string default_params_dir();

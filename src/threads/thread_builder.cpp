@@ -35,8 +35,10 @@ SparseVector query_vector(const WeightedProfile& w, std::size_t limit) {
 }  // namespace
 
 struct ThreadBuilder::State {
+  // A candidate for later arrivals. `weighted` points into `profile`, which is shared (the
+  // server's index holds the same one), not copied.
   struct Live {
-    Profile profile;
+    std::shared_ptr<const Profile> profile;
     WeightedProfile weighted;
     std::size_t thread = 0;
   };
@@ -64,16 +66,16 @@ struct ThreadBuilder::State {
     std::int64_t time = kTimeless;
   };
 
-  Arrival arrive(Profile profile) {
+  Arrival arrive(std::shared_ptr<const Profile> profile) {
     Arrival a;
-    a.time = profile.published.value_or(kTimeless);
-    if (profile.published) {
+    a.time = profile->published.value_or(kTimeless);
+    if (profile->published) {
       clock = std::max(clock, a.time);
       evict(clock);
     }
     a.live = std::make_unique<Live>();
     a.live->profile = std::move(profile);
-    a.live->weighted = weigh(a.live->profile, stats);
+    a.live->weighted = weigh(*a.live->profile, stats);
     a.query = query_vector(a.live->weighted, options.query_terms);
     return a;
   }
@@ -99,7 +101,7 @@ struct ThreadBuilder::State {
   }
 
   void attach(Arrival arrival, std::size_t thread, float probability) {
-    const Profile& p = arrival.live->profile;
+    const Profile& p = *arrival.live->profile;
     threads[thread].members.push_back({p.id, p.title, p.lang, p.source, p.published, probability});
     if (member_titles[thread].size() < 64) member_titles[thread].push_back(arrival.live->weighted.title);
     DocSlot slot = next_slot++;
@@ -150,9 +152,12 @@ ThreadBuilder::ThreadBuilder(const StoryModel& model, const TermStats& stats, Th
 
 ThreadBuilder::~ThreadBuilder() = default;
 
-std::string ThreadBuilder::add(Profile profile) {
+std::string ThreadBuilder::add(Profile profile) { return add(std::make_shared<const Profile>(std::move(profile))); }
+
+std::string ThreadBuilder::add(std::shared_ptr<const Profile> profile) {
   State& s = *state_;
-  remove(profile.id);
+  remove(profile->id);
+  const std::string id = profile->id;
   State::Arrival arrival = s.arrive(std::move(profile));
 
   std::vector<DocSlot> ranked;
@@ -173,7 +178,7 @@ std::string ThreadBuilder::add(Profile profile) {
     }
   }
   float probability = 1;  // the founder of a new thread
-  if (best == s.threads.size()) best = s.new_thread(s.unused_id(thread_id_for(arrival.live->profile.id)));
+  if (best == s.threads.size()) best = s.new_thread(s.unused_id(thread_id_for(id)));
   else probability = best_score;
   s.attach(std::move(arrival), best, probability);
   return s.threads[best].id;
@@ -228,7 +233,7 @@ std::vector<Thread> ThreadBuilder::threads() const {
 void ThreadBuilder::restore(std::vector<RestoredMember> members) {
   State& s = *state_;
   for (RestoredMember& m : members) {
-    remove(m.profile.id);
+    remove(m.profile->id);
     State::Arrival arrival = s.arrive(std::move(m.profile));
     auto found = s.thread_by_id.find(m.thread_id);
     std::size_t thread = found != s.thread_by_id.end() ? found->second : s.new_thread(m.thread_id);

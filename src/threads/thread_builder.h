@@ -25,7 +25,12 @@ struct ThreadingOptions {
 
 // An article with the thread it was assigned to before a restart (see ThreadBuilder::restore).
 struct RestoredMember {
-  Profile profile;
+  RestoredMember(std::shared_ptr<const Profile> p, std::string thread, float prob = 1)
+      : profile(std::move(p)), thread_id(std::move(thread)), probability(prob) {}
+  RestoredMember(Profile p, std::string thread, float prob = 1)
+      : RestoredMember(std::make_shared<const Profile>(std::move(p)), std::move(thread), prob) {}
+
+  std::shared_ptr<const Profile> profile;  // shared, not copied (see add())
   std::string thread_id;
   float probability = 1;
 };
@@ -40,6 +45,9 @@ class ThreadBuilder {
   // Adds one article; returns the id of the thread it joined or started. An article id that
   // is already present is replaced (removed, then added again).
   std::string add(Profile profile);
+  // The same without a copy: the server's index shares each Profile with the builder (the
+  // weighted vectors compared later point into it).
+  std::string add(std::shared_ptr<const Profile> profile);
 
   // Removes an article (deleted or expired); false when unknown. A thread left without
   // members disappears; the others keep their ids.

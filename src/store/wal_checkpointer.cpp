@@ -1,0 +1,55 @@
+#include "store/wal_checkpointer.h"
+
+#include <signal.h>
+
+namespace storyline::sqlite {
+
+WalCheckpointer::WalCheckpointer(Db& writer, const std::string& path, int pages)
+    : writer_(writer), connection_(path), pages_(pages), thread_([this] { run(); }) {
+  // Replaces the automatic checkpoint (which is itself a WAL hook) on the writing connection.
+  sqlite3_wal_hook(writer_.handle(), &WalCheckpointer::on_commit, this);
+}
+
+WalCheckpointer::~WalCheckpointer() {
+  sqlite3_wal_hook(writer_.handle(), nullptr, nullptr);
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+// Called by SQLite on the writer's thread after each commit: only signals.
+int WalCheckpointer::on_commit(void* self, sqlite3*, const char*, int wal_pages) {
+  auto* c = static_cast<WalCheckpointer*>(self);
+  if (wal_pages >= c->pages_) {
+    {
+      std::lock_guard lock(c->mutex_);
+      c->due_ = true;
+    }
+    c->wake_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void WalCheckpointer::run() {
+  // A library thread takes no process signals: the server may block SIGTERM only after the
+  // store is open, and a signal delivered here would kill the process instead of stopping it.
+  sigset_t all;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, nullptr);
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return due_ || stopping_; });
+      if (stopping_) return;  // closing the last connection checkpoints anyway
+      due_ = false;
+    }
+    // Passive: copies what no reader needs and never waits for, or blocks, the writer. A busy
+    // or failed attempt is retried at the next signal; the WAL only grows meanwhile.
+    sqlite3_wal_checkpoint_v2(connection_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  }
+}
+
+}  // namespace storyline::sqlite

@@ -1,0 +1,188 @@
+#include "store/group_committer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+namespace storyline {
+namespace {
+
+std::string fresh_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("storyline-commit-" + name + "-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  return dir.string();
+}
+
+ArticleWrite put(const std::string& id) {
+  ArticleWrite w;
+  w.article.id = id;
+  w.article.title = "Title " + id;
+  w.article.text = "Text of " + id;
+  w.article.lang = "en";
+  w.thread_id = "t-" + id;
+  return w;
+}
+
+std::set<std::string> stored_ids(Store& store) {
+  std::set<std::string> ids;
+  store.scan([&](StoredArticle&& s) { ids.insert(s.article.id); });
+  return ids;
+}
+
+// A real store whose apply() can be held at a gate (so that writes queue up behind it) and
+// made to fail.
+class GatedStore final : public Store {
+ public:
+  explicit GatedStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
+
+  void close_gate() {
+    std::lock_guard lock(mutex_);
+    open_ = false;
+  }
+  void open_gate() {
+    {
+      std::lock_guard lock(mutex_);
+      open_ = true;
+    }
+    changed_.notify_all();
+  }
+  void wait_until_applying() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return applying_; });
+  }
+  std::atomic<bool> fail{false};
+  std::atomic<std::size_t> applies{0};
+
+  bool put(const StoredArticle& a) override { return inner_->put(a); }
+  bool remove(const std::string& id, RemovalReason r, std::int64_t at) override { return inner_->remove(id, r, at); }
+  void scan(const std::function<void(StoredArticle&&)>& visit) override { inner_->scan(visit); }
+  std::size_t size() override { return inner_->size(); }
+  std::vector<AssignmentEvent> history(const std::string& id) override { return inner_->history(id); }
+  std::vector<bool> apply(std::span<const StoreWrite> writes) override {
+    {
+      std::unique_lock lock(mutex_);
+      applying_ = true;
+      changed_.notify_all();
+      changed_.wait(lock, [&] { return open_; });
+      applying_ = false;
+    }
+    ++applies;
+    if (fail) throw std::runtime_error("disk full");
+    return inner_->apply(writes);
+  }
+
+ private:
+  std::unique_ptr<Store> inner_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool open_ = true, applying_ = false;
+};
+
+TEST(GroupCommitter, ConcurrentPutsAllAcknowledgedAreAllStoredAfterReopening) {
+  const std::string dir = fresh_dir("concurrent");
+  constexpr int kThreads = 8, kEach = 150;
+  std::size_t batches = 0;
+  {
+    auto store = open_sqlite_store(dir);
+    std::mutex order;
+    GroupCommitter committer(*store, order);
+    std::vector<std::thread> writers;
+    std::atomic<int> acknowledged{0};
+    for (int t = 0; t < kThreads; ++t)
+      writers.emplace_back([&, t] {
+        for (int i = 0; i < kEach; ++i) {
+          std::future<bool> done;
+          {
+            std::lock_guard lock(order);
+            done = committer.submit(put("a" + std::to_string(t) + "-" + std::to_string(i)));
+          }
+          if (done.get()) ++acknowledged;  // true: a new id
+        }
+      });
+    for (auto& w : writers) w.join();
+    EXPECT_EQ(acknowledged.load(), kThreads * kEach);
+    batches = committer.batches();
+  }
+  EXPECT_GE(batches, 1u);
+  EXPECT_LE(batches, std::size_t(kThreads * kEach));
+  auto reopened = open_sqlite_store(dir);
+  EXPECT_EQ(stored_ids(*reopened).size(), std::size_t(kThreads * kEach));
+}
+
+TEST(GroupCommitter, WritesQueuedDuringACommitShareTheNextOne) {
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("grouped")));
+  std::mutex order;
+  GroupCommitter committer(*store, order);
+  store->close_gate();
+  std::vector<std::future<bool>> done;
+  done.push_back(committer.submit(put("first")));
+  store->wait_until_applying();  // the first batch is held; the rest queue behind it
+  for (int i = 0; i < 20; ++i) done.push_back(committer.submit(put("later-" + std::to_string(i))));
+  store->open_gate();
+  for (auto& d : done) EXPECT_TRUE(d.get());
+  EXPECT_EQ(committer.batches(), 2u);
+  EXPECT_EQ(store->size(), 21u);
+}
+
+TEST(GroupCommitter, AFailedCommitAcknowledgesNoneAndUndoesNewestFirst) {
+  const std::string dir = fresh_dir("failed");
+  std::vector<std::string> undone;
+  {
+    auto store = std::make_unique<GatedStore>(open_sqlite_store(dir));
+    std::mutex order;
+    GroupCommitter committer(*store, order);
+    EXPECT_TRUE(committer.submit(put("kept")).get());
+
+    store->close_gate();
+    store->fail = true;
+    auto undo = [&](std::string id) { return [&undone, id] { undone.push_back(id); }; };
+    std::vector<std::future<bool>> done;
+    done.push_back(committer.submit(put("a"), undo("a")));
+    store->wait_until_applying();
+    done.push_back(committer.submit(put("b"), undo("b")));  // queued behind the failing batch
+    done.push_back(committer.submit(RemovalWrite{"kept", RemovalReason::Deleted, 1}, undo("-kept")));
+    store->open_gate();
+    for (auto& d : done) EXPECT_THROW(d.get(), std::runtime_error);
+    EXPECT_EQ(undone, (std::vector<std::string>{"-kept", "b", "a"}));
+
+    store->fail = false;  // the store recovers: later writes commit again
+    EXPECT_TRUE(committer.submit(put("after")).get());
+  }
+  auto reopened = open_sqlite_store(dir);
+  EXPECT_EQ(stored_ids(*reopened), (std::set<std::string>{"kept", "after"}));
+}
+
+TEST(GroupCommitter, ClosingCommitsWhatIsQueued) {
+  const std::string dir = fresh_dir("drain");
+  {
+    auto store = open_sqlite_store(dir);
+    std::mutex order;
+    GroupCommitter committer(*store, order);
+    for (int i = 0; i < 50; ++i) (void)committer.submit(put("x" + std::to_string(i)));  // nobody waits
+  }
+  auto reopened = open_sqlite_store(dir);
+  EXPECT_EQ(stored_ids(*reopened).size(), 50u);
+}
+
+TEST(SqliteStoreApply, OneTransactionReportsPerWriteAndKeepsOrder) {
+  auto store = open_sqlite_store(fresh_dir("apply"));
+  std::vector<StoreWrite> writes;
+  writes.push_back(put("a"));
+  writes.push_back(put("b"));
+  writes.push_back(put("a"));  // an update: moves behind b
+  writes.push_back(RemovalWrite{"b", RemovalReason::Expired, 7});
+  writes.push_back(RemovalWrite{"unknown", RemovalReason::Deleted, 7});
+  EXPECT_EQ(store->apply(writes), (std::vector<bool>{true, true, false, true, false}));
+  EXPECT_EQ(stored_ids(*store), (std::set<std::string>{"a"}));
+  auto history = store->history("b");
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[1].event, "expired");
+}
+
+}  // namespace
+}  // namespace storyline
