@@ -34,6 +34,7 @@ struct ServeOptions {
   double window_hours = 72;
   bool fsync = false;
   int restore_delay_ms = 0;  // tests only: holds the restore back to observe the 503s
+  std::vector<std::string> load;  // files or directories stored (PUT) once the index is ready
 };
 int run_serve(const CommonOptions& common, const ServeOptions& options);
 

@@ -75,6 +75,9 @@ int main(int argc, char** argv) {
   serve->add_option("--http-threads", serve_options.http_threads, "HTTP worker threads")->capture_default_str();
   serve->add_option("--window-hours", serve_options.window_hours, "Time window for joining a thread")->capture_default_str();
   serve->add_flag("--fsync", serve_options.fsync, "fsync every write (survives power loss, slower)");
+  serve->add_option("--load", serve_options.load,
+                    "Files or directories (.txt .html .json .jsonl) to store once the index is ready, as if PUT "
+                    "one by one (articles already stored are updated)");
   serve->add_option("--debug-restore-delay-ms", serve_options.restore_delay_ms)->group("");  // hidden: tests
 
   CLI11_PARSE(app, argc, argv);

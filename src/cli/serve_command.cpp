@@ -2,6 +2,7 @@
 // and the index restored in the background, so a restarted server answers at once (/health
 // says "loading", other endpoints 503) instead of refusing connections.
 #include <signal.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -12,10 +13,33 @@
 
 #include "api/http_server.h"
 #include "api/story_service.h"
+#include "article/reader.h"
 #include "cli/commands.h"
 #include "store/store.h"
 
 namespace storyline {
+
+namespace {
+
+// `--load`: the articles of local files, stored exactly as PUT /articles/{id} would store them.
+void load(StoryService& service, const std::vector<std::string>& paths) {
+  ReadBatch batch = read_paths(paths);
+  for (const ReadError& e : batch.errors) spdlog::warn("{}: {}", e.origin, e.message);
+  std::size_t created = 0, updated = 0, failed = 0;
+  for (Article& article : batch.articles) {
+    const std::string origin = article.origin;
+    try {
+      (service.put(std::move(article), std::nullopt) == PutOutcome::Created ? created : updated) += 1;
+    } catch (const std::exception& e) {
+      spdlog::warn("{}: not stored: {}", origin, e.what());
+      ++failed;
+    }
+  }
+  spdlog::info("loaded {} articles from {} ({} new, {} updated, {} unreadable or failed)", created + updated,
+               fmt::join(paths, ", "), created, updated, failed + batch.errors.size());
+}
+
+}  // namespace
 
 int run_serve(const CommonOptions& common, const ServeOptions& options) {
   ServiceOptions service_options;
@@ -66,6 +90,7 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
     try {
       std::this_thread::sleep_for(std::chrono::milliseconds(options.restore_delay_ms));
       service.start();
+      if (!options.load.empty()) load(service, options.load);
     } catch (const std::exception& e) {
       spdlog::error("cannot start: {}", e.what());
       exit_code = 1;
