@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "features/category.h"
 #include "threads/thread_builder.h"
 
 namespace storyline {
@@ -29,6 +30,7 @@ struct IndexedArticle {
   std::shared_ptr<const Profile> profile;
   std::string folded_title;
   std::optional<std::int64_t> expires;
+  CategoryScores category_vote{};  // CategoryClassifier::vote of the article, for its thread's category
 };
 
 class StoryIndex {

@@ -7,6 +7,7 @@
 #include "api/json_views.h"
 #include "api/story_page.h"
 #include "compare/comparer.h"
+#include "document/analyzer.h"
 #include "store/profile_codec.h"
 
 namespace storyline {
@@ -34,6 +35,10 @@ void StoryService::start() {
   index_ = std::make_unique<StoryIndex>(engines_->model(), *background_, options_.threading);
   committer_ = std::make_unique<GroupCommitter>(*store_, mutex_);
   keyer_ = std::make_unique<MatchKeyer>();
+  {
+    Analyzer stemmer;  // stems the category word lists; not needed afterwards
+    categories_ = std::make_unique<CategoryClassifier>(stemmer);
+  }
 
   // Arrival order with the stored thread of each article: memberships and ids come back as
   // they were. Profiles are decoded, not recomputed; an unreadable one is re-analysed.
@@ -52,7 +57,9 @@ void StoryService::start() {
       ++reprofiled;
     }
     std::string folded = engines_->fold(s.profile->title);
-    batch.push_back({std::make_shared<const Profile>(std::move(*s.profile)), std::move(folded), s.expires});
+    auto profile = std::make_shared<const Profile>(std::move(*s.profile));
+    CategoryScores vote = categories_->vote(categories_->scores(*profile));
+    batch.push_back({std::move(profile), std::move(folded), s.expires, vote});
     threads.push_back({std::move(s.thread_id), s.probability});
     if (batch.size() >= kRestoreBatch) flush();
   });
@@ -90,6 +97,7 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   auto profile = std::make_shared<const Profile>(engines_->profile(std::move(article)));
   std::string folded = engines_->fold(profile->title);
   write.profile = encode_profile(*profile);  // outside the lock: it parallelises
+  const CategoryScores vote = categories_->vote(categories_->scores(*profile));
 
   std::unique_lock lock(mutex_);
   const bool existed = index_->find(profile->id) != nullptr;
@@ -101,7 +109,7 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
     if (existed) committed = remove_locked(profile->id, RemovalReason::Expired);
   } else {
     std::optional<StoryIndex::Removed> before = index_->take(profile->id);
-    StoryIndex::Joined joined = index_->add({profile, std::move(folded), expires});
+    StoryIndex::Joined joined = index_->add({profile, std::move(folded), expires, vote});
     write.expires = expires;
     write.thread_id = joined.thread_id;
     write.probability = joined.probability;
@@ -173,8 +181,9 @@ std::optional<nlohmann::json> StoryService::article(const std::string& article_i
 nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_shape) {
   std::lock_guard lock(mutex_);
   auto snapshot = index_->snapshot();
-  auto selected = select_threads(*snapshot, *index_, query);
-  return telegram_shape ? telegram_threads_json(selected, query.category) : threads_json(*snapshot, selected);
+  auto selected = select_threads(*snapshot, *index_, *categories_, query);
+  return telegram_shape ? telegram_threads_json(selected, *index_, *categories_)
+                        : threads_json(*snapshot, selected, *index_, *categories_);
 }
 
 std::optional<nlohmann::json> StoryService::story(const std::string& thread_id) {

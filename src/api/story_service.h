@@ -69,6 +69,7 @@ class StoryService {
   std::mutex mutex_;                       // guards index_ and keyer_
   std::unique_ptr<StoryIndex> index_;
   std::unique_ptr<MatchKeyer> keyer_;
+  std::unique_ptr<CategoryClassifier> categories_;  // immutable once built: used outside the lock
   // Declared after everything its undos touch: destroyed (and drained) first.
   std::unique_ptr<GroupCommitter> committer_;
   std::atomic<bool> ready_{false};

@@ -30,33 +30,51 @@ bool has_words(const Thread& t, const StoryIndex& index, const std::vector<std::
 
 }  // namespace
 
+Category thread_category(const Thread& thread, const StoryIndex& index, const CategoryClassifier& categories) {
+  CategoryScores sum{};
+  for (const ThreadMember& m : thread.members)
+    if (const IndexedArticle* a = index.find(m.article_id))
+      for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += a->category_vote[i];
+  return categories.decide_thread(sum);
+}
+
 std::vector<const Thread*> select_threads(const ThreadSnapshot& snapshot, const StoryIndex& index,
-                                          const ThreadQuery& q) {
+                                          const CategoryClassifier& categories, const ThreadQuery& q) {
+  Category wanted{};
+  const bool by_category = !q.category.empty() && q.category != "any" && parse_category(q.category, wanted);
   std::vector<const Thread*> out;
   for (const Thread& t : snapshot.threads) {
     if (out.size() >= q.limit) break;
     if (!in_period(t, snapshot, q)) continue;
     if (!q.lang.empty() && !std::binary_search(t.languages.begin(), t.languages.end(), q.lang)) continue;
     if (!q.words.empty() && !has_words(t, index, q.words)) continue;
+    if (by_category && thread_category(t, index, categories) != wanted) continue;
     out.push_back(&t);
   }
   return out;
 }
 
-nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<const Thread*>& threads) {
+nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<const Thread*>& threads,
+                            const StoryIndex& index, const CategoryClassifier& categories) {
   nlohmann::json list = nlohmann::json::array();
-  for (const Thread* t : threads) list.push_back(thread_summary_json(*t));
+  for (const Thread* t : threads) {
+    nlohmann::json summary = thread_summary_json(*t);
+    summary["category"] = category_name(thread_category(*t, index, categories));
+    list.push_back(std::move(summary));
+  }
   return {{"now", json_time(snapshot.now)}, {"threads", std::move(list)}};
 }
 
-nlohmann::json telegram_threads_json(const std::vector<const Thread*>& threads, const std::string& category) {
+nlohmann::json telegram_threads_json(const std::vector<const Thread*>& threads, const StoryIndex& index,
+                                     const CategoryClassifier& categories) {
   nlohmann::json list = nlohmann::json::array();
-  if (category.empty() || category == "any")
-    for (const Thread* t : threads) {
-      nlohmann::json articles = nlohmann::json::array();
-      for (const ThreadMember& m : t->members) articles.push_back(m.article_id);
-      list.push_back({{"title", t->title}, {"category", "any"}, {"articles", std::move(articles)}});
-    }
+  for (const Thread* t : threads) {
+    nlohmann::json articles = nlohmann::json::array();
+    for (const ThreadMember& m : t->members) articles.push_back(m.article_id);
+    list.push_back({{"title", t->title},
+                    {"category", category_name(thread_category(*t, index, categories))},
+                    {"articles", std::move(articles)}});
+  }
   return {{"threads", std::move(list)}};
 }
 

@@ -18,17 +18,22 @@ struct ThreadQuery {
   std::string lang;                    // ISO 639-1; empty = any
   std::vector<std::string> words;      // folded; every one must occur in a member headline
   std::size_t limit = 100;
-  std::string category;                // Telegram shape only: "any" or a category
+  std::string category;                // "", "any" or a category name (features/category.h)
 };
+
+// A thread's category: the decision on its members' summed votes.
+Category thread_category(const Thread& thread, const StoryIndex& index, const CategoryClassifier& categories);
 
 // Threads of the snapshot that pass the filters, in rank order, at most `limit`.
 std::vector<const Thread*> select_threads(const ThreadSnapshot& snapshot, const StoryIndex& index,
-                                          const ThreadQuery& query);
+                                          const CategoryClassifier& categories, const ThreadQuery& query);
 
-nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<const Thread*>& threads);
+// docs/api.md: {"now", "threads": [summary + "category"]}.
+nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<const Thread*>& threads,
+                            const StoryIndex& index, const CategoryClassifier& categories);
 
-// {"threads": [{"title", "category", "articles": [ids]}]}. Threads are not classified into the
-// contest's categories: every thread is "any", so a specific category lists nothing.
-nlohmann::json telegram_threads_json(const std::vector<const Thread*>& threads, const std::string& category);
+// The Telegram contest's shape: {"threads": [{"title", "category", "articles": [ids]}]}.
+nlohmann::json telegram_threads_json(const std::vector<const Thread*>& threads, const StoryIndex& index,
+                                     const CategoryClassifier& categories);
 
 }  // namespace storyline

@@ -5,6 +5,7 @@
 #include "api/http_util.h"
 #include "api/route_handler.h"
 #include "article/reader.h"
+#include "features/category.h"
 
 namespace storyline {
 namespace {
@@ -30,6 +31,8 @@ void HttpServer::add_thread_routes() {
     q.period = integer_param(req, "period");
     q.lang = req.get_param_value(telegram ? "lang_code" : "lang");
     q.category = req.get_param_value("category");
+    if (Category c; !q.category.empty() && q.category != "any" && !parse_category(q.category, c))
+      throw BadRequest("category must be any, society, economy, technology, sports, entertainment, science or other");
     if (req.has_param("q")) q.words = service_.fold_words(req.get_param_value("q"));
     auto limit = integer_param(req, "limit");
     if (limit && (*limit < 1 || *limit > kMaxLimit)) throw BadRequest("limit must be between 1 and 1000");
