@@ -52,6 +52,13 @@ struct ThreadBuilder::State {
   std::vector<std::vector<SparseVector>> member_titles;  // per thread, for the title choice
   std::unordered_map<std::string, std::size_t> thread_by_id;
   std::unordered_map<std::string, std::pair<std::size_t, DocSlot>> where;  // article -> (thread, slot)
+  // Membership changes per thread, and the described threads of the last threads() call with
+  // the change count they describe: a server asks for threads() every few hundred
+  // milliseconds while only a few threads change, and choosing titles is the costly part.
+  std::vector<std::uint64_t> changed;
+  std::uint64_t changes = 0;
+  std::vector<Thread> described;
+  std::vector<std::uint64_t> described_at;
   DocSlot next_slot = 0;
   std::int64_t clock = 0;
 
@@ -96,6 +103,7 @@ struct ThreadBuilder::State {
     threads.push_back(std::move(thread));
     live_members.emplace_back();
     member_titles.emplace_back();
+    changed.push_back(++changes);
     thread_by_id[id] = threads.size() - 1;
     return threads.size() - 1;
   }
@@ -103,6 +111,7 @@ struct ThreadBuilder::State {
   void attach(Arrival arrival, std::size_t thread, float probability) {
     const Profile& p = *arrival.live->profile;
     threads[thread].members.push_back({p.id, p.title, p.lang, p.source, p.published, probability});
+    changed[thread] = ++changes;
     if (member_titles[thread].size() < 64) member_titles[thread].push_back(arrival.live->weighted.title);
     DocSlot slot = next_slot++;
     arrival.live->thread = thread;
@@ -195,6 +204,7 @@ bool ThreadBuilder::remove(const std::string& article_id) {
   auto& slots = s.live_members[thread];
   slots.erase(std::remove(slots.begin(), slots.end(), slot), slots.end());
   auto& members = s.threads[thread].members;
+  s.changed[thread] = ++s.changes;
   for (std::size_t i = 0; i < members.size(); ++i)
     if (members[i].article_id == article_id) {
       members.erase(members.begin() + std::ptrdiff_t(i));
@@ -213,18 +223,24 @@ const Thread* ThreadBuilder::thread_of(const std::string& article_id) const {
 std::size_t ThreadBuilder::article_count() const { return state_->where.size(); }
 
 std::vector<Thread> ThreadBuilder::threads() const {
-  std::vector<Thread> out;
-  std::vector<std::vector<SparseVector>> titles;
-  for (std::size_t i = 0; i < state_->threads.size(); ++i)
-    if (!state_->threads[i].members.empty()) {
-      out.push_back(state_->threads[i]);
-      titles.push_back(state_->member_titles[i]);
-    }
+  State& s = *state_;
   std::optional<std::int64_t> now;
-  for (const Thread& t : out)
+  for (const Thread& t : s.threads)
     for (const ThreadMember& m : t.members)
       if (m.published && (!now || *m.published > *now)) now = m.published;
-  for (std::size_t i = 0; i < out.size(); ++i) summarise(out[i], titles[i], now);
+  s.described.resize(s.threads.size());
+  s.described_at.resize(s.threads.size(), 0);  // change counts start at 1: 0 is "never"
+  std::vector<Thread> out;
+  for (std::size_t i = 0; i < s.threads.size(); ++i) {
+    if (s.threads[i].members.empty()) continue;
+    if (s.described_at[i] != s.changed[i]) {
+      s.described[i] = s.threads[i];
+      describe(s.described[i], s.member_titles[i]);
+      s.described_at[i] = s.changed[i];
+    }
+    out.push_back(s.described[i]);
+    weigh_importance(out.back(), now);
+  }
   rank_threads(out);
   return out;
 }

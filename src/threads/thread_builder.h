@@ -58,6 +58,9 @@ class ThreadBuilder {
   std::size_t article_count() const;
 
   // Every thread, with title, languages, sources and importance filled, most important first.
+  // Threads unchanged since the last call keep their description (only importance, which
+  // depends on "now", is recomputed), so calling it often is cheap. Like every other member,
+  // not to be called concurrently.
   std::vector<Thread> threads() const;
 
   // After a restart: puts articles back into the threads they were in, in their original

@@ -39,6 +39,11 @@ double headline_quality(const std::string& title) {
 
 void summarise(Thread& thread, const std::vector<SparseVector>& titles,
                std::optional<std::int64_t> now) {
+  describe(thread, titles);
+  weigh_importance(thread, now);
+}
+
+void describe(Thread& thread, const std::vector<SparseVector>& titles) {
   std::set<std::string> languages, sources;
   thread.first_seen.reset();
   thread.last_seen.reset();
@@ -70,12 +75,15 @@ void summarise(Thread& thread, const std::vector<SparseVector>& titles,
     }
   }
   if (thread.title.empty() && !thread.members.empty()) thread.title = thread.members.front().title;
+}
 
-  // Importance: independent outlets count most (a wire copy in ten feeds is one report),
-  // then size and languages, decayed by age relative to the corpus's "now" (half-life 1 day).
-  double outlets = sources.empty() ? double(thread.members.size()) : double(sources.size());
+void weigh_importance(Thread& thread, std::optional<std::int64_t> now) {
+  // Independent outlets count most (a wire copy in ten feeds is one report), then size and
+  // languages, decayed by age relative to the corpus's "now" (half-life 1 day).
+  const std::size_t sources = thread.sources.size(), languages = thread.languages.size();
+  double outlets = sources == 0 ? double(thread.members.size()) : double(sources);
   double base = 2.0 * std::log2(1.0 + outlets) + std::log2(1.0 + double(thread.members.size())) +
-                0.5 * (double(languages.size()) - 1.0);
+                0.5 * (double(languages) - 1.0);
   double age_days = now && thread.last_seen ? double(*now - *thread.last_seen) / 86400.0 : 0.0;
   thread.importance = base * std::pow(0.5, std::max(0.0, age_days));
 }

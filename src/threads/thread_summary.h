@@ -15,6 +15,12 @@ namespace storyline {
 void summarise(Thread& thread, const std::vector<SparseVector>& member_titles,
                std::optional<std::int64_t> now);
 
+// The two halves of summarise: what depends on the members only (languages, sources, time
+// span, title: the costly part, worth caching while a thread does not change) ...
+void describe(Thread& thread, const std::vector<SparseVector>& member_titles);
+// ... and the importance, which also depends on "now".
+void weigh_importance(Thread& thread, std::optional<std::int64_t> now);
+
 // Most important first; ties by newer last_seen, then id, so output is deterministic.
 void rank_threads(std::vector<Thread>& threads);
 

@@ -179,6 +179,35 @@ TEST_F(ThreadBuilderTest, DeterministicForTheSameInput) {
   EXPECT_EQ(run(), first);
 }
 
+// threads() keeps the described threads of its last call and redoes only those whose members
+// changed: asking for threads between changes must not change what it returns.
+TEST_F(ThreadBuilderTest, ThreadsBetweenChangesMatchThreadsComputedOnce) {
+  auto render = [](const std::vector<Thread>& threads) {
+    std::vector<std::string> out;
+    for (const Thread& t : threads) {
+      std::string line = t.id + "|" + t.title + "|" + std::to_string(t.importance) + "|" +
+                         std::to_string(t.sources.size()) + "|" + std::to_string(t.languages.size()) + "|" +
+                         std::to_string(t.first_seen.value_or(-1)) + "|" + std::to_string(t.last_seen.value_or(-1));
+      for (const ThreadMember& m : t.members) line += " " + m.article_id;
+      out.push_back(line);
+    }
+    return out;
+  };
+  TermStats stats = stats_for(shared().stories);
+  ThreadBuilder asked_often(model(), stats), asked_once(model(), stats);
+  auto step = [&](auto&& change) {
+    change(asked_often);
+    change(asked_once);
+    asked_often.threads();  // warms (and must correctly refresh) its cache
+  };
+  for (const Profile& p : shared().stories) step([&](ThreadBuilder& b) { b.add(p); });
+  step([&](ThreadBuilder& b) { b.remove("quake-2"); });  // a member leaves: a new title, span, size
+  step([&](ThreadBuilder& b) { b.add(story("quake-2")); });
+  step([&](ThreadBuilder& b) { b.remove("transfer-1"); });
+  EXPECT_EQ(render(asked_often.threads()), render(asked_once.threads()));
+  EXPECT_EQ(render(asked_often.threads()), render(asked_often.threads()));
+}
+
 TEST_F(ThreadBuilderTest, ThreadIdsDeriveFromTheFoundingArticle) {
   TermStats stats = stats_for(shared().stories);
   ThreadBuilder builder(model(), stats);
