@@ -32,24 +32,28 @@ nlohmann::json joined_json(const std::vector<Member>& members, std::size_t i, co
   const std::size_t keep = std::min(options.modelled, by_cosine.size());
   std::partial_sort(by_cosine.begin(), by_cosine.begin() + std::ptrdiff_t(keep), by_cosine.end(),
                     [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+  // Only P(same story) is shown: the full comparison (overall, dimensions, the counterfactual
+  // "pulled down by") would cost many times more for every member of a large story.
+  auto probability = [&](std::size_t j) {
+    const WeightedProfile& b = members[j].weighted;
+    return index.model().same_story_probability(pair_features(a, b, index.stats()), a.profile->lang,
+                                                b.profile->lang);
+  };
   std::size_t best = by_cosine[0].second;
-  Comparison best_c = compare_profiles(index.model(), a, members[best].weighted, index.stats());
-  for (std::size_t k = 1; k < keep; ++k) {
-    Comparison c = compare_profiles(index.model(), a, members[by_cosine[k].second].weighted, index.stats());
-    if (c.probability > best_c.probability) {
-      best_c = c;
+  float best_p = probability(best);
+  for (std::size_t k = 1; k < keep; ++k)
+    if (float p = probability(by_cosine[k].second); p > best_p) {
+      best_p = p;
       best = by_cosine[k].second;
     }
-  }
-  nlohmann::json why = explain(index.model(), best_c, a, members[best].weighted);
   nlohmann::json entities = nlohmann::json::array(), terms = nlohmann::json::array();
-  for (const auto& e : why["shared_entities"])
+  for (const auto& e : shared_entities(*a.profile, *members[best].profile))
     if (!e["a"].empty()) entities.push_back(e["a"][0]);
-  for (const auto& t : why["shared_terms"]) terms.push_back(t["term"]);
+  for (const auto& t : shared_terms(a, members[best].weighted, 12)) terms.push_back(t["term"]);
   return {{"probability", round3(members[i].member->probability)},
           {"founder", i == 0},
           {"matched_article", members[best].profile->id},
-          {"matched_probability", round3(best_c.probability)},
+          {"matched_probability", round3(best_p)},
           {"shared_entities", std::move(entities)},
           {"shared_terms", std::move(terms)}};
 }

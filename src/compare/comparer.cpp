@@ -9,6 +9,30 @@ namespace {
 float clamp_scale(float score) { return std::clamp(score, 1.0f, 4.0f); }
 double round3(double v) { return std::round(v * 1000) / 1000; }
 
+
+// Counterfactual: how much better would the score be if this feature looked like a typical
+// same-story pair? Features whose fix gains most are what pulled the score down.
+nlohmann::json pulled_down(const StoryModel& model, const Comparison& c) {
+  std::vector<std::pair<float, int>> gains;
+  for (int f = 0; f < kPairFeatureCount; ++f) {
+    if (f == kSameLanguage || f == kShorterLength || f == kLongerLength) continue;  // not faults
+    PairFeatures fixed = c.features;
+    fixed.values[f] = model.same_story_reference[f];
+    float gain = c.overall - model.overall_score(fixed);
+    if (gain > 0.1f) gains.emplace_back(gain, f);
+  }
+  std::sort(gains.rbegin(), gains.rend());
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i < gains.size() && i < 5; ++i)
+    out.push_back({{"feature", pair_feature_name(gains[i].second)},
+                   {"value", round3(c.features[gains[i].second])},
+                   {"typical_same_story", round3(model.same_story_reference[gains[i].second])},
+                   {"costs", round3(gains[i].first)}});
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json shared_entities(const Profile& a, const Profile& b) {
   nlohmann::json out = nlohmann::json::array();
   for (const ProfileEntity& ea : a.entities)
@@ -46,29 +70,6 @@ nlohmann::json shared_terms(const WeightedProfile& a, const WeightedProfile& b, 
     out.push_back({{"term", ranked[i].second}, {"weight", round3(ranked[i].first)}});
   return out;
 }
-
-// Counterfactual: how much better would the score be if this feature looked like a typical
-// same-story pair? Features whose fix gains most are what pulled the score down.
-nlohmann::json pulled_down(const StoryModel& model, const Comparison& c) {
-  std::vector<std::pair<float, int>> gains;
-  for (int f = 0; f < kPairFeatureCount; ++f) {
-    if (f == kSameLanguage || f == kShorterLength || f == kLongerLength) continue;  // not faults
-    PairFeatures fixed = c.features;
-    fixed.values[f] = model.same_story_reference[f];
-    float gain = c.overall - model.overall_score(fixed);
-    if (gain > 0.1f) gains.emplace_back(gain, f);
-  }
-  std::sort(gains.rbegin(), gains.rend());
-  nlohmann::json out = nlohmann::json::array();
-  for (std::size_t i = 0; i < gains.size() && i < 5; ++i)
-    out.push_back({{"feature", pair_feature_name(gains[i].second)},
-                   {"value", round3(c.features[gains[i].second])},
-                   {"typical_same_story", round3(model.same_story_reference[gains[i].second])},
-                   {"costs", round3(gains[i].first)}});
-  return out;
-}
-
-}  // namespace
 
 Comparison compare_profiles(const StoryModel& model, const WeightedProfile& a,
                             const WeightedProfile& b, const TermStats& stats) {

@@ -25,6 +25,13 @@ struct Comparison {
 Comparison compare_profiles(const StoryModel& model, const WeightedProfile& a,
                             const WeightedProfile& b, const TermStats& stats);
 
+// Entities of both articles (by match key) with each side's spellings, most mentioned first:
+// [{key, kind, a: [surfaces], b: [surfaces], mentions}].
+nlohmann::json shared_entities(const Profile& a, const Profile& b);
+// The terms that carry most of the pair's cosine (the bridge vector across languages):
+// [{term, weight}], at most `limit`.
+nlohmann::json shared_terms(const WeightedProfile& a, const WeightedProfile& b, std::size_t limit);
+
 // The `why` object of `storyline compare`.
 nlohmann::json explain(const StoryModel& model, const Comparison& comparison,
                        const WeightedProfile& a, const WeightedProfile& b);
