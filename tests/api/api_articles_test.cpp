@@ -67,7 +67,7 @@ TEST_F(ArticlesApi, DeleteAnswers204Then404) {
 
 TEST_F(ArticlesApi, MalformedInputIs400AndNeverStored) {
   auto c = server_->client();
-  for (const std::string bad : {std::string("{not json"), std::string("[]"), std::string("{\"title\": 5}"),
+  for (const std::string& bad : {std::string("{not json"), std::string("[]"), std::string("{\"title\": 5}"),
                                 std::string("{\"lang\": \"en\"}"), std::string("{\"title\": \"\", \"text\": \" \"}"),
                                 std::string("{\"title\": \"a\xff\"}")}) {
     auto r = c.Put("/articles/bad-1", bad, kJson);

@@ -164,8 +164,11 @@ TEST_F(ThreadsApi, TelegramContestShapes) {
   }
   EXPECT_TRUE(found) << listing.dump();
   // An earthquake is society news: listed under society, not under sports.
-  for (const auto& t : listing["threads"])
-    if (t["articles"].size() == 1 && t["articles"][0] == "tg-1.html") EXPECT_EQ(t["category"], "society") << t.dump();
+  for (const auto& t : listing["threads"]) {
+    if (t["articles"].size() == 1 && t["articles"][0] == "tg-1.html") {
+      EXPECT_EQ(t["category"], "society") << t.dump();
+    }
+  }
   auto lists = [&](const std::string& category) {
     auto page = json_of(c.Get("/threads?period=86400&lang_code=en&category=" + category));
     for (const auto& t : page["threads"]) {
