@@ -187,7 +187,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
     return nullptr;
   };
   auto title_at = [&](std::size_t i) -> std::size_t {
-    for (std::size_t k = std::min(lex.max_title_words(), n - i); k >= 1; --k) {
+    for (std::size_t k = std::min(lex.max_title_words_from(scan.words[i]), n - i); k >= 1; --k) {
       if (k > 1 && !scan.adjacent(i + k - 1)) continue;
       if (lex.is_title(lang, scan.joined(i, i + k))) return k;
     }

@@ -36,8 +36,10 @@ void EntityLexicon::add_titles(const char* lang, std::initializer_list<const cha
     std::replace(spaced.begin(), spaced.end(), '-', ' ');
     for (const std::string& form : {f, spaced}) {
       set.insert(form);
-      max_title_words_ = std::max<std::size_t>(
-          max_title_words_, std::size_t(std::count(form.begin(), form.end(), ' ')) + 1);
+      const std::size_t words = std::size_t(std::count(form.begin(), form.end(), ' ')) + 1;
+      max_title_words_ = std::max(max_title_words_, words);
+      std::size_t& span = title_span_[form.substr(0, form.find(' '))];
+      span = std::max(span, words);
     }
   }
 }

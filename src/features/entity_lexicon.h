@@ -22,6 +22,12 @@ class EntityLexicon {
   // titles count in every language because wire copy mixes them in.
   bool is_title(std::string_view lang, const std::string& folded_words) const;
   std::size_t max_title_words() const { return max_title_words_; }
+  // The most words of a title (any language) that begins with this folded word; 0 when none
+  // does, so a scan need not build word runs that cannot be titles.
+  std::size_t max_title_words_from(const std::string& folded_first_word) const {
+    auto it = title_span_.find(folded_first_word);
+    return it == title_span_.end() ? 0 : it->second;
+  }
 
   bool is_connector(const std::string& folded) const { return connectors_.contains(folded); }
   bool is_org_head(const std::string& folded) const { return org_heads_.contains(folded); }
@@ -36,6 +42,7 @@ class EntityLexicon {
  private:
   void add_titles(const char* lang, std::initializer_list<const char*> words);
   std::unordered_map<std::string, std::unordered_set<std::string>> titles_;  // by language
+  std::unordered_map<std::string, std::size_t> title_span_;                    // first word -> most words
   std::unordered_set<std::string> connectors_, org_heads_, facility_heads_, known_orgs_,
       non_names_, function_words_;
   std::size_t max_title_words_ = 1;
