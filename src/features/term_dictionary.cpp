@@ -1,6 +1,5 @@
 #include "features/term_dictionary.h"
 
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -11,9 +10,16 @@
 #include <unordered_set>
 
 #include "features/dictd.h"
+#include "features/dictionary_words.h"
+#include "features/string_interner.h"
 
 namespace storyline {
 namespace {
+
+using dictionary_words::english_stop_words;
+using dictionary_words::is_apostrophe;
+using dictionary_words::is_single_word;
+using dictionary_words::is_word_char;
 
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
@@ -43,122 +49,6 @@ const LangFile* find_lang(std::string_view lang) {
     if (f.code == lang || f.freedict == lang) return &f;
   return nullptr;
 }
-
-// English stop words plus dictionary placeholders ("sb", "sth"); compared lower-cased, before
-// stemming.
-const std::unordered_set<std::string_view>& english_stop_words() {
-  static const std::unordered_set<std::string_view> words{
-      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
-      "any", "are", "as", "at", "be", "been", "before", "being", "below", "between", "both",
-      "but", "by", "can", "cannot", "could", "did", "do", "does", "doing", "down", "during",
-      "each", "eg", "esp", "etc", "few", "for", "from", "further", "had", "has", "have",
-      "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
-      "ie", "if", "in", "into", "is", "it", "its", "itself", "let", "may", "me", "might",
-      "more", "most", "must", "my", "myself", "no", "nor", "not", "now", "o.s", "of", "off",
-      "on", "once", "one's", "oneself", "only", "or", "other", "our", "ours", "ourselves",
-      "out", "over", "own", "same", "sb", "sb's", "shall", "she", "should", "so", "some",
-      "somebody", "somebody's", "someone", "someone's", "something", "sth", "sth's", "such",
-      "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there",
-      "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon",
-      "us", "usu", "very", "was", "we", "were", "what", "when", "where", "which", "while",
-      "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "yours",
-      "yourself", "yourselves"};
-  return words;
-}
-
-bool is_word_char(UChar32 c) {
-  if (c < 0) return false;
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_ND_MASK));
-}
-
-bool is_apostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
-
-// True when `word` is one word as a tokenizer sees it: letters, marks and digits, with
-// apostrophes only inside ("aujourd'hui").
-bool is_single_word(std::string_view word) {
-  if (word.empty()) return false;
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  const auto n = static_cast<int32_t>(word.size());
-  int32_t i = 0;
-  bool previous_apostrophe = true;  // no leading apostrophe
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (is_apostrophe(c)) {
-      if (previous_apostrophe) return false;
-      previous_apostrophe = true;
-      continue;
-    }
-    if (!is_word_char(c)) return false;
-    previous_apostrophe = false;
-  }
-  return !previous_apostrophe;
-}
-
-// Open-addressing string interner: ids are dense insertion indices, keys live back to back in
-// one arena. Node-based std::unordered_map spent most of the German load in cache misses.
-class Interner {
- public:
-  Interner() { reset(1024); }
-
-  void reset(std::size_t expected) {
-    std::size_t cap = 16;
-    while (cap < expected * 2) cap <<= 1;
-    slots_.assign(cap, Slot{0, kNone});
-    arena_.clear();
-    offsets_.assign(1, 0);
-  }
-  std::size_t size() const { return offsets_.size() - 1; }
-  std::string_view view(std::uint32_t id) const {
-    return std::string_view(arena_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
-  }
-  std::uint32_t find(std::string_view key) const {
-    const std::uint64_t h = hash(key);
-    return slots_[probe(key, h)].id;
-  }
-  // (id, inserted)
-  std::pair<std::uint32_t, bool> intern(std::string_view key) {
-    const std::uint64_t h = hash(key);
-    std::size_t i = probe(key, h);
-    if (slots_[i].id != kNone) return {slots_[i].id, false};
-    const auto id = static_cast<std::uint32_t>(size());
-    arena_.append(key);
-    offsets_.push_back(static_cast<std::uint32_t>(arena_.size()));
-    slots_[i] = Slot{static_cast<std::uint32_t>(h >> 32), id};
-    if (size() * 2 > slots_.size()) grow();
-    return {id, true};
-  }
-
- private:
-  struct Slot {
-    std::uint32_t tag;  // high hash bits
-    std::uint32_t id;   // kNone: empty
-  };
-  static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
-  std::size_t probe(std::string_view key, std::uint64_t h) const {
-    const std::size_t mask = slots_.size() - 1;
-    const auto tag = static_cast<std::uint32_t>(h >> 32);
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (s.id == kNone || (s.tag == tag && view(s.id) == key)) return i;
-    }
-  }
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2, Slot{0, kNone});
-    old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.id == kNone) continue;
-      std::size_t i = hash(view(s.id)) & mask;
-      while (slots_[i].id != kNone) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
-  }
-  std::vector<Slot> slots_;
-  std::string arena_;
-  std::vector<std::uint32_t> offsets_;
-};
 
 struct Record {
   std::uint32_t source;
@@ -431,11 +321,11 @@ class TermDictionary::Builder {
   const WordNormaliser& normalise_;
   std::size_t max_per_word_;
   bool ordered_ = true;
-  Interner raw_words_;                       // raw English words seen (all languages)
+  StringInterner raw_words_;  // raw English words seen (all languages)
   std::vector<std::uint32_t> raw_word_stem_;  // raw word id -> English stem id or kNone
-  Interner english_;                          // English stems; ids are candidate ids until finish()
-  Interner sources_;                          // source stems of the current language
-  Interner headwords_;                        // raw headwords of the current language
+  StringInterner english_;    // English stems; ids are candidate ids until finish()
+  StringInterner sources_;    // source stems of the current language
+  StringInterner headwords_;  // raw headwords of the current language
   std::vector<std::uint32_t> headword_source_;  // headword id -> source stem id or kNone
   std::vector<Record> records_;
 };
