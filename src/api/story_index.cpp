@@ -109,21 +109,25 @@ const Thread* StoryIndex::thread_of(const std::string& article_id) const { retur
 
 std::size_t StoryIndex::thread_count() { return snapshot()->threads.size(); }
 
-std::shared_ptr<const ThreadSnapshot> StoryIndex::snapshot() {
+std::shared_ptr<const ThreadSnapshot> StoryIndex::snapshot(bool current) {
   using namespace std::chrono;
   const auto now_time = steady_clock::now();
   // Stale by at most 20x the rebuild cost (capped at 500 ms): small indexes are always fresh,
   // large ones spend at most ~5% of the time ranking under a stream of writes.
   const auto allowed = std::min<steady_clock::duration>(snapshot_cost_ * 20, milliseconds(500));
-  if (snapshot_ && (version_ == snapshot_version_ || now_time - snapshot_time_ < allowed)) return snapshot_;
+  if (snapshot_ && (version_ == snapshot_version_ || (!current && now_time - snapshot_time_ < allowed)))
+    return snapshot_;
   auto fresh = std::make_shared<ThreadSnapshot>();
-  fresh->threads = builder_.threads();
-  for (std::size_t i = 0; i < fresh->threads.size(); ++i) fresh->by_id.emplace(fresh->threads[i].id, i);
+  fresh->threads = builder_.ranked_threads(now());
+  fresh->by_id.reserve(fresh->threads.size());
+  for (std::size_t i = 0; i < fresh->threads.size(); ++i) fresh->by_id.emplace(std::string_view(fresh->threads[i].thread->id), i);
   fresh->now = now();
-  snapshot_ = std::move(fresh);
+  fresh->version = version_;
   snapshot_version_ = version_;
   snapshot_time_ = steady_clock::now();
   snapshot_cost_ = snapshot_time_ - now_time;
+  fresh->cost = snapshot_cost_;
+  snapshot_ = std::move(fresh);
   return snapshot_;
 }
 

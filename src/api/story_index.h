@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -21,9 +22,14 @@ namespace storyline {
 
 // The ranked threads at one moment, shared with readers that outlive the lock.
 struct ThreadSnapshot {
-  std::vector<Thread> threads;                          // most important first
-  std::unordered_map<std::string, std::size_t> by_id;   // thread id -> index in `threads`
+  // Most important first. The Threads are shared with the builder (immutable): a snapshot
+  // costs pointers, not copies of every member.
+  std::vector<ThreadBuilder::RankedThread> threads;
+  // Thread id -> index in `threads`; the keys view the shared Threads' ids.
+  std::unordered_map<std::string_view, std::size_t> by_id;
   std::optional<std::int64_t> now;                      // newest publication time
+  std::uint64_t version = 0;                            // StoryIndex::version() it shows
+  std::chrono::steady_clock::duration cost{};           // what building it took
 };
 
 struct IndexedArticle {
@@ -72,10 +78,13 @@ class StoryIndex {
   const Thread* thread_of(const std::string& article_id) const;
   std::size_t article_count() const { return articles_.size(); }
   std::size_t thread_count();
+  // Changes with every added, removed or restored article.
+  std::uint64_t version() const { return version_; }
 
   // The ranking; rebuilt when stale. Rebuilding costs O(articles), so under heavy writes a
   // snapshot may lag by up to a bounded interval (at most 500 ms; 0 for small indexes).
-  std::shared_ptr<const ThreadSnapshot> snapshot();
+  // `current`: rebuild whenever anything changed (a background refresher's call).
+  std::shared_ptr<const ThreadSnapshot> snapshot(bool current = false);
 
   const TermStats& stats() const { return stats_; }
   const StoryModel& model() const { return model_; }

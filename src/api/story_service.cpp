@@ -25,7 +25,14 @@ constexpr std::size_t kRestoreBatch = 4096;
 StoryService::StoryService(ServiceOptions options, std::unique_ptr<Store> store)
     : options_(std::move(options)), store_(std::move(store)) {}
 
-StoryService::~StoryService() = default;
+StoryService::~StoryService() {
+  {
+    std::lock_guard lock(refresher_mutex_);
+    stopping_ = true;
+  }
+  refresher_wake_.notify_all();
+  if (refresher_.joinable()) refresher_.join();
+}
 
 void StoryService::start() {
   const auto started = std::chrono::steady_clock::now();
@@ -67,7 +74,9 @@ void StoryService::start() {
   expire_locked();
   update_counts_locked();
   threads_ = index_->thread_count();
+  publish_locked();
   ready_ = true;
+  refresher_ = std::thread([this] { refresh_published(); });
   spdlog::info("restored {} articles in {} threads in {} ms ({} re-analysed)", articles_.load(), threads_.load(),
                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count(),
                reprofiled);
@@ -162,11 +171,81 @@ void StoryService::expire_locked() {
 }
 
 // Thread counts need a ranking snapshot, which is not worth building on every write.
-void StoryService::update_counts_locked() { articles_ = index_->article_count(); }
+void StoryService::update_counts_locked() {
+  articles_ = index_->article_count();
+  index_version_ = index_->version();
+}
 
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_locked(bool current) {
+  const auto started = std::chrono::steady_clock::now();
+  std::shared_ptr<const ThreadSnapshot> snapshot = index_->snapshot(current);
+  {
+    std::lock_guard lock(published_mutex_);
+    if (published_ && published_->snapshot == snapshot) return published_;
+  }
+  auto fresh = std::make_shared<PublishedThreads>();
+  fresh->snapshot = snapshot;
+  // A thread whose members did not change is the same shared Thread object as in the list
+  // published before (which keeps it alive, so its address cannot have been reused): its
+  // category is known. Only changed threads sum their members' votes again.
+  std::unordered_map<const Thread*, Category> known;
+  {
+    std::lock_guard lock(published_mutex_);
+    if (published_)
+      for (std::size_t i = 0; i < published_->snapshot->threads.size(); ++i)
+        known.emplace(published_->snapshot->threads[i].thread.get(), published_->categories[i]);
+  }
+  fresh->categories.reserve(snapshot->threads.size());
+  for (const auto& ranked : snapshot->threads) {
+    auto it = known.find(ranked.thread.get());
+    fresh->categories.push_back(it != known.end() ? it->second
+                                                  : thread_category(*ranked.thread, *index_, *categories_));
+  }
+  fresh->built = std::chrono::steady_clock::now();
+  fresh->cost = snapshot->cost + (fresh->built - started);
+  std::lock_guard lock(published_mutex_);
+  published_ = fresh;
+  return published_;
+}
+
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::published_if_fresh() {
+  std::shared_ptr<const PublishedThreads> p;
+  {
+    std::lock_guard lock(published_mutex_);
+    p = published_;
+  }
+  if (!p) return nullptr;
+  if (p->snapshot->version == index_version_.load()) return p;
+  const auto allowed = std::min<std::chrono::steady_clock::duration>(p->cost * 20, std::chrono::milliseconds(500));
+  return std::chrono::steady_clock::now() - p->built < allowed ? p : nullptr;
+}
+
+void StoryService::refresh_published() {
+  std::unique_lock wait(refresher_mutex_);
+  while (!refresher_wake_.wait_for(wait, std::chrono::milliseconds(200), [this] { return stopping_; })) {
+    wait.unlock();
+    bool stale;
+    {
+      std::lock_guard lock(published_mutex_);
+      stale = !published_ || published_->snapshot->version != index_version_.load();
+    }
+    if (stale) {
+      std::lock_guard lock(mutex_);
+      publish_locked(true);
+    }
+    wait.lock();
+  }
+}
+
+// /health and /metrics never wait for the index: the published count when it is fresh, a
+// recount when the index is free, else the last known count.
 std::size_t StoryService::thread_count() {
-  std::unique_lock lock(mutex_, std::try_to_lock);
-  if (lock.owns_lock() && index_ && ready_) threads_ = index_->thread_count();
+  if (!ready_) return threads_.load();
+  if (auto published = published_if_fresh()) {
+    threads_ = published->snapshot->threads.size();
+  } else if (std::unique_lock lock(mutex_, std::try_to_lock); lock.owns_lock()) {
+    threads_ = publish_locked()->snapshot->threads.size();
+  }
   return threads_.load();
 }
 
@@ -178,12 +257,19 @@ std::optional<nlohmann::json> StoryService::article(const std::string& article_i
   return article_json(*a->profile, t ? t->id : std::string());
 }
 
+// Without `q`, the published list answers without the index lock: a listing neither waits for
+// writers nor makes them wait. `q` reads member headlines from the live index, under the lock.
 nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_shape) {
-  std::lock_guard lock(mutex_);
-  auto snapshot = index_->snapshot();
-  auto selected = select_threads(*snapshot, *index_, *categories_, query);
-  return telegram_shape ? telegram_threads_json(selected, *index_, *categories_)
-                        : threads_json(*snapshot, selected, *index_, *categories_);
+  std::shared_ptr<const PublishedThreads> published;
+  if (query.words.empty()) published = published_if_fresh();
+  std::unique_lock lock(mutex_, std::defer_lock);
+  if (!published) {
+    lock.lock();
+    published = publish_locked();
+  }
+  auto selected = select_threads(*published->snapshot, published->categories, lock.owns_lock() ? index_.get() : nullptr,
+                                 query);
+  return telegram_shape ? telegram_threads_json(selected) : threads_json(*published->snapshot, selected);
 }
 
 std::optional<nlohmann::json> StoryService::story(const std::string& thread_id) {
@@ -191,7 +277,10 @@ std::optional<nlohmann::json> StoryService::story(const std::string& thread_id) 
   auto snapshot = index_->snapshot();
   auto it = snapshot->by_id.find(thread_id);
   if (it == snapshot->by_id.end()) return std::nullopt;
-  return story_json(snapshot->threads[it->second], *index_, *keyer_);
+  const auto& ranked = snapshot->threads[it->second];
+  Thread thread = *ranked.thread;
+  thread.importance = ranked.importance;
+  return story_json(thread, *index_, *keyer_);
 }
 
 // Exactly `storyline compare`: background statistics plus the two articles.

@@ -8,11 +8,15 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "api/engine_pool.h"
 #include "api/story_index.h"
@@ -62,6 +66,20 @@ class StoryService {
   void expire_locked();
   void update_counts_locked();
 
+  // The ranked thread list as GET /threads reads it: a snapshot with each thread's category,
+  // published so that listing needs no index lock (writers keep threading meanwhile).
+  struct PublishedThreads {
+    std::shared_ptr<const ThreadSnapshot> snapshot;
+    std::vector<Category> categories;  // per snapshot thread
+    std::chrono::steady_clock::time_point built;
+    std::chrono::steady_clock::duration cost{};  // snapshot + categories
+  };
+  std::shared_ptr<const PublishedThreads> publish_locked(bool current = false);
+  // The published list when it is current, or stale by less than 20 times its cost (at most
+  // 500 ms: small indexes are always current); null otherwise.
+  std::shared_ptr<const PublishedThreads> published_if_fresh();
+  void refresh_published();  // the refresher thread's loop
+
   ServiceOptions options_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<EnginePool> engines_;
@@ -74,6 +92,15 @@ class StoryService {
   std::unique_ptr<GroupCommitter> committer_;
   std::atomic<bool> ready_{false};
   std::atomic<std::size_t> articles_{0}, threads_{0};
+  std::atomic<std::uint64_t> index_version_{0};  // StoryIndex::version(), readable without the lock
+
+  std::mutex published_mutex_;  // guards published_ (held only to copy the pointer)
+  std::shared_ptr<const PublishedThreads> published_;
+  // Republishes every 200 ms while the index changes, so that readers rarely rebuild.
+  std::thread refresher_;
+  std::mutex refresher_mutex_;
+  std::condition_variable refresher_wake_;
+  bool stopping_ = false;  // guarded by refresher_mutex_
 };
 
 }  // namespace storyline

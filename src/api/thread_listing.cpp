@@ -1,6 +1,8 @@
 #include "api/thread_listing.h"
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
 
 #include "api/json_views.h"
 
@@ -38,42 +40,41 @@ Category thread_category(const Thread& thread, const StoryIndex& index, const Ca
   return categories.decide_thread(sum);
 }
 
-std::vector<const Thread*> select_threads(const ThreadSnapshot& snapshot, const StoryIndex& index,
-                                          const CategoryClassifier& categories, const ThreadQuery& q) {
+std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const std::vector<Category>& categories,
+                                           const StoryIndex* index, const ThreadQuery& q) {
+  if (!q.words.empty() && index == nullptr) throw std::logic_error("select_threads: words need the index");
   Category wanted{};
   const bool by_category = !q.category.empty() && q.category != "any" && parse_category(q.category, wanted);
-  std::vector<const Thread*> out;
-  for (const Thread& t : snapshot.threads) {
+  std::vector<SelectedThread> out;
+  for (std::size_t i = 0; i < snapshot.threads.size(); ++i) {
+    const Thread& t = *snapshot.threads[i].thread;
     if (out.size() >= q.limit) break;
     if (!in_period(t, snapshot, q)) continue;
     if (!q.lang.empty() && !std::binary_search(t.languages.begin(), t.languages.end(), q.lang)) continue;
-    if (!q.words.empty() && !has_words(t, index, q.words)) continue;
-    if (by_category && thread_category(t, index, categories) != wanted) continue;
-    out.push_back(&t);
+    if (by_category && categories[i] != wanted) continue;
+    if (!q.words.empty() && !has_words(t, *index, q.words)) continue;
+    out.push_back({&t, snapshot.threads[i].importance, categories[i]});
   }
   return out;
 }
 
-nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<const Thread*>& threads,
-                            const StoryIndex& index, const CategoryClassifier& categories) {
+nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<SelectedThread>& threads) {
   nlohmann::json list = nlohmann::json::array();
-  for (const Thread* t : threads) {
-    nlohmann::json summary = thread_summary_json(*t);
-    summary["category"] = category_name(thread_category(*t, index, categories));
+  for (const SelectedThread& s : threads) {
+    nlohmann::json summary = thread_summary_json(*s.thread);
+    summary["importance"] = std::round(s.importance * 1000) / 1000;
+    summary["category"] = category_name(s.category);
     list.push_back(std::move(summary));
   }
   return {{"now", json_time(snapshot.now)}, {"threads", std::move(list)}};
 }
 
-nlohmann::json telegram_threads_json(const std::vector<const Thread*>& threads, const StoryIndex& index,
-                                     const CategoryClassifier& categories) {
+nlohmann::json telegram_threads_json(const std::vector<SelectedThread>& threads) {
   nlohmann::json list = nlohmann::json::array();
-  for (const Thread* t : threads) {
+  for (const SelectedThread& s : threads) {
     nlohmann::json articles = nlohmann::json::array();
-    for (const ThreadMember& m : t->members) articles.push_back(m.article_id);
-    list.push_back({{"title", t->title},
-                    {"category", category_name(thread_category(*t, index, categories))},
-                    {"articles", std::move(articles)}});
+    for (const ThreadMember& m : s.thread->members) articles.push_back(m.article_id);
+    list.push_back({{"title", s.thread->title}, {"category", category_name(s.category)}, {"articles", std::move(articles)}});
   }
   return {{"threads", std::move(list)}};
 }

@@ -24,16 +24,22 @@ struct ThreadQuery {
 // A thread's category: the decision on its members' summed votes.
 Category thread_category(const Thread& thread, const StoryIndex& index, const CategoryClassifier& categories);
 
-// Threads of the snapshot that pass the filters, in rank order, at most `limit`.
-std::vector<const Thread*> select_threads(const ThreadSnapshot& snapshot, const StoryIndex& index,
-                                          const CategoryClassifier& categories, const ThreadQuery& query);
+struct SelectedThread {
+  const Thread* thread;
+  double importance;  // at the snapshot's "now" (Thread::importance is not kept current)
+  Category category;
+};
+
+// Threads of the snapshot that pass the filters, in rank order, at most `limit`. `categories`
+// holds thread_category() of each snapshot thread, in its order. The index is needed for `words` only (member
+// headlines, folded): without words, selecting needs no access to the live index at all.
+std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const std::vector<Category>& categories,
+                                           const StoryIndex* index, const ThreadQuery& query);
 
 // docs/api.md: {"now", "threads": [summary + "category"]}.
-nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<const Thread*>& threads,
-                            const StoryIndex& index, const CategoryClassifier& categories);
+nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<SelectedThread>& threads);
 
 // The Telegram contest's shape: {"threads": [{"title", "category", "articles": [ids]}]}.
-nlohmann::json telegram_threads_json(const std::vector<const Thread*>& threads, const StoryIndex& index,
-                                     const CategoryClassifier& categories);
+nlohmann::json telegram_threads_json(const std::vector<SelectedThread>& threads);
 
 }  // namespace storyline

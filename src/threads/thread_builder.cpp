@@ -57,7 +57,7 @@ struct ThreadBuilder::State {
   // milliseconds while only a few threads change, and choosing titles is the costly part.
   std::vector<std::uint64_t> changed;
   std::uint64_t changes = 0;
-  std::vector<Thread> described;
+  std::vector<std::shared_ptr<const Thread>> described;
   std::vector<std::uint64_t> described_at;
   DocSlot next_slot = 0;
   std::int64_t clock = 0;
@@ -222,26 +222,41 @@ const Thread* ThreadBuilder::thread_of(const std::string& article_id) const {
 
 std::size_t ThreadBuilder::article_count() const { return state_->where.size(); }
 
-std::vector<Thread> ThreadBuilder::threads() const {
-  State& s = *state_;
+std::vector<ThreadBuilder::RankedThread> ThreadBuilder::ranked_threads() const {
   std::optional<std::int64_t> now;
-  for (const Thread& t : s.threads)
+  for (const Thread& t : state_->threads)
     for (const ThreadMember& m : t.members)
       if (m.published && (!now || *m.published > *now)) now = m.published;
+  return ranked_threads(now);
+}
+
+std::vector<ThreadBuilder::RankedThread> ThreadBuilder::ranked_threads(std::optional<std::int64_t> now) const {
+  State& s = *state_;
   s.described.resize(s.threads.size());
   s.described_at.resize(s.threads.size(), 0);  // change counts start at 1: 0 is "never"
-  std::vector<Thread> out;
+  std::vector<RankedThread> out;
   for (std::size_t i = 0; i < s.threads.size(); ++i) {
     if (s.threads[i].members.empty()) continue;
     if (s.described_at[i] != s.changed[i]) {
-      s.described[i] = s.threads[i];
-      describe(s.described[i], s.member_titles[i]);
+      auto described = std::make_shared<Thread>(s.threads[i]);
+      describe(*described, s.member_titles[i]);
+      s.described[i] = std::move(described);
       s.described_at[i] = s.changed[i];
     }
-    out.push_back(s.described[i]);
-    weigh_importance(out.back(), now);
+    out.push_back({s.described[i], importance_at(*s.described[i], now)});
   }
-  rank_threads(out);
+  std::stable_sort(out.begin(), out.end(), [](const RankedThread& a, const RankedThread& b) {
+    return ranks_before(a.importance, *a.thread, b.importance, *b.thread);
+  });
+  return out;
+}
+
+std::vector<Thread> ThreadBuilder::threads() const {
+  std::vector<Thread> out;
+  for (const RankedThread& r : ranked_threads()) {
+    out.push_back(*r.thread);
+    out.back().importance = r.importance;
+  }
   return out;
 }
 

@@ -57,6 +57,18 @@ class ThreadBuilder {
   const Thread* thread_of(const std::string& article_id) const;
   std::size_t article_count() const;
 
+  // Every thread described (title, languages, sources, span), shared rather than copied, with
+  // its importance at the corpus's "now", most important first. The Thread objects are
+  // immutable and stay valid after the builder changes; their own `importance` field is not
+  // kept up to date: use RankedThread::importance.
+  struct RankedThread {
+    std::shared_ptr<const Thread> thread;
+    double importance = 0;
+  };
+  // `now`: the newest publication time (computed over every member when not given).
+  std::vector<RankedThread> ranked_threads() const;
+  std::vector<RankedThread> ranked_threads(std::optional<std::int64_t> now) const;
+
   // Every thread, with title, languages, sources and importance filled, most important first.
   // Threads unchanged since the last call keep their description (only importance, which
   // depends on "now", is recomputed), so calling it often is cheap. Like every other member,

@@ -77,7 +77,9 @@ void describe(Thread& thread, const std::vector<SparseVector>& titles) {
   if (thread.title.empty() && !thread.members.empty()) thread.title = thread.members.front().title;
 }
 
-void weigh_importance(Thread& thread, std::optional<std::int64_t> now) {
+void weigh_importance(Thread& thread, std::optional<std::int64_t> now) { thread.importance = importance_at(thread, now); }
+
+double importance_at(const Thread& thread, std::optional<std::int64_t> now) {
   // Independent outlets count most (a wire copy in ten feeds is one report), then size and
   // languages, decayed by age relative to the corpus's "now" (half-life 1 day).
   const std::size_t sources = thread.sources.size(), languages = thread.languages.size();
@@ -85,15 +87,18 @@ void weigh_importance(Thread& thread, std::optional<std::int64_t> now) {
   double base = 2.0 * std::log2(1.0 + outlets) + std::log2(1.0 + double(thread.members.size())) +
                 0.5 * (double(languages) - 1.0);
   double age_days = now && thread.last_seen ? double(*now - *thread.last_seen) / 86400.0 : 0.0;
-  thread.importance = base * std::pow(0.5, std::max(0.0, age_days));
+  return base * std::pow(0.5, std::max(0.0, age_days));
+}
+
+bool ranks_before(double importance_a, const Thread& a, double importance_b, const Thread& b) {
+  if (importance_a != importance_b) return importance_a > importance_b;
+  if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
+  return a.id < b.id;
 }
 
 void rank_threads(std::vector<Thread>& threads) {
-  std::stable_sort(threads.begin(), threads.end(), [](const Thread& a, const Thread& b) {
-    if (a.importance != b.importance) return a.importance > b.importance;
-    if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
-    return a.id < b.id;
-  });
+  std::stable_sort(threads.begin(), threads.end(),
+                   [](const Thread& a, const Thread& b) { return ranks_before(a.importance, a, b.importance, b); });
 }
 
 }  // namespace storyline

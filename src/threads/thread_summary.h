@@ -20,6 +20,10 @@ void summarise(Thread& thread, const std::vector<SparseVector>& member_titles,
 void describe(Thread& thread, const std::vector<SparseVector>& member_titles);
 // ... and the importance, which also depends on "now".
 void weigh_importance(Thread& thread, std::optional<std::int64_t> now);
+double importance_at(const Thread& thread, std::optional<std::int64_t> now);
+
+// The ranking order: more important first; ties by newer last_seen, then id.
+bool ranks_before(double importance_a, const Thread& a, double importance_b, const Thread& b);
 
 // Most important first; ties by newer last_seen, then id, so output is deterministic.
 void rank_threads(std::vector<Thread>& threads);
