@@ -187,19 +187,27 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_lock
   fresh->snapshot = snapshot;
   // A thread whose members did not change is the same shared Thread object as in the list
   // published before (which keeps it alive, so its address cannot have been reused): its
-  // category is known. Only changed threads sum their members' votes again.
-  std::unordered_map<const Thread*, Category> known;
+  // category and headlines are known. Only changed threads are read from the index again.
+  std::unordered_map<const Thread*, std::size_t> known;
+  std::shared_ptr<const PublishedThreads> previous;
   {
     std::lock_guard lock(published_mutex_);
-    if (published_)
-      for (std::size_t i = 0; i < published_->snapshot->threads.size(); ++i)
-        known.emplace(published_->snapshot->threads[i].thread.get(), published_->categories[i]);
+    previous = published_;
   }
-  fresh->categories.reserve(snapshot->threads.size());
+  if (previous)
+    for (std::size_t i = 0; i < previous->snapshot->threads.size(); ++i)
+      known.emplace(previous->snapshot->threads[i].thread.get(), i);
+  ThreadExtras& extras = fresh->extras;
+  extras.categories.reserve(snapshot->threads.size());
+  extras.headlines.reserve(snapshot->threads.size());
   for (const auto& ranked : snapshot->threads) {
-    auto it = known.find(ranked.thread.get());
-    fresh->categories.push_back(it != known.end() ? it->second
-                                                  : thread_category(*ranked.thread, *index_, *categories_));
+    if (auto it = known.find(ranked.thread.get()); it != known.end()) {
+      extras.categories.push_back(previous->extras.categories[it->second]);
+      extras.headlines.push_back(previous->extras.headlines[it->second]);
+    } else {
+      extras.categories.push_back(thread_category(*ranked.thread, *index_, *categories_));
+      extras.headlines.push_back(std::make_shared<const std::string>(thread_headlines(*ranked.thread, *index_)));
+    }
   }
   fresh->built = std::chrono::steady_clock::now();
   fresh->cost = snapshot->cost + (fresh->built - started);
@@ -257,18 +265,15 @@ std::optional<nlohmann::json> StoryService::article(const std::string& article_i
   return article_json(*a->profile, t ? t->id : std::string());
 }
 
-// Without `q`, the published list answers without the index lock: a listing neither waits for
-// writers nor makes them wait. `q` reads member headlines from the live index, under the lock.
+// The published list answers without the index lock when it is fresh: a listing neither waits
+// for writers nor makes them wait.
 nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_shape) {
-  std::shared_ptr<const PublishedThreads> published;
-  if (query.words.empty()) published = published_if_fresh();
-  std::unique_lock lock(mutex_, std::defer_lock);
+  std::shared_ptr<const PublishedThreads> published = published_if_fresh();
   if (!published) {
-    lock.lock();
+    std::lock_guard lock(mutex_);
     published = publish_locked();
   }
-  auto selected = select_threads(*published->snapshot, published->categories, lock.owns_lock() ? index_.get() : nullptr,
-                                 query);
+  auto selected = select_threads(*published->snapshot, published->extras, query);
   return telegram_shape ? telegram_threads_json(selected) : threads_json(*published->snapshot, selected);
 }
 

@@ -70,7 +70,7 @@ class StoryService {
   // published so that listing needs no index lock (writers keep threading meanwhile).
   struct PublishedThreads {
     std::shared_ptr<const ThreadSnapshot> snapshot;
-    std::vector<Category> categories;  // per snapshot thread
+    ThreadExtras extras;  // per snapshot thread: category, folded headlines
     std::chrono::steady_clock::time_point built;
     std::chrono::steady_clock::duration cost{};  // snapshot + categories
   };

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 #include "api/json_views.h"
 
@@ -15,18 +14,11 @@ bool in_period(const Thread& t, const ThreadSnapshot& snapshot, const ThreadQuer
   return *t.last_seen >= *snapshot.now - *q.period;
 }
 
-bool has_words(const Thread& t, const StoryIndex& index, const std::vector<std::string>& words) {
-  for (const std::string& word : words) {
-    bool found = false;
-    for (const ThreadMember& m : t.members) {
-      const IndexedArticle* a = index.find(m.article_id);
-      if (a && a->folded_title.find(word) != std::string::npos) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
+// Every word in some member headline (words hold no line break, so searching the joined
+// headlines is the same).
+bool has_words(const std::string& headlines, const std::vector<std::string>& words) {
+  for (const std::string& word : words)
+    if (headlines.find(word) == std::string::npos) return false;
   return true;
 }
 
@@ -40,9 +32,19 @@ Category thread_category(const Thread& thread, const StoryIndex& index, const Ca
   return categories.decide_thread(sum);
 }
 
-std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const std::vector<Category>& categories,
-                                           const StoryIndex* index, const ThreadQuery& q) {
-  if (!q.words.empty() && index == nullptr) throw std::logic_error("select_threads: words need the index");
+std::string thread_headlines(const Thread& thread, const StoryIndex& index) {
+  std::string out;
+  for (const ThreadMember& m : thread.members)
+    if (const IndexedArticle* a = index.find(m.article_id)) {
+      out += a->folded_title;
+      out += '\n';
+    }
+  return out;
+}
+
+std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const ThreadExtras& extras,
+                                           const ThreadQuery& q) {
+  const std::vector<Category>& categories = extras.categories;
   Category wanted{};
   const bool by_category = !q.category.empty() && q.category != "any" && parse_category(q.category, wanted);
   std::vector<SelectedThread> out;
@@ -52,7 +54,7 @@ std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const
     if (!in_period(t, snapshot, q)) continue;
     if (!q.lang.empty() && !std::binary_search(t.languages.begin(), t.languages.end(), q.lang)) continue;
     if (by_category && categories[i] != wanted) continue;
-    if (!q.words.empty() && !has_words(t, *index, q.words)) continue;
+    if (!q.words.empty() && !has_words(*extras.headlines[i], q.words)) continue;
     out.push_back({&t, snapshot.threads[i].importance, categories[i]});
   }
   return out;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,11 +31,19 @@ struct SelectedThread {
   Category category;
 };
 
-// Threads of the snapshot that pass the filters, in rank order, at most `limit`. `categories`
-// holds thread_category() of each snapshot thread, in its order. The index is needed for `words` only (member
-// headlines, folded): without words, selecting needs no access to the live index at all.
-std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const std::vector<Category>& categories,
-                                           const StoryIndex* index, const ThreadQuery& query);
+// A thread's member headlines, folded, one per line: what `q=` searches.
+std::string thread_headlines(const Thread& thread, const StoryIndex& index);
+
+// What a published ranking knows of each snapshot thread besides the Thread, in its order.
+struct ThreadExtras {
+  std::vector<Category> categories;                         // thread_category()
+  std::vector<std::shared_ptr<const std::string>> headlines;  // thread_headlines()
+};
+
+// Threads of the snapshot that pass the filters, in rank order, at most `limit`. Needs no
+// access to the live index: a published ranking answers it without the index lock.
+std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const ThreadExtras& extras,
+                                           const ThreadQuery& query);
 
 // docs/api.md: {"now", "threads": [summary + "category"]}.
 nlohmann::json threads_json(const ThreadSnapshot& snapshot, const std::vector<SelectedThread>& threads);
