@@ -95,9 +95,7 @@ int main(int argc, char** argv) {
     if (documents.back().lang != "en") languages.insert(documents.back().lang);
   }
   std::vector<std::string> wanted(languages.begin(), languages.end());
-  TermDictionary dictionary = TermDictionary::load("/usr/share/dictd", wanted, [&](std::string_view w, std::string_view l) {
-    return analyzer.stem(analyzer.fold(w), l);
-  });
+  TermDictionary dictionary = load_term_dictionary(EngineOptions{}.dictd_dir, wanted, analyzer);
   const std::string params = default_params_dir();
   StoryModel model = StoryModel::load(params + "/story_model.json");
   TermStats background;

@@ -46,6 +46,8 @@
 #include "compare/pair_features.h"
 #include "compare/story_model.h"
 #include "document/analyzer.h"
+#include "eval/datasets.h"
+#include "eval/pairs_file.h"
 #include "features/gazetteer.h"
 #include "features/profiler.h"
 #include "features/term_dictionary.h"
@@ -80,108 +82,27 @@ struct Item {
   std::string story;  // gold cluster (or SemEval pair): published close together
 };
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// JSONL with a `cluster` field: read with the real reader, clusters taken by id.
+// JSONL with a `cluster` field, through the eval library's reader (the real JSONL reader plus
+// the gold labels).
 void read_clustered(const std::string& path, const std::string& prefix, std::vector<Item>& out) {
-  std::string bytes = slurp(path);
-  std::unordered_map<std::string, std::string> cluster_of;
-  std::istringstream lines(bytes);
-  for (std::string line; std::getline(lines, line);) {
-    if (line.empty()) continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.contains("id")) continue;
-    std::string id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
-    std::string cluster = j.contains("cluster") ? (j["cluster"].is_string() ? j["cluster"].get<std::string>()
-                                                                             : j["cluster"].dump())
-                                                : id;
-    cluster_of[id] = prefix + cluster;
-  }
-  ReadBatch batch;
-  read_jsonl(bytes, path, batch);
-  for (Article& a : batch.articles) {
-    auto it = cluster_of.find(a.id);
-    std::string story = it != cluster_of.end() ? it->second : prefix + a.id;
-    out.push_back({std::move(a), std::move(story)});
-  }
+  ClusteredCorpus corpus = read_clustered_corpus(path);
+  for (std::size_t i = 0; i < corpus.articles.size(); ++i)
+    out.push_back({std::move(corpus.articles[i]), prefix + corpus.clusters[i]});
 }
 
-// RFC 4180 records (quoted fields may span lines).
-std::vector<std::vector<std::string>> csv_records(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(field)), field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      rows.back().push_back(std::move(field)), field.clear();
-      rows.emplace_back();
-    } else {
-      field += c;
-    }
-  }
-  if (!field.empty() || !rows.back().empty()) rows.back().push_back(std::move(field));
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
-
-// "title\nbody" texts as the pairs reader splits them.
-Article from_text(std::string id, const std::string& text, std::string lang, std::string url) {
-  Article a;
-  a.id = std::move(id);
-  a.lang = std::move(lang);
-  a.url = std::move(url);
-  a.origin = a.id;
-  std::size_t nl = text.find('\n');
-  if (nl != std::string::npos && nl < 400) {
-    a.title = text.substr(0, nl);
-    a.text = text.substr(nl + 1);
-  } else {
-    a.text = text;
-  }
-  auto trim = [](std::string& s) {
-    s.erase(0, s.find_first_not_of(" \t\r\n"));
-    s.erase(s.find_last_not_of(" \t\r\n") + 1);
-  };
-  trim(a.title);
-  trim(a.text);
-  return a;
-}
-
+// The texts of a pairs file, through the eval library's reader; a text that appears in several
+// pairs is one article.
 void read_semeval(const std::string& path, std::vector<Item>& out) {
-  auto rows = csv_records(slurp(path));
-  if (rows.empty()) return;
-  std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < rows[0].size(); ++i) col[rows[0][i]] = i;
-  for (const char* needed : {"pair_id", "lang1", "lang2", "text1", "text2", "link1", "link2"})
-    if (!col.count(needed)) throw std::runtime_error(path + ": no column " + needed);
-  std::set<std::string> seen;  // a text that appears in several pairs is one article
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    const auto& row = rows[r];
-    auto get = [&](const char* name) { return col[name] < row.size() ? row[col[name]] : std::string(); };
-    std::string pair = get("pair_id");
-    for (int k : {1, 2}) {
-      std::string n = std::to_string(k);
-      std::string text = get(("text" + n).c_str());
-      if (text.empty() || !seen.insert(text).second) continue;
-      out.push_back({from_text("semeval/" + pair + "/" + n, text, get(("lang" + n).c_str()),
-                               get(("link" + n).c_str())),
-                     "semeval/" + pair});
+  std::vector<ReadError> errors;
+  std::set<std::string> seen;
+  for (LabelledPair& pair : read_pairs_file(path, errors)) {
+    int side = 0;
+    for (Article* a : {&pair.a, &pair.b}) {
+      ++side;
+      if ((a->title.empty() && a->text.empty()) || !seen.insert(a->title + '\n' + a->text).second) continue;
+      a->id = "semeval/" + pair.pair_id + "/" + std::to_string(side);
+      a->origin = a->id;
+      out.push_back({std::move(*a), "semeval/" + pair.pair_id});
     }
   }
 }
@@ -221,10 +142,7 @@ int run_check(std::vector<Item> base, bool use_dictionaries) {
   std::unique_ptr<TermDictionary> dictionary;
   if (use_dictionaries && !languages.empty()) {
     std::vector<std::string> wanted(languages.begin(), languages.end());
-    dictionary = std::make_unique<TermDictionary>(TermDictionary::load(
-        "/usr/share/dictd", wanted, [&analyzer](std::string_view word, std::string_view lang) {
-          return analyzer.stem(analyzer.fold(word), lang);
-        }));
+    dictionary = std::make_unique<TermDictionary>(load_term_dictionary(EngineOptions{}.dictd_dir, wanted, analyzer));
   }
   std::uint64_t doc_hash = 1469598103934665603ull, profile_hash = doc_hash, pair_hash = doc_hash;
   for (const Document& d : documents) {
@@ -386,10 +304,7 @@ int main(int argc, char** argv) {
   std::unique_ptr<TermDictionary> dictionary;
   if (use_dictionaries && !languages.empty()) {
     std::vector<std::string> wanted(languages.begin(), languages.end());
-    dictionary = std::make_unique<TermDictionary>(TermDictionary::load(
-        "/usr/share/dictd", wanted, [&analyzer](std::string_view word, std::string_view lang) {
-          return analyzer.stem(analyzer.fold(word), lang);
-        }));
+    dictionary = std::make_unique<TermDictionary>(load_term_dictionary(EngineOptions{}.dictd_dir, wanted, analyzer));
   }
   mark("dicts", t);
 

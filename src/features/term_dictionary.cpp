@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <unordered_set>
 
+#include "document/analyzer.h"
 #include "features/dictd.h"
 #include "features/dictionary_words.h"
 #include "features/string_interner.h"
@@ -403,6 +404,13 @@ std::vector<std::string> TermDictionary::loaded() const {
   std::vector<std::string> langs;
   for (const auto& t : tables_) langs.push_back(t.lang);
   return langs;
+}
+
+TermDictionary load_term_dictionary(const std::string& dictd_dir, std::span<const std::string> langs,
+                                    Analyzer& analyzer) {
+  return TermDictionary::load(dictd_dir, langs, [&analyzer](std::string_view word, std::string_view lang) {
+    return analyzer.stem(analyzer.fold(word), lang);
+  });
 }
 
 }  // namespace storyline

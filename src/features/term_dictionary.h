@@ -33,6 +33,8 @@
 
 namespace storyline {
 
+class Analyzer;
+
 // Source words are folded+stemmed by the caller's normaliser, so lookups use the same form as
 // document tokens. The caller passes Analyzer::fold + Analyzer::stem. Called with lang "en"
 // for English translation words. An empty result drops the word.
@@ -114,5 +116,10 @@ class TermDictionary {
   std::vector<std::string> missing_;
   std::vector<LangStats> stats_;
 };
+
+// The dictionaries of `langs`, their words folded and stemmed exactly as the Analyzer makes
+// Profile stems (what every caller outside tests wants). The analyzer is used only while loading.
+TermDictionary load_term_dictionary(const std::string& dictd_dir, std::span<const std::string> langs,
+                                    Analyzer& analyzer);
 
 }  // namespace storyline

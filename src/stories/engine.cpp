@@ -69,10 +69,7 @@ void Engine::load_dictionaries(const std::set<std::string>& languages) {
   parts.dictionary_languages.insert(languages.begin(), languages.end());
   std::vector<std::string> wanted(parts.dictionary_languages.begin(), parts.dictionary_languages.end());
   Analyzer stemmer;
-  parts.dictionary = std::make_unique<TermDictionary>(TermDictionary::load(
-      parts.options.dictd_dir, wanted, [&stemmer](std::string_view word, std::string_view lang) {
-        return stemmer.stem(stemmer.fold(word), lang);
-      }));
+  parts.dictionary = std::make_unique<TermDictionary>(load_term_dictionary(parts.options.dictd_dir, wanted, stemmer));
   parts.profiler = std::make_unique<Profiler>(parts.gazetteer, parts.dictionary.get(), parts.options.keep_display);
 }
 
