@@ -25,6 +25,17 @@ float total_of(const CategoryScores& s) {
   return total;
 }
 
+// The leading category when the scores add up to `min_total` and it holds `min_share` of them.
+Category leader(const CategoryScores& s, float min_total, float min_share) {
+  const float total = total_of(s);
+  if (total < min_total) return Category::Other;
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < s.size(); ++i)
+    if (s[i] > s[best]) best = i;  // ties go to the earlier (more general) category
+  if (s[best] < min_share * total) return Category::Other;
+  return static_cast<Category>(best);
+}
+
 }  // namespace
 
 std::string_view category_name(Category category) { return kNames[index_of(category)]; }
@@ -103,13 +114,7 @@ CategoryScores CategoryClassifier::scores(const Profile& profile) const {
 }
 
 Category CategoryClassifier::decide(const CategoryScores& s) const {
-  const float total = total_of(s);
-  if (total < options_.min_evidence) return Category::Other;
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < s.size(); ++i)
-    if (s[i] > s[best]) best = i;  // ties go to the earlier (more general) category
-  if (s[best] < options_.min_share * total) return Category::Other;
-  return static_cast<Category>(best);
+  return leader(s, options_.min_evidence, options_.min_share);
 }
 
 Category CategoryClassifier::classify(const Profile& profile) const { return decide(scores(profile)); }
@@ -132,13 +137,7 @@ CategoryScores CategoryClassifier::thread_scores(std::span<const Profile* const>
 }
 
 Category CategoryClassifier::decide_thread(const CategoryScores& s) const {
-  const float mass = total_of(s);
-  if (mass < options_.thread_min_mass) return Category::Other;
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < s.size(); ++i)
-    if (s[i] > s[best]) best = i;
-  if (s[best] < options_.min_share * mass) return Category::Other;
-  return static_cast<Category>(best);
+  return leader(s, options_.thread_min_mass, options_.min_share);
 }
 
 Category CategoryClassifier::classify_thread(std::span<const Profile* const> members) const {
