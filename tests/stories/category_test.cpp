@@ -193,14 +193,5 @@ TEST_F(Categories, EcbPlusDistribution) {
   EXPECT_LT(total["other"], static_cast<int>(profiles.size()) / 2);
 }
 
-// For eyeballing any corpus: STORYLINE_CATEGORY_SAMPLE=<file or folder> prints each article's
-// category and headline (skipped when unset).
-TEST_F(Categories, PrintsCategoriesOfASample) {
-  const char* path = std::getenv("STORYLINE_CATEGORY_SAMPLE");
-  if (path == nullptr) GTEST_SKIP() << "STORYLINE_CATEGORY_SAMPLE not set";
-  for (const Profile& p : profiles_of({path}))
-    std::cout << category_name(classifier().classify(p)) << "\t" << p.lang << "\t" << p.title << "\n";
-}
-
 }  // namespace
 }  // namespace storyline
