@@ -8,6 +8,7 @@
 #include "api/story_page.h"
 #include "compare/comparer.h"
 #include "document/analyzer.h"
+#include "store/background_thread.h"
 #include "store/profile_codec.h"
 
 namespace storyline {
@@ -229,6 +230,7 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::published_if
 }
 
 void StoryService::refresh_published() {
+  block_process_signals();
   std::unique_lock wait(refresher_mutex_);
   while (!refresher_wake_.wait_for(wait, std::chrono::milliseconds(200), [this] { return stopping_; })) {
     wait.unlock();

@@ -1,10 +1,11 @@
 #include "store/group_committer.h"
 
-#include <signal.h>
 #include <spdlog/spdlog.h>
 
 #include <stdexcept>
 #include <vector>
+
+#include "store/background_thread.h"
 
 namespace storyline {
 
@@ -40,11 +41,7 @@ std::size_t GroupCommitter::batches() const {
 // Takes whatever queued up while the previous commit ran: under load batches grow by
 // themselves, and a lone write is committed at once (no timer, no added latency).
 void GroupCommitter::run() {
-  // A library thread takes no process signals: the server may block SIGTERM only after the
-  // store is open, and a signal delivered here would kill the process instead of stopping it.
-  sigset_t all;
-  sigfillset(&all);
-  pthread_sigmask(SIG_BLOCK, &all, nullptr);
+  block_process_signals();  // see store/background_thread.h
   for (;;) {
     std::deque<Pending> batch;
     {

@@ -1,6 +1,7 @@
 #include "store/wal_checkpointer.h"
 
-#include <signal.h>
+#include "store/background_thread.h"
+
 
 namespace storyline::sqlite {
 
@@ -34,11 +35,7 @@ int WalCheckpointer::on_commit(void* self, sqlite3*, const char*, int wal_pages)
 }
 
 void WalCheckpointer::run() {
-  // A library thread takes no process signals: the server may block SIGTERM only after the
-  // store is open, and a signal delivered here would kill the process instead of stopping it.
-  sigset_t all;
-  sigfillset(&all);
-  pthread_sigmask(SIG_BLOCK, &all, nullptr);
+  block_process_signals();  // see store/background_thread.h
   for (;;) {
     {
       std::unique_lock lock(mutex_);
