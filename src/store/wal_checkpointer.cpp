@@ -2,7 +2,6 @@
 
 #include "store/background_thread.h"
 
-
 namespace storyline::sqlite {
 
 WalCheckpointer::WalCheckpointer(Db& writer, const std::string& path, int pages)
