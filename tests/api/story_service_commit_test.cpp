@@ -7,28 +7,21 @@
 #include <atomic>
 #include <filesystem>
 
+#include "../store/forwarding_store.h"
 #include "api/story_service.h"
 
 namespace storyline {
 namespace {
 
-class FlakyStore final : public Store {
+class FlakyStore final : public testing::ForwardingStore {
  public:
-  explicit FlakyStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
+  using ForwardingStore::ForwardingStore;
   std::atomic<bool> fail{false};
 
-  bool put(const StoredArticle& a) override { return inner_->put(a); }
-  bool remove(const std::string& id, RemovalReason r, std::int64_t at) override { return inner_->remove(id, r, at); }
-  void scan(const std::function<void(StoredArticle&&)>& visit) override { inner_->scan(visit); }
-  std::size_t size() override { return inner_->size(); }
-  std::vector<AssignmentEvent> history(const std::string& id) override { return inner_->history(id); }
   std::vector<bool> apply(std::span<const StoreWrite> writes) override {
     if (fail) throw std::runtime_error("disk full");
-    return inner_->apply(writes);
+    return ForwardingStore::apply(writes);
   }
-
- private:
-  std::unique_ptr<Store> inner_;
 };
 
 Article article(const std::string& id, const std::string& title, const std::string& text) {

@@ -9,6 +9,8 @@
 #include <set>
 #include <thread>
 
+#include "forwarding_store.h"
+
 namespace storyline {
 namespace {
 
@@ -36,9 +38,9 @@ std::set<std::string> stored_ids(Store& store) {
 
 // A real store whose apply() can be held at a gate (so that writes queue up behind it) and
 // made to fail.
-class GatedStore final : public Store {
+class GatedStore final : public testing::ForwardingStore {
  public:
-  explicit GatedStore(std::unique_ptr<Store> inner) : inner_(std::move(inner)) {}
+  using ForwardingStore::ForwardingStore;
 
   void close_gate() {
     std::lock_guard lock(mutex_);
@@ -58,11 +60,6 @@ class GatedStore final : public Store {
   std::atomic<bool> fail{false};
   std::atomic<std::size_t> applies{0};
 
-  bool put(const StoredArticle& a) override { return inner_->put(a); }
-  bool remove(const std::string& id, RemovalReason r, std::int64_t at) override { return inner_->remove(id, r, at); }
-  void scan(const std::function<void(StoredArticle&&)>& visit) override { inner_->scan(visit); }
-  std::size_t size() override { return inner_->size(); }
-  std::vector<AssignmentEvent> history(const std::string& id) override { return inner_->history(id); }
   std::vector<bool> apply(std::span<const StoreWrite> writes) override {
     {
       std::unique_lock lock(mutex_);
@@ -73,11 +70,10 @@ class GatedStore final : public Store {
     }
     ++applies;
     if (fail) throw std::runtime_error("disk full");
-    return inner_->apply(writes);
+    return ForwardingStore::apply(writes);
   }
 
  private:
-  std::unique_ptr<Store> inner_;
   std::mutex mutex_;
   std::condition_variable changed_;
   bool open_ = true, applying_ = false;
