@@ -12,7 +12,7 @@ import {
   storyHref,
   type Filters,
 } from './query';
-import { emptyBlock, errorBlock, indexLoadingText, loadingBlock } from './states';
+import { emptyBlock, errorBlock, loadingBlock, showIndexLoading } from './states';
 
 /** Languages offered before the index tells us which it has. */
 const BASE_LANGS = ['ar', 'de', 'en', 'es', 'fr', 'ru', 'zh'];
@@ -167,10 +167,7 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
     try {
       const json = await fetchThreads(filtersToApiQuery(filters), {
         signal: c.signal,
-        onLoading: (n) => {
-          const t = loading.querySelector('.state-text');
-          if (t) t.textContent = indexLoadingText(n);
-        },
+        onLoading: showIndexLoading(loading),
       });
       if (c.signal.aborted) return;
       const view = buildThreadList(json);

@@ -18,6 +18,14 @@ export function indexLoadingText(attempt: number): string {
     : 'The news index is loading — retrying in a moment…';
 }
 
+/** An onLoading callback for the api module: shows the server's "still restoring" retries in a loading block. */
+export function showIndexLoading(block: HTMLElement): (attempt: number) => void {
+  return (attempt) => {
+    const text = block.querySelector('.state-text');
+    if (text) text.textContent = indexLoadingText(attempt);
+  };
+}
+
 export function errorBlock(err: unknown, retry: () => void, what: string): HTMLElement {
   let title = `Could not load ${what}`;
   let detail = 'Something went wrong.';

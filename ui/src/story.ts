@@ -3,7 +3,7 @@ import { fetchStory } from './api';
 import { announce, h, joinWith, replaceChildren, text } from './dom';
 import type { ArticleView, OutletView, StoryView, TimelineView, VariantView } from './model';
 import { buildStory } from './model';
-import { errorBlock, indexLoadingText, loadingBlock } from './states';
+import { errorBlock, loadingBlock, showIndexLoading } from './states';
 
 const cardId = (articleId: string) => `article-${articleId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
@@ -265,10 +265,7 @@ export function createStoryPage(id: string): StoryPage {
     try {
       const json = await fetchStory(id, {
         signal: controller.signal,
-        onLoading: (n) => {
-          const t = loading.querySelector('.state-text');
-          if (t) t.textContent = indexLoadingText(n);
-        },
+        onLoading: showIndexLoading(loading),
       });
       if (controller.signal.aborted) return;
       const view = buildStory(json);
