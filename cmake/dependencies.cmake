@@ -26,6 +26,17 @@ set_target_properties(cld2::cld2 PROPERTIES
   IMPORTED_LOCATION "${CLD2_LIBRARY}" INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
 
 if(NOT STORYLINE_FUZZ)
+  # The programs (not the libraries) allocate through mimalloc: the server and the threading
+  # pipeline make many small short-lived allocations (tokens, sparse vectors, hash nodes), and
+  # glibc malloc spent about a tenth of serve_bench's CPU on them (bench/README.md). Optional:
+  # without the package the programs use the C library's malloc.
+  find_package(mimalloc 2 QUIET)
+  add_library(storyline_allocator INTERFACE)
+  if(TARGET mimalloc)
+    target_link_libraries(storyline_allocator INTERFACE mimalloc)
+  else()
+    message(STATUS "mimalloc not found (libmimalloc-dev): programs use the C library's malloc")
+  endif()
   find_package(CLI11 REQUIRED)
   find_package(GTest REQUIRED)
   find_package(benchmark REQUIRED)

@@ -11,7 +11,7 @@ packages=(
   libicu-dev libgumbo-dev libxml2-dev nlohmann-json3-dev libsimdjson-dev libfmt-dev
   libhowardhinnant-date-dev libstemmer-dev libcld2-dev libcli11-dev libspdlog-dev
   libgtest-dev libgmock-dev googletest librapidcheck-dev libbenchmark-dev
-  libsqlite3-dev libcpp-httplib-dev zlib1g-dev
+  libsqlite3-dev libcpp-httplib-dev zlib1g-dev libmimalloc-dev
   iso-codes libgeonames-dev
   dict-freedict-deu-eng dict-freedict-ara-eng dict-freedict-fra-eng dict-freedict-spa-eng
   dict-freedict-pol-eng dict-freedict-tur-eng dict-freedict-ita-eng dict-freedict-eng-rus
