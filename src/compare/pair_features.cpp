@@ -4,7 +4,6 @@
 #include <cmath>
 #include <iterator>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace storyline {
@@ -54,46 +53,60 @@ SparseVector merged(const SparseVector& title, const SparseVector& body, float t
   return SparseVector::from_counts(sum);
 }
 
-// The weight of each entity of a profile in the overlaps below (index-aligned with
-// Profile::entities): computed once per pair rather than once per overlap kind.
-std::vector<float> entity_weights(const Profile& p, const TermStats& stats) {
-  std::vector<float> out;
+// The profile's entities with their overlap weights, sorted by key. An article names one key
+// under one kind once (the extractor merges mentions), but should a key come twice under one
+// kind the later entry wins, as a map from key to weight would have it.
+std::vector<WeightedEntity> weighted_entities(const Profile& p, const TermStats& stats) {
+  std::vector<WeightedEntity> out;
   out.reserve(p.entities.size());
   for (const ProfileEntity& e : p.entities)
-    out.push_back(stats.idf(entity_term(e)) * (1.0f + std::log(float(e.count))) *
-                  (e.in_title ? 2.0f : 1.0f));
+    out.push_back({e.key, e.kind,
+                   stats.idf(entity_term(e)) * (1.0f + std::log(float(e.count))) * (e.in_title ? 2.0f : 1.0f)});
+  std::stable_sort(out.begin(), out.end(), [](const WeightedEntity& x, const WeightedEntity& y) {
+    return x.key < y.key;
+  });
   return out;
 }
 
-// Weighted Jaccard over entity keys of one kind (all kinds when kind is null). The sums run in
-// the iteration order of these maps; keep it (the model was trained on the exact values).
-float entity_overlap(const Profile& a, const std::vector<float>& weights_a, const Profile& b,
-                     const std::vector<float>& weights_b, const EntityKind* kind) {
-  std::unordered_map<std::string_view, float> wa, wb;
-  auto collect = [&](const Profile& p, const std::vector<float>& weights, auto& out) {
-    for (std::size_t i = 0; i < p.entities.size(); ++i) {
-      const ProfileEntity& e = p.entities[i];
-      if (kind && e.kind != *kind) continue;
-      out[e.key] = weights[i];
+// Weighted Jaccard over entity keys of one kind (all kinds when kind is null): one merge of
+// the two key-sorted lists. -1 when either side has no entity of the kind (no evidence).
+float entity_overlap(const std::vector<WeightedEntity>& a, const std::vector<WeightedEntity>& b,
+                     const EntityKind* kind) {
+  // The weight of the next key of the kind at `i` (the last entry of that key wins), moving i
+  // past that key; 0 at the end.
+  auto next = [kind](const std::vector<WeightedEntity>& v, std::size_t& i, std::string_view& key) {
+    float weight = 0;
+    bool found = false;
+    while (i < v.size() && !found) {
+      key = v[i].key;
+      for (; i < v.size() && v[i].key == key; ++i)
+        if (!kind || v[i].kind == *kind) {
+          weight = v[i].weight;
+          found = true;
+        }
     }
+    return found ? weight : -1.0f;
   };
-  collect(a, weights_a, wa);
-  if (wa.empty()) return -1.0f;  // no evidence
-  collect(b, weights_b, wb);
-  if (wb.empty()) return -1.0f;
-  float shared = 0, total = 0;
-  for (auto& [key, w] : wa) {
-    auto it = wb.find(key);
-    if (it != wb.end()) {
-      shared += std::min(w, it->second);
-      total += std::max(w, it->second);
+  std::size_t i = 0, j = 0;
+  std::string_view key_a, key_b;
+  float wa = next(a, i, key_a), wb = next(b, j, key_b);
+  if (wa < 0 || wb < 0) return -1.0f;
+  double shared = 0, total = 0;
+  while (wa >= 0 || wb >= 0) {
+    if (wb < 0 || (wa >= 0 && key_a < key_b)) {
+      total += wa;
+      wa = next(a, i, key_a);
+    } else if (wa < 0 || key_b < key_a) {
+      total += wb;
+      wb = next(b, j, key_b);
     } else {
-      total += w;
+      shared += std::min(wa, wb);
+      total += std::max(wa, wb);
+      wa = next(a, i, key_a);
+      wb = next(b, j, key_b);
     }
   }
-  for (auto& [key, w] : wb)
-    if (!wa.count(key)) total += w;
-  return total > 0 ? shared / total : 0.0f;
+  return total > 0 ? float(shared / total) : 0.0f;
 }
 
 // Is an entity of either headline mentioned anywhere in the other article? -1 without entities.
@@ -218,6 +231,7 @@ WeightedProfile weigh(const Profile& p, const TermStats& stats) {
   std::unordered_map<TermId, float> entity_counts;
   for (const ProfileEntity& e : p.entities) entity_counts[entity_term(e)] = float(e.count);
   w.entities = tfidf(SparseVector::from_counts(entity_counts), stats);
+  w.weighted_entities = weighted_entities(p, stats);
   return w;
 }
 
@@ -239,13 +253,14 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
   f.values[kNumberOverlap] = set_overlap(number_values(a), number_values(b));
   f.values[kYearOverlap] = set_overlap(a.years, b.years);
   f.values[kMonthOverlap] = set_overlap(a.mentioned_months, b.mentioned_months);
-  const std::vector<float> ea = entity_weights(a, stats), eb = entity_weights(b, stats);
-  f.values[kEntityOverlap] = entity_overlap(a, ea, b, eb, nullptr);
+  const auto& ea = wa.weighted_entities;
+  const auto& eb = wb.weighted_entities;
+  f.values[kEntityOverlap] = entity_overlap(ea, eb, nullptr);
   const EntityKind person = EntityKind::Person, place = EntityKind::Place,
                    org = EntityKind::Organisation;
-  f.values[kPersonOverlap] = entity_overlap(a, ea, b, eb, &person);
-  f.values[kPlaceOverlap] = entity_overlap(a, ea, b, eb, &place);
-  f.values[kOrganisationOverlap] = entity_overlap(a, ea, b, eb, &org);
+  f.values[kPersonOverlap] = entity_overlap(ea, eb, &person);
+  f.values[kPlaceOverlap] = entity_overlap(ea, eb, &place);
+  f.values[kOrganisationOverlap] = entity_overlap(ea, eb, &org);
   f.values[kTitleEntityOverlap] = title_entity_overlap(a, b);
   f.values[kMainActorMatch] = main_actor_match(a, b);
   date_features(a, b, f);

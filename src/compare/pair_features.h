@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <vector>
 #include <string_view>
 
 #include "features/profile.h"
@@ -54,11 +55,21 @@ struct PairFeatures {
   float operator[](int i) const { return values[i]; }
 };
 
+// One entity of a profile with its weight in the entity overlaps (idf × log count, double in
+// a headline). `key` points into the profile.
+struct WeightedEntity {
+  std::string_view key;
+  EntityKind kind = EntityKind::Other;
+  float weight = 0;
+};
+
 // IDF-weighted, L2-normalised vectors of one profile, computed once per profile per TermStats
 // state so that comparing one article with many does not redo the weighting.
 struct WeightedProfile {
   const Profile* profile = nullptr;
   SparseVector title, body, all, bridge, names, prefixes, title_prefixes, lede, entities;
+  // Sorted by key, one per (key, kind); the overlaps merge two of these instead of hashing.
+  std::vector<WeightedEntity> weighted_entities;
 };
 
 WeightedProfile weigh(const Profile& profile, const TermStats& stats);
