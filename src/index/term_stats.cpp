@@ -7,7 +7,6 @@
 #include <vector>
 #include <fstream>
 #include <stdexcept>
-#include <unordered_set>
 
 namespace storyline {
 
@@ -36,7 +35,7 @@ void TermStats::load_background(const std::string& path) {
     }
     unsigned long long id = std::strtoull(key.c_str(), &end, 16);
     if (key.empty() || *end != '\0') fail("'" + key + "' is not a hexadecimal term id");
-    background_[id] = static_cast<std::uint32_t>(count);
+    counts_.at(id).background = static_cast<std::uint32_t>(count);
   }
   if (line_number == 0) fail("empty file");
 }
@@ -45,7 +44,10 @@ void TermStats::save(const std::string& path, std::uint32_t min_df) const {
   std::ofstream out(path);
   if (!out) throw std::runtime_error(path + ": cannot write");
   out << "N\t" << docs_ << '\n';
-  std::vector<std::pair<TermId, std::uint32_t>> rows(corpus_.begin(), corpus_.end());
+  std::vector<std::pair<TermId, std::uint32_t>> rows;
+  counts_.for_each([&](TermId id, const TermCounts::Counts& c) {
+    if (c.corpus > 0) rows.emplace_back(id, c.corpus);
+  });
   std::sort(rows.begin(), rows.end());
   char buffer[17];
   for (auto [id, df] : rows) {
@@ -73,11 +75,10 @@ void TermStats::update(const Profile& profile, int delta) {
   std::sort(seen.begin(), seen.end());
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
   for (TermId id : seen) {
-    auto& df = corpus_[id];
     if (delta > 0) {
-      ++df;
-    } else if (df > 0 && --df == 0) {
-      corpus_.erase(id);
+      ++counts_.at(id).corpus;
+    } else if (const TermCounts::Counts* c = counts_.find(id); c && c->corpus > 0) {
+      if (--counts_.at(id).corpus == 0) counts_.erase_if_empty(id);
     }
   }
   if (delta > 0) ++docs_;
@@ -86,8 +87,7 @@ void TermStats::update(const Profile& profile, int delta) {
 
 float TermStats::idf(TermId id) const {
   std::uint64_t df = 0;
-  if (auto it = background_.find(id); it != background_.end()) df += it->second;
-  if (auto it = corpus_.find(id); it != corpus_.end()) df += it->second;
+  if (const TermCounts::Counts* c = counts_.find(id)) df = std::uint64_t(c->background) + c->corpus;
   double value = std::log((double(documents()) + 1.0) / (double(df) + 0.5));
   return value > 0 ? static_cast<float>(value) : 0.0f;
 }

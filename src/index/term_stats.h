@@ -6,9 +6,8 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
-
 #include "features/profile.h"
+#include "index/term_counts.h"
 
 namespace storyline {
 
@@ -27,8 +26,7 @@ class TermStats {
 
  private:
   void update(const Profile& profile, int delta);
-  std::unordered_map<TermId, std::uint32_t> background_;
-  std::unordered_map<TermId, std::uint32_t> corpus_;
+  TermCounts counts_;
   std::uint64_t background_docs_ = 0;
   std::uint64_t docs_ = 0;
 };
