@@ -1,6 +1,9 @@
 #include "compare/boosted_trees.h"
 
 #include <algorithm>
+#include <array>
+#include <limits>
+#include <stdexcept>
 #include <numeric>
 #include <random>
 
@@ -122,12 +125,71 @@ BoostedTrees BoostedTrees::train(const std::vector<std::vector<float>>& rows,
     for (std::size_t i = 0; i < rows.size(); ++i) prediction[i] += evaluate(builder.nodes, rows[i]);
     model.trees_.push_back(std::move(builder.nodes));
   }
+  model.flatten();
   return model;
 }
 
+void BoostedTrees::flatten() {
+  flat_.clear();
+  roots_.clear();
+  depth_ = 0;
+  padding_ = 0;
+  for (const auto& tree : trees_)
+    for (const Node& n : tree) padding_ = std::max(padding_, n.feature + 1);
+  if (padding_ >= kMaxFeatures) throw std::runtime_error("BoostedTrees: too many features");
+  for (const auto& tree : trees_) {
+    if (tree.empty()) continue;
+    // Breadth first: a node's two children are appended together.
+    struct Step {
+      std::int32_t from;
+      std::uint32_t to;
+      int depth;
+    };
+    std::vector<Step> queue = {{0, std::uint32_t(flat_.size()), 0}};
+    flat_.emplace_back();
+    roots_.push_back(queue[0].to);
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      const Step step = queue[q];
+      const Node& n = tree[step.from];
+      if (n.feature < 0) {
+        flat_[step.to] = {padding_, n.value, step.to};
+        depth_ = std::max(depth_, step.depth);
+        continue;
+      }
+      const auto left = std::uint32_t(flat_.size());
+      flat_[step.to] = {n.feature, n.threshold, left};
+      flat_.emplace_back();
+      flat_.emplace_back();
+      queue.push_back({n.left, left, step.depth + 1});
+      queue.push_back({n.right, left + 1, step.depth + 1});
+    }
+  }
+}
+
 float BoostedTrees::predict(std::span<const float> features) const {
+  std::array<float, kMaxFeatures + 1> x;
+  std::copy_n(features.begin(), std::min<std::size_t>(features.size(), std::size_t(padding_)), x.begin());
+  x[padding_] = -std::numeric_limits<float>::infinity();
+  // One step down: left when value <= threshold, otherwise (NaN too) right, as `evaluate`.
+  auto step = [&](std::uint32_t node) {
+    const FlatNode& n = flat_[node];
+    return n.left + std::uint32_t(!(x[n.feature] <= n.split));
+  };
   float sum = base_;
-  for (const auto& tree : trees_) sum += evaluate(tree, features);
+  constexpr std::size_t kLanes = 8;
+  std::size_t t = 0;
+  for (; t + kLanes <= roots_.size(); t += kLanes) {
+    std::array<std::uint32_t, kLanes> node;
+    for (std::size_t k = 0; k < kLanes; ++k) node[k] = roots_[t + k];
+    for (int d = 0; d < depth_; ++d)
+      for (std::size_t k = 0; k < kLanes; ++k) node[k] = step(node[k]);
+    for (std::size_t k = 0; k < kLanes; ++k) sum += flat_[node[k]].split;
+  }
+  for (; t < roots_.size(); ++t) {
+    std::uint32_t node = roots_[t];
+    for (int d = 0; d < depth_; ++d) node = step(node);
+    sum += flat_[node].split;
+  }
   return sum;
 }
 
@@ -152,6 +214,7 @@ BoostedTrees BoostedTrees::from_json(const nlohmann::json& json) {
                        n[3].get<std::int32_t>(), n[4].get<float>()});
     model.trees_.push_back(std::move(nodes));
   }
+  model.flatten();
   return model;
 }
 

@@ -41,8 +41,26 @@ class BoostedTrees {
   static BoostedTrees from_json(const nlohmann::json& json);
 
  private:
+  // All trees in one array for prediction, each node's children side by side (right = left + 1).
+  // A leaf points to itself and compares a padding feature that is always -inf with its own
+  // value, so every tree takes exactly `depth_` steps with no branch on the data: several
+  // trees are walked in lockstep and the processor overlaps them, where the branchy walk of
+  // 300 depth-6 trees mispredicted most of its ~1,500 branches for every candidate pair.
+  // Same sums in the same order: predictions are bit-identical to walking `trees_`.
+  struct FlatNode {
+    std::int32_t feature = 0;  // the padding feature for a leaf
+    float split = 0;           // the threshold, or a leaf's value
+    std::uint32_t left = 0;    // a leaf's own index
+  };
+  void flatten();
+  static constexpr int kMaxFeatures = 255;
+
   float base_ = 0;
   std::vector<std::vector<Node>> trees_;
+  std::vector<FlatNode> flat_;
+  std::vector<std::uint32_t> roots_;
+  int depth_ = 0;      // of the deepest tree
+  int padding_ = 0;    // index of the padding feature: one past the highest feature used
 };
 
 }  // namespace storyline

@@ -20,22 +20,29 @@ constexpr std::string_view kNames[kPairFeatureCount] = {
     "longer_length",
     "shared_rare_terms", "phrase_containment"};
 
-// Jaccard of two sorted sets; -1 when either is empty (no evidence).
+// Jaccard of two sorted sets without repeats; -1 when either is empty (no evidence).
 template <typename T>
-float set_overlap(std::vector<T> a, std::vector<T> b) {
+float set_overlap(const std::vector<T>& a, const std::vector<T>& b) {
   if (a.empty() || b.empty()) return -1.0f;
-  std::sort(a.begin(), a.end());
-  a.erase(std::unique(a.begin(), a.end()), a.end());
-  std::sort(b.begin(), b.end());
-  b.erase(std::unique(b.begin(), b.end()), b.end());
-  std::vector<T> shared;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
-  return float(shared.size()) / float(a.size() + b.size() - shared.size());
+  std::size_t shared = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++shared;
+      ++i;
+      ++j;
+    }
+  }
+  return float(shared) / float(a.size() + b.size() - shared);
 }
 
-std::vector<double> number_values(const Profile& p) {
-  std::vector<double> values;
-  for (const CountedNumber& n : p.numbers) values.push_back(n.value);
+template <typename T>
+std::vector<T> sorted_set(std::vector<T> values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
   return values;
 }
 
@@ -232,6 +239,11 @@ WeightedProfile weigh(const Profile& p, const TermStats& stats) {
   for (const ProfileEntity& e : p.entities) entity_counts[entity_term(e)] = float(e.count);
   w.entities = tfidf(SparseVector::from_counts(entity_counts), stats);
   w.weighted_entities = weighted_entities(p, stats);
+  std::vector<double> numbers;
+  for (const CountedNumber& n : p.numbers) numbers.push_back(n.value);
+  w.number_set = sorted_set(std::move(numbers));
+  w.year_set = sorted_set(p.years);
+  w.month_set = sorted_set(p.mentioned_months);
   return w;
 }
 
@@ -250,9 +262,9 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
   f.values[kTitlePrefixCosine] =
       wa.title_prefixes.empty() || wb.title_prefixes.empty() ? -1.0f : dot(wa.title_prefixes, wb.title_prefixes);
   f.values[kLedeCosine] = wa.lede.empty() || wb.lede.empty() ? -1.0f : dot(wa.lede, wb.lede);
-  f.values[kNumberOverlap] = set_overlap(number_values(a), number_values(b));
-  f.values[kYearOverlap] = set_overlap(a.years, b.years);
-  f.values[kMonthOverlap] = set_overlap(a.mentioned_months, b.mentioned_months);
+  f.values[kNumberOverlap] = set_overlap(wa.number_set, wb.number_set);
+  f.values[kYearOverlap] = set_overlap(wa.year_set, wb.year_set);
+  f.values[kMonthOverlap] = set_overlap(wa.month_set, wb.month_set);
   const auto& ea = wa.weighted_entities;
   const auto& eb = wb.weighted_entities;
   f.values[kEntityOverlap] = entity_overlap(ea, eb, nullptr);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <vector>
 #include <string_view>
 
@@ -70,6 +71,9 @@ struct WeightedProfile {
   SparseVector title, body, all, bridge, names, prefixes, title_prefixes, lede, entities;
   // Sorted by key, one per (key, kind); the overlaps merge two of these instead of hashing.
   std::vector<WeightedEntity> weighted_entities;
+  // The profile's numbers, years and months, each sorted and without repeats.
+  std::vector<double> number_set;
+  std::vector<std::int32_t> year_set, month_set;
 };
 
 WeightedProfile weigh(const Profile& profile, const TermStats& stats);
