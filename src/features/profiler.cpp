@@ -110,9 +110,12 @@ Profile Profiler::profile(const Document& doc) {
       if (is_content(token)) title_prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
   for (const Token& token : doc.body_tokens)
     if (token.sentence < 2 && is_content(token)) lede[term_id("s:", token.stem)] += 1;
-  std::unordered_map<TermId, std::string> display;
+  // Every (id, word) in the order met; the first word of each id is the one shown. Views into
+  // the tokens and the dictionary, copied once per id at the end (a map from id to string
+  // cost a node per word).
+  std::vector<std::pair<TermId, std::string_view>> display;
   auto remember = [&](TermId id, std::string_view word) {
-    if (keep_display_) display.try_emplace(id, word);
+    if (keep_display_) display.emplace_back(id, word);
   };
   const bool english = doc.lang == "en";
   count_terms(doc.title_tokens, title_counts);
@@ -153,8 +156,10 @@ Profile Profiler::profile(const Document& doc) {
   p.title_prefixes = SparseVector::from_counts(title_prefixes);
   p.lede_terms = SparseVector::from_counts(lede);
   p.lede_phrases = SparseVector::from_counts(phrases);
-  p.display.assign(std::make_move_iterator(display.begin()), std::make_move_iterator(display.end()));
-  std::sort(p.display.begin(), p.display.end());
+  std::stable_sort(display.begin(), display.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [id, word] : display)
+    if (p.display.empty() || p.display.back().first != id) p.display.emplace_back(id, std::string(word));
 
   // Entities of the title and body, merged by key; surfaces kept for the variant ledger.
   std::map<std::string, ProfileEntity> by_key;
