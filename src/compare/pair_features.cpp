@@ -54,10 +54,10 @@ SparseVector tfidf(const SparseVector& counts, const TermStats& stats) {
 }
 
 SparseVector merged(const SparseVector& title, const SparseVector& body, float title_boost) {
-  std::unordered_map<TermId, float> sum;
-  for (auto [id, w] : title.entries) sum[id] += title_boost * w;
-  for (auto [id, w] : body.entries) sum[id] += w;
-  return SparseVector::from_counts(sum);
+  TermCounter sum;
+  for (auto [id, w] : title.entries) sum.add(id, title_boost * w);
+  for (auto [id, w] : body.entries) sum.add(id, w);
+  return sum.vector();
 }
 
 // The profile's entities with their overlap weights, sorted by key. An article names one key

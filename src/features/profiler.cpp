@@ -22,19 +22,19 @@ bool is_content(const Token& token) {
   return !token.stop && !token.is_number && token.norm.size() >= 2;
 }
 
-void count_terms(const std::vector<Token>& tokens, std::unordered_map<TermId, float>& counts) {
+void count_terms(const std::vector<Token>& tokens, TermCounter& counts) {
   for (const Token& token : tokens)
-    if (is_content(token)) counts[term_id("s:", token.stem)] += 1;
+    if (is_content(token)) counts.add(term_id("s:", token.stem));
 }
 
 // Consecutive content stems, stop words skipped (a rewrite changes those first), of the
 // headline and the body's first `sentences` sentences.
-void count_phrases(const std::vector<Token>& tokens, std::uint32_t sentences, std::unordered_map<TermId, float>& counts) {
+void count_phrases(const std::vector<Token>& tokens, std::uint32_t sentences, TermCounter& counts) {
   const Token* previous = nullptr;
   for (const Token& token : tokens) {
     if (token.sentence >= sentences) break;
     if (!is_content(token)) continue;
-    if (previous) counts[term_id("g:", previous->stem + ' ' + token.stem)] += 1;
+    if (previous) counts.add(term_id("g:", previous->stem + ' ' + token.stem));
     previous = &token;
   }
 }
@@ -99,17 +99,16 @@ Profile Profiler::profile(const Document& doc) {
   p.published = article.published ? article.published : date_from_url(article.url);
   p.token_count = static_cast<std::uint32_t>(doc.title_tokens.size() + doc.body_tokens.size());
 
-  std::unordered_map<TermId, float> title_counts, body_counts, bridge, names, prefixes,
-      title_prefixes, lede, phrases;
+  TermCounter title_counts, body_counts, bridge, names, prefixes, title_prefixes, lede, phrases;
   if (signals_.phrases) {
     count_phrases(doc.title_tokens, ~0u, phrases);
     count_phrases(doc.body_tokens, 3, phrases);
   }
   if (signals_.prefixes)
     for (const Token& token : doc.title_tokens)
-      if (is_content(token)) title_prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
+      if (is_content(token)) title_prefixes.add(term_id("p:", utf8_prefix(token.norm, 5)));
   for (const Token& token : doc.body_tokens)
-    if (token.sentence < 2 && is_content(token)) lede[term_id("s:", token.stem)] += 1;
+    if (token.sentence < 2 && is_content(token)) lede.add(term_id("s:", token.stem));
   // Every (id, word) in the order met; the first word of each id is the one shown. Views into
   // the tokens and the dictionary, copied once per id at the end (a map from id to string
   // cost a node per word).
@@ -124,17 +123,17 @@ Profile Profiler::profile(const Document& doc) {
     for (const Token& token : *tokens) {
       if (!is_content(token)) continue;
       remember(term_id("s:", token.stem), token.norm);
-      if (signals_.prefixes) prefixes[term_id("p:", utf8_prefix(token.norm, 5))] += 1;
+      if (signals_.prefixes) prefixes.add(term_id("p:", utf8_prefix(token.norm, 5)));
       if (token.capitalized && signals_.entities) {
         // Inflected languages decline names ("Путина", "Putins"): key the stem there, so the
         // key matches the nominative and the English spelling.
         TermId id = parts_->name_id(english ? token.surface : token.stem);
-        names[id] += 1;
+        names.add(id);
         remember(id, token.surface);
       }
       if (english) {
         TermId id = term_id("b:", token.stem);
-        bridge[id] += 1;
+        bridge.add(id);
         remember(id, token.norm);
       } else if (dictionary_ != nullptr) {
         auto& translations = parts_->translations;
@@ -142,20 +141,20 @@ Profile Profiler::profile(const Document& doc) {
         dictionary_->translate_into(doc.lang, token.stem, translations);
         for (const auto& t : translations) {
           TermId id = term_id("b:", t.english_stem);
-          bridge[id] += t.weight;
+          bridge.add(id, t.weight);
           remember(id, t.english_stem);
         }
       }
     }
   }
-  p.title_terms = SparseVector::from_counts(title_counts);
-  p.body_terms = SparseVector::from_counts(body_counts);
-  p.bridge_terms = SparseVector::from_counts(bridge);
-  p.name_keys = SparseVector::from_counts(names);
-  p.prefixes = SparseVector::from_counts(prefixes);
-  p.title_prefixes = SparseVector::from_counts(title_prefixes);
-  p.lede_terms = SparseVector::from_counts(lede);
-  p.lede_phrases = SparseVector::from_counts(phrases);
+  p.title_terms = title_counts.vector();
+  p.body_terms = body_counts.vector();
+  p.bridge_terms = bridge.vector();
+  p.name_keys = names.vector();
+  p.prefixes = prefixes.vector();
+  p.title_prefixes = title_prefixes.vector();
+  p.lede_terms = lede.vector();
+  p.lede_phrases = phrases.vector();
   std::stable_sort(display.begin(), display.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [id, word] : display)

@@ -24,6 +24,18 @@ SparseVector SparseVector::from_counts(const std::unordered_map<TermId, float>& 
   return v;
 }
 
+SparseVector TermCounter::vector() {
+  std::stable_sort(added_.begin(), added_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  SparseVector v;
+  for (const auto& [id, amount] : added_) {
+    if (v.entries.empty() || v.entries.back().first != id) v.entries.emplace_back(id, 0.0f);
+    v.entries.back().second += amount;
+  }
+  added_.clear();
+  return v;
+}
+
 float SparseVector::weight_of(TermId id) const {
   auto it = std::lower_bound(entries.begin(), entries.end(), std::make_pair(id, 0.0f),
                              [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -26,10 +26,10 @@ SparseVector strongest(const SparseVector& v, std::size_t limit) {
 }
 
 SparseVector query_vector(const WeightedProfile& w, std::size_t limit) {
-  std::unordered_map<TermId, float> sum;
+  TermCounter sum;
   for (const SparseVector* part : {&w.all, &w.bridge, &w.entities})
-    for (auto [id, weight] : strongest(*part, limit).entries) sum[id] += weight;
-  return SparseVector::from_counts(sum);
+    for (auto [id, weight] : strongest(*part, limit).entries) sum.add(id, weight);
+  return sum.vector();
 }
 
 }  // namespace
