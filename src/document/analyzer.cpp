@@ -75,6 +75,12 @@ struct Analyzer::State {
   StopWords stop_words;
   std::unordered_map<std::string, std::unique_ptr<sb_stemmer, StemmerDeleter>> stemmers;
 
+  // Stems already made, per language: news vocabulary is Zipfian, so most words of an article
+  // were stemmed before, and a lookup is cheaper than running Snowball again. Cleared when
+  // full, which bounds the memory without changing any result.
+  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> stems;
+  static constexpr std::size_t kMaxStems = 1 << 17;
+
   sb_stemmer* stemmer_for(std::string_view lang) {
     auto it = stemmers.find(std::string(lang));
     if (it != stemmers.end()) return it->second.get();
@@ -114,6 +120,20 @@ std::string Analyzer::fold(std::string_view text) const {
 }
 
 std::string Analyzer::stem(std::string_view folded_word, std::string_view lang) {
+  return stem_with(state_->stems[std::string(lang)], folded_word, lang);
+}
+
+std::string Analyzer::stem_with(std::unordered_map<std::string, std::string>& seen,
+                                std::string_view folded_word, std::string_view lang) {
+  std::string word(folded_word);
+  if (auto it = seen.find(word); it != seen.end()) return it->second;
+  if (seen.size() >= State::kMaxStems) seen.clear();
+  std::string stemmed = run_stemmer(folded_word, lang);
+  seen.emplace(std::move(word), stemmed);
+  return stemmed;
+}
+
+std::string Analyzer::run_stemmer(std::string_view folded_word, std::string_view lang) {
   sb_stemmer* stemmer = state_->stemmer_for(lang);
   if (stemmer == nullptr) {
     // Highly inflected languages without a Snowball stemmer: a fixed-length prefix is a
@@ -151,6 +171,8 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::string_view la
     utext_close(utext);
     return tokens;
   }
+  const std::unordered_set<std::string>* stop_words = state_->stop_words.words_of(lang);
+  auto& stems = state_->stems[std::string(lang)];
   std::uint32_t sentence = 0;
   std::int32_t sentence_end = sentences.following(0);
   bool first_in_sentence = true;
@@ -177,8 +199,8 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::string_view la
     token.sentence_start = first_in_sentence;
     first_in_sentence = false;
     token.norm = fold(token.surface);
-    token.stop = !token.is_number && state_->stop_words.contains(lang, token.norm);
-    token.stem = token.is_number ? token.norm : stem(token.norm, lang);
+    token.stop = !token.is_number && stop_words && stop_words->count(token.norm) > 0;
+    token.stem = token.is_number ? token.norm : stem_with(stems, token.norm, lang);
     tokens.push_back(std::move(token));
   }
   utext_close(utext);

@@ -10,6 +10,7 @@
 #include "features/entity_lexicon.h"
 #include "document/analyzer.h"
 #include "features/gazetteer.h"
+#include "features/gazetteer_memo.h"
 #include "features/name_inflection.h"
 #include "features/match_key.h"
 
@@ -112,7 +113,9 @@ struct EntityExtractor::Scan {
 };
 
 EntityExtractor::EntityExtractor(const Gazetteer& gazetteer, const MatchKeyer& keyer)
-    : gazetteer_(gazetteer), keyer_(keyer), lexicon_(std::make_unique<EntityLexicon>()) {}
+    : places_(std::make_unique<GazetteerMemo>(gazetteer)),
+      keyer_(keyer),
+      lexicon_(std::make_unique<EntityLexicon>()) {}
 
 EntityExtractor::~EntityExtractor() = default;
 
@@ -157,14 +160,14 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
     // try the words run together ("纽约" may be segmented "纽" "约").
     // Runs joined by spaces can only match names that start with this word (most words start
     // none longer than themselves); caseless scripts also try every run length unspaced.
-    const std::size_t spaced = std::min(gazetteer_.max_words_from(scan.words[i]), n - i);
-    const std::size_t max = scan.cased(i) ? spaced : std::max(spaced, std::min(gazetteer_.max_words(), n - i));
+    const std::size_t spaced = std::min(places_->max_words_from(scan.words[i]), n - i);
+    const std::size_t max = scan.cased(i) ? spaced : std::max(spaced, std::min(places_->max_words(), n - i));
     for (std::size_t k = max; k >= 1; --k) {
       if (k > 1 && !scan.adjacent(i + k - 1)) continue;
       if (k <= spaced)
-        if (const Place* p = gazetteer_.find(scan.joined(i, i + k))) { len = k; return p; }
+        if (const Place* p = places_->find(scan.joined(i, i + k))) { len = k; return p; }
       if (k > 1 && !scan.cased(i))
-        if (const Place* p = gazetteer_.find(scan.joined(i, i + k, ""))) { len = k; return p; }
+        if (const Place* p = places_->find(scan.joined(i, i + k, ""))) { len = k; return p; }
     }
     // Inflected languages decline place names ("в Ростове", "Омской области", "Berlins"):
     // a mid-sentence capitalised word may name a place through its stem, or its stem plus a
@@ -175,13 +178,13 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
       const std::string& stem = tokens[i].stem;
       if (utf8_length(stem) >= 4 && stem != scan.words[i])
         for (std::string_view ending : *endings)
-          if (const Place* p = gazetteer_.find(stem + std::string(ending))) { len = 1; return p; }
+          if (const Place* p = places_->find(stem + std::string(ending))) { len = 1; return p; }
     }
     // Arabic attaches "and", "in", "to", "for" to the next word ("وموسكو"): try without.
     if (lang == "ar" && scan.words[i].size() > 6) {
       for (std::string_view pre : {"و", "ب", "ل", "ف", "ك", "وب", "ول"}) {
         if (!scan.words[i].starts_with(pre)) continue;
-        if (const Place* p = gazetteer_.find(scan.words[i].substr(pre.size()))) { len = 1; return p; }
+        if (const Place* p = places_->find(scan.words[i].substr(pre.size()))) { len = 1; return p; }
       }
     }
     return nullptr;
@@ -323,7 +326,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
       if (!candidate(start)) role.clear(), start = i;
     }
     if (scan.acronym(start)) {
-      const Place* p = gazetteer_.find(scan.words[start]);
+      const Place* p = places_->find(scan.words[start]);
       if (p) emit(start, start + 1, EntityKind::Place, p->id, "");
       else emit(start, start + 1, EntityKind::Organisation, keyer_.ascii(scan.words[start]), "");
       i = start + 1;

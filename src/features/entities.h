@@ -15,6 +15,7 @@
 namespace storyline {
 
 class Gazetteer;
+class GazetteerMemo;
 class MatchKeyer;
 class EntityLexicon;
 
@@ -48,7 +49,7 @@ class EntityExtractor {
 
  private:
   struct Scan;  // per-call working state (entities.cpp)
-  const Gazetteer& gazetteer_;
+  std::unique_ptr<GazetteerMemo> places_;  // the gazetteer's answers, remembered
   const MatchKeyer& keyer_;
   std::unique_ptr<const EntityLexicon> lexicon_;
 };

@@ -1,6 +1,7 @@
 // Gazetteer: one id per place across languages and scripts, multiword names, ranking of
 // shared names, and the cost of loading the system gazetteer (printed for the record).
 #include "features/gazetteer.h"
+#include "features/gazetteer_memo.h"
 
 #include <gtest/gtest.h>
 
@@ -87,6 +88,19 @@ TEST_F(GazetteerTest, SizeAndCost) {
   EXPECT_GT(gazetteer_->place_count(), 20000u);
   EXPECT_GE(gazetteer_->max_words(), 3u);
   EXPECT_LT(gazetteer_->memory_bytes(), std::size_t{200} << 20);
+}
+
+// The memo answers what the gazetteer answers, hits and misses alike, asked once or again.
+TEST_F(GazetteerTest, MemoAnswersLikeTheGazetteer) {
+  GazetteerMemo memo(*gazetteer_);
+  const std::vector<std::string> names = {"berlin", "new york", "new", "москва", "deutschland",
+                                          "the", "zzqx", "rio de janeiro", "rio", ""};
+  for (int round = 0; round < 2; ++round)
+    for (const std::string& name : names) {
+      EXPECT_EQ(memo.find(name), gazetteer_->find(name)) << name;
+      EXPECT_EQ(memo.max_words_from(name), gazetteer_->max_words_from(name)) << name;
+    }
+  EXPECT_EQ(memo.max_words(), gazetteer_->max_words());
 }
 
 TEST(GazetteerEntries, CountryOutranksCityAndLargerCityWins) {
