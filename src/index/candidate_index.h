@@ -49,6 +49,7 @@ class CandidateIndex {
   struct Posting {
     DocSlot slot;
     float weight;
+    std::int64_t time;  // the document's, so a query never looks it up per candidate
   };
   std::int64_t window_;
   std::unordered_map<TermId, std::vector<Posting>> postings_;
