@@ -177,7 +177,19 @@ void StoryService::update_counts_locked() {
   index_version_ = index_->version();
 }
 
-std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_locked(bool current) {
+StoryService::Reuse StoryService::reusable_publication() {
+  Reuse reuse;
+  {
+    std::lock_guard lock(published_mutex_);
+    reuse.previous = published_;
+  }
+  if (reuse.previous)
+    for (std::size_t i = 0; i < reuse.previous->snapshot->threads.size(); ++i)
+      reuse.position.emplace(reuse.previous->snapshot->threads[i].thread.get(), i);
+  return reuse;
+}
+
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_locked(bool current, Reuse* reuse) {
   const auto started = std::chrono::steady_clock::now();
   std::shared_ptr<const ThreadSnapshot> snapshot = index_->snapshot(current);
   {
@@ -189,20 +201,17 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_lock
   // A thread whose members did not change is the same shared Thread object as in the list
   // published before (which keeps it alive, so its address cannot have been reused): its
   // category and headlines are known. Only changed threads are read from the index again.
-  std::unordered_map<const Thread*, std::size_t> known;
-  std::shared_ptr<const PublishedThreads> previous;
-  {
-    std::lock_guard lock(published_mutex_);
-    previous = published_;
+  Reuse made_here;
+  if (!reuse) {
+    made_here = reusable_publication();
+    reuse = &made_here;
   }
-  if (previous)
-    for (std::size_t i = 0; i < previous->snapshot->threads.size(); ++i)
-      known.emplace(previous->snapshot->threads[i].thread.get(), i);
+  const std::shared_ptr<const PublishedThreads>& previous = reuse->previous;
   ThreadExtras& extras = fresh->extras;
   extras.categories.reserve(snapshot->threads.size());
   extras.headlines.reserve(snapshot->threads.size());
   for (const auto& ranked : snapshot->threads) {
-    if (auto it = known.find(ranked.thread.get()); it != known.end()) {
+    if (auto it = reuse->position.find(ranked.thread.get()); it != reuse->position.end()) {
       extras.categories.push_back(previous->extras.categories[it->second]);
       extras.headlines.push_back(previous->extras.headlines[it->second]);
     } else {
@@ -240,8 +249,11 @@ void StoryService::refresh_published() {
       stale = !published_ || published_->snapshot->version != index_version_.load();
     }
     if (stale) {
+      // Threads from the last publication are matched before taking the index lock, and that
+      // publication is freed after releasing it (`reuse` outlives the lock).
+      Reuse reuse = reusable_publication();
       std::lock_guard lock(mutex_);
-      publish_locked(true);
+      publish_locked(true, &reuse);
     }
     wait.lock();
   }

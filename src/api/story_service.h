@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "api/engine_pool.h"
@@ -74,7 +75,15 @@ class StoryService {
     std::chrono::steady_clock::time_point built;
     std::chrono::steady_clock::duration cost{};  // snapshot + categories
   };
-  std::shared_ptr<const PublishedThreads> publish_locked(bool current = false);
+  // What a publication reuses from the one before it: that list, and where each of its
+  // threads sits in it. Made without the index lock (the refresher does); and whoever holds
+  // it releases the replaced list after unlocking, so its destruction does not hold up writes.
+  struct Reuse {
+    std::shared_ptr<const PublishedThreads> previous;
+    std::unordered_map<const Thread*, std::size_t> position;
+  };
+  Reuse reusable_publication();
+  std::shared_ptr<const PublishedThreads> publish_locked(bool current = false, Reuse* reuse = nullptr);
   // The published list when it is current, or stale by less than 20 times its cost (at most
   // 500 ms: small indexes are always current); null otherwise.
   std::shared_ptr<const PublishedThreads> published_if_fresh();
