@@ -108,13 +108,20 @@ int main(int argc, char** argv) {
   // the allocator's growth, and look more expensive than it is.
   {
     Profiler warm(gazetteer, &dictionary, false);
-    for (const Document& d : documents) warm.profile(d);
+    std::vector<Profile> profiles;
+    for (const Document& d : documents) profiles.push_back(warm.profile(d));
+    TermStats stats = background;
+    for (const Profile& p : profiles) stats.add(p);
+    ThreadBuilder builder(model, stats, ThreadingOptions{});  // threading warms up too
+    for (std::size_t i : publication_order(profiles)) builder.add(std::move(profiles[i]));
   }
-  nlohmann::json out = nlohmann::json::array();
-  double baseline = 0;
-  for (const Configuration& c : configurations()) {
-    double features = 0, threading = 0;
-    for (int round = 0; round < rounds; ++round) {
+  // Rounds go round-robin over the configurations, so that a machine slowing down or
+  // speeding up during the run (shared VMs do) moves every configuration alike.
+  const std::vector<Configuration> configs = configurations();
+  std::vector<double> feature_seconds(configs.size()), threading_seconds(configs.size());
+  for (int round = 0; round < rounds; ++round)
+    for (std::size_t k = 0; k < configs.size(); ++k) {
+      const Configuration& c = configs[k];
       Profiler profiler(gazetteer, c.dictionary ? &dictionary : nullptr, false, c.signals);
       double t0 = cpu_seconds();
       std::vector<Profile> profiles;
@@ -126,9 +133,14 @@ int main(int argc, char** argv) {
       ThreadBuilder builder(model, stats, ThreadingOptions{});
       for (std::size_t i : publication_order(profiles)) builder.add(std::move(profiles[i]));
       double t2 = cpu_seconds();
-      features += t1 - t0;
-      threading += t2 - t1;
+      feature_seconds[k] += t1 - t0;
+      threading_seconds[k] += t2 - t1;
     }
+  nlohmann::json out = nlohmann::json::array();
+  double baseline = 0;
+  for (std::size_t k = 0; k < configs.size(); ++k) {
+    const Configuration& c = configs[k];
+    double features = feature_seconds[k], threading = threading_seconds[k];
     features /= rounds;
     threading /= rounds;
     const double total = features + threading;
