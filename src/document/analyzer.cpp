@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "document/ascii.h"
 #include "document/language_id.h"
 #include "document/stop_words.h"
 
@@ -30,12 +31,6 @@ const char* snowball_algorithm(std::string_view lang) {
   for (auto [code, name] : kAlgorithms)
     if (code == lang) return name;
   return nullptr;
-}
-
-bool is_ascii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
 }
 
 bool truncating_language(std::string_view lang) {
@@ -104,12 +99,7 @@ Analyzer::Analyzer() : state_(std::make_unique<State>()) {
 Analyzer::~Analyzer() = default;
 
 std::string Analyzer::fold(std::string_view text) const {
-  if (is_ascii(text)) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+  if (is_ascii(text)) return ascii_lower(text);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString folded = state_->nfkc_casefold->normalize(
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),

@@ -7,19 +7,12 @@
 #include <initializer_list>
 #include <utility>
 
+#include "document/ascii.h"
+
 namespace storyline {
 
 std::string fold_word(std::string_view utf8) {
-  // Case folding maps ASCII to ASCII (A-Z to a-z, nothing else): most words of most dates
-  // need no trip through UTF-16.
-  bool ascii = true;
-  for (char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    std::string out(utf8);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+  if (is_ascii(utf8)) return ascii_lower(utf8);
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
       .foldCase()

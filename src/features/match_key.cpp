@@ -6,6 +6,8 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include "document/ascii.h"
+
 namespace storyline {
 
 struct MatchKeyer::State {
@@ -52,15 +54,7 @@ MatchKeyer::MatchKeyer(MatchKeyer&&) noexcept = default;
 MatchKeyer& MatchKeyer::operator=(MatchKeyer&&) noexcept = default;
 
 std::string MatchKeyer::to_ascii(std::string_view word) const {
-  // ASCII input comes out of the transform lower-cased and otherwise unchanged.
-  bool ascii = true;
-  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    std::string out(word);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+  if (is_ascii(word)) return ascii_lower(word);  // what the transform makes of ASCII
   auto& seen = state_->seen;
   if (auto it = seen.find(std::string(word)); it != seen.end()) return it->second;
   if (seen.size() >= State::kSeenLimit) seen.clear();
