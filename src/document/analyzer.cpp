@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "document/ascii.h"
+#include "document/bounded_memo.h"
 #include "document/language_id.h"
 #include "document/stop_words.h"
 
@@ -73,8 +74,11 @@ struct Analyzer::State {
   // Stems already made, per language: news vocabulary is Zipfian, so most words of an article
   // were stemmed before, and a lookup is cheaper than running Snowball again. Cleared when
   // full, which bounds the memory without changing any result.
-  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> stems;
-  static constexpr std::size_t kMaxStems = 1 << 17;
+  std::unordered_map<std::string, BoundedMemo<std::string>> stems;
+
+  BoundedMemo<std::string>& stems_of(std::string_view lang) {
+    return stems.try_emplace(std::string(lang), 1 << 17).first->second;
+  }
 
   sb_stemmer* stemmer_for(std::string_view lang) {
     auto it = stemmers.find(std::string(lang));
@@ -110,17 +114,7 @@ std::string Analyzer::fold(std::string_view text) const {
 }
 
 std::string Analyzer::stem(std::string_view folded_word, std::string_view lang) {
-  return stem_with(state_->stems[std::string(lang)], folded_word, lang);
-}
-
-std::string Analyzer::stem_with(std::unordered_map<std::string, std::string>& seen,
-                                std::string_view folded_word, std::string_view lang) {
-  std::string word(folded_word);
-  if (auto it = seen.find(word); it != seen.end()) return it->second;
-  if (seen.size() >= State::kMaxStems) seen.clear();
-  std::string stemmed = run_stemmer(folded_word, lang);
-  seen.emplace(std::move(word), stemmed);
-  return stemmed;
+  return state_->stems_of(lang).get(folded_word, [&] { return run_stemmer(folded_word, lang); });
 }
 
 std::string Analyzer::run_stemmer(std::string_view folded_word, std::string_view lang) {
@@ -162,7 +156,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::string_view la
     return tokens;
   }
   const std::unordered_set<std::string>* stop_words = state_->stop_words.words_of(lang);
-  auto& stems = state_->stems[std::string(lang)];
+  BoundedMemo<std::string>& stems = state_->stems_of(lang);
   std::uint32_t sentence = 0;
   std::int32_t sentence_end = sentences.following(0);
   bool first_in_sentence = true;
@@ -190,7 +184,8 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::string_view la
     first_in_sentence = false;
     token.norm = fold(token.surface);
     token.stop = !token.is_number && stop_words && stop_words->count(token.norm) > 0;
-    token.stem = token.is_number ? token.norm : stem_with(stems, token.norm, lang);
+    token.stem = token.is_number ? token.norm
+                                 : stems.get(token.norm, [&] { return run_stemmer(token.norm, lang); });
     tokens.push_back(std::move(token));
   }
   utext_close(utext);

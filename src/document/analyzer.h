@@ -8,7 +8,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "article/article.h"
@@ -46,9 +45,7 @@ class Analyzer {
   std::string stem(std::string_view folded_word, std::string_view lang);
 
  private:
-  // stem() through a memo of one language's stems; run_stemmer() does the work.
-  std::string stem_with(std::unordered_map<std::string, std::string>& seen, std::string_view folded_word,
-                        std::string_view lang);
+  // stem() without the memo.
   std::string run_stemmer(std::string_view folded_word, std::string_view lang);
   struct State;
   std::unique_ptr<State> state_;

@@ -4,10 +4,9 @@
 // cache, while the memo stays small and warm. Not thread-safe: one per EntityExtractor.
 #pragma once
 
-#include <string>
 #include <string_view>
-#include <unordered_map>
 
+#include "document/bounded_memo.h"
 #include "features/gazetteer.h"
 
 namespace storyline {
@@ -16,16 +15,18 @@ class GazetteerMemo {
  public:
   explicit GazetteerMemo(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
 
-  const Place* find(const std::string& folded_name);
-  std::size_t max_words_from(const std::string& folded_word);
+  const Place* find(std::string_view folded_name) {
+    return found_.get(folded_name, [&] { return gazetteer_.find(folded_name); });
+  }
+  std::size_t max_words_from(std::string_view folded_word) {
+    return spans_.get(folded_word, [&] { return gazetteer_.max_words_from(folded_word); });
+  }
   std::size_t max_words() const { return gazetteer_.max_words(); }
 
  private:
-  // Cleared when full: bounded memory, same answers.
-  static constexpr std::size_t kLimit = 1 << 16;
   const Gazetteer& gazetteer_;
-  std::unordered_map<std::string, const Place*> found_;
-  std::unordered_map<std::string, std::size_t> spans_;
+  BoundedMemo<const Place*> found_{1 << 16};
+  BoundedMemo<std::size_t> spans_{1 << 16};
 };
 
 }  // namespace storyline

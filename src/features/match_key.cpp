@@ -1,22 +1,20 @@
 #include "features/match_key.h"
 
 #include <stdexcept>
-#include <unordered_map>
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include "document/ascii.h"
+#include "document/bounded_memo.h"
 
 namespace storyline {
 
 struct MatchKeyer::State {
   std::unique_ptr<icu::Transliterator> translit;
-  // Transliterations already made. Names recur across articles (the same people and places
-  // all day), and the ICU transform was about a sixth of profiling a full-text article. Cleared
-  // when full, which bounds the memory without changing any result.
-  std::unordered_map<std::string, std::string> seen;
-  static constexpr std::size_t kSeenLimit = 1 << 16;
+  // Transliterations already made: names recur across articles (the same people and places
+  // all day), and the ICU transform was about a sixth of profiling a full-text article.
+  BoundedMemo<std::string> seen{1 << 16};
 };
 
 namespace {
@@ -55,16 +53,14 @@ MatchKeyer& MatchKeyer::operator=(MatchKeyer&&) noexcept = default;
 
 std::string MatchKeyer::to_ascii(std::string_view word) const {
   if (is_ascii(word)) return ascii_lower(word);  // what the transform makes of ASCII
-  auto& seen = state_->seen;
-  if (auto it = seen.find(std::string(word)); it != seen.end()) return it->second;
-  if (seen.size() >= State::kSeenLimit) seen.clear();
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  state_->translit->transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
-  seen.emplace(word, out);
-  return out;
+  return state_->seen.get(word, [&] {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    state_->translit->transliterate(u);
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  });
 }
 
 std::string MatchKeyer::phonetic(std::string_view in) {

@@ -7,6 +7,7 @@
 #include <regex>
 #include <unordered_map>
 
+#include "document/bounded_memo.h"
 #include "features/dates.h"
 #include "features/entities.h"
 #include "features/gazetteer.h"
@@ -59,18 +60,12 @@ struct Profiler::Parts {
   DateExtractor dates;
   NumberExtractor numbers;
   // word_key (an ICU transliteration) memoised per surface: capitalised words repeat a lot
-  // across a corpus. Bounded: cleared when it grows past kMaxNameIds.
-  static constexpr std::size_t kMaxNameIds = 1 << 18;
-  std::unordered_map<std::string, TermId> name_ids;
+  // across a corpus.
+  BoundedMemo<TermId> name_ids{1 << 18};
   std::vector<TermDictionary::Translation> translations;  // reused buffer
 
   TermId name_id(const std::string& surface) {
-    auto it = name_ids.find(surface);
-    if (it != name_ids.end()) return it->second;
-    if (name_ids.size() >= kMaxNameIds) name_ids.clear();
-    TermId id = term_id("k:", keyer.word_key(surface));
-    name_ids.emplace(surface, id);
-    return id;
+    return name_ids.get(surface, [&] { return term_id("k:", keyer.word_key(surface)); });
   }
 };
 
