@@ -60,59 +60,50 @@ SparseVector merged(const SparseVector& title, const SparseVector& body, float t
   return sum.vector();
 }
 
-// The profile's entities with their overlap weights, sorted by key. An article names one key
-// under one kind once (the extractor merges mentions), but should a key come twice under one
-// kind the later entry wins, as a map from key to weight would have it.
-std::vector<WeightedEntity> weighted_entities(const Profile& p, const TermStats& stats) {
-  std::vector<WeightedEntity> out;
-  out.reserve(p.entities.size());
-  for (const ProfileEntity& e : p.entities)
-    out.push_back({e.key, e.kind,
-                   stats.idf(entity_term(e)) * (1.0f + std::log(float(e.count))) * (e.in_title ? 2.0f : 1.0f)});
-  std::stable_sort(out.begin(), out.end(), [](const WeightedEntity& x, const WeightedEntity& y) {
-    return x.key < y.key;
-  });
+// The profile's entities with their overlap weights, by key. An article names one key under
+// one kind once (the extractor merges mentions), but should a key come twice in a list the
+// later entry wins, as a map from key to weight would have it.
+EntityWeights entity_weights(const Profile& p, const TermStats& stats) {
+  std::vector<std::size_t> order(p.entities.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return p.entities[x].key < p.entities[y].key; });
+  auto add = [](std::vector<WeightedEntity>& list, const WeightedEntity& e) {
+    if (!list.empty() && list.back().key == e.key) list.back() = e;
+    else list.push_back(e);
+  };
+  EntityWeights out;
+  for (std::size_t i : order) {
+    const ProfileEntity& e = p.entities[i];
+    const WeightedEntity weighted{e.key, stats.idf(entity_term(e)) * (1.0f + std::log(float(e.count))) *
+                                             (e.in_title ? 2.0f : 1.0f)};
+    add(out.all, weighted);
+    if (e.kind == EntityKind::Person) add(out.people, weighted);
+    if (e.kind == EntityKind::Place) add(out.places, weighted);
+    if (e.kind == EntityKind::Organisation) add(out.organisations, weighted);
+  }
   return out;
 }
 
-// Weighted Jaccard over entity keys of one kind (all kinds when kind is null): one merge of
-// the two key-sorted lists. -1 when either side has no entity of the kind (no evidence).
-float entity_overlap(const std::vector<WeightedEntity>& a, const std::vector<WeightedEntity>& b,
-                     const EntityKind* kind) {
-  // The weight of the next key of the kind at `i` (the last entry of that key wins), moving i
-  // past that key; 0 at the end.
-  auto next = [kind](const std::vector<WeightedEntity>& v, std::size_t& i, std::string_view& key) {
-    float weight = 0;
-    bool found = false;
-    while (i < v.size() && !found) {
-      key = v[i].key;
-      for (; i < v.size() && v[i].key == key; ++i)
-        if (!kind || v[i].kind == *kind) {
-          weight = v[i].weight;
-          found = true;
-        }
-    }
-    return found ? weight : -1.0f;
-  };
-  std::size_t i = 0, j = 0;
-  std::string_view key_a, key_b;
-  float wa = next(a, i, key_a), wb = next(b, j, key_b);
-  if (wa < 0 || wb < 0) return -1.0f;
+// Weighted Jaccard over the keys of two lists: one merge. -1 when either is empty (no evidence).
+float entity_overlap(const std::vector<WeightedEntity>& a, const std::vector<WeightedEntity>& b) {
+  if (a.empty() || b.empty()) return -1.0f;
   double shared = 0, total = 0;
-  while (wa >= 0 || wb >= 0) {
-    if (wb < 0 || (wa >= 0 && key_a < key_b)) {
-      total += wa;
-      wa = next(a, i, key_a);
-    } else if (wa < 0 || key_b < key_a) {
-      total += wb;
-      wb = next(b, j, key_b);
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (i->key < j->key) {
+      total += (i++)->weight;
+    } else if (j->key < i->key) {
+      total += (j++)->weight;
     } else {
-      shared += std::min(wa, wb);
-      total += std::max(wa, wb);
-      wa = next(a, i, key_a);
-      wb = next(b, j, key_b);
+      shared += std::min(i->weight, j->weight);
+      total += std::max(i->weight, j->weight);
+      ++i;
+      ++j;
     }
   }
+  for (; i != a.end(); ++i) total += i->weight;
+  for (; j != b.end(); ++j) total += j->weight;
   return total > 0 ? float(shared / total) : 0.0f;
 }
 
@@ -238,7 +229,7 @@ WeightedProfile weigh(const Profile& p, const TermStats& stats) {
   std::unordered_map<TermId, float> entity_counts;
   for (const ProfileEntity& e : p.entities) entity_counts[entity_term(e)] = float(e.count);
   w.entities = tfidf(SparseVector::from_counts(entity_counts), stats);
-  w.weighted_entities = weighted_entities(p, stats);
+  w.entity_weights = entity_weights(p, stats);
   std::vector<double> numbers;
   for (const CountedNumber& n : p.numbers) numbers.push_back(n.value);
   w.number_set = sorted_set(std::move(numbers));
@@ -265,14 +256,12 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
   f.values[kNumberOverlap] = set_overlap(wa.number_set, wb.number_set);
   f.values[kYearOverlap] = set_overlap(wa.year_set, wb.year_set);
   f.values[kMonthOverlap] = set_overlap(wa.month_set, wb.month_set);
-  const auto& ea = wa.weighted_entities;
-  const auto& eb = wb.weighted_entities;
-  f.values[kEntityOverlap] = entity_overlap(ea, eb, nullptr);
-  const EntityKind person = EntityKind::Person, place = EntityKind::Place,
-                   org = EntityKind::Organisation;
-  f.values[kPersonOverlap] = entity_overlap(ea, eb, &person);
-  f.values[kPlaceOverlap] = entity_overlap(ea, eb, &place);
-  f.values[kOrganisationOverlap] = entity_overlap(ea, eb, &org);
+  const EntityWeights& ea = wa.entity_weights;
+  const EntityWeights& eb = wb.entity_weights;
+  f.values[kEntityOverlap] = entity_overlap(ea.all, eb.all);
+  f.values[kPersonOverlap] = entity_overlap(ea.people, eb.people);
+  f.values[kPlaceOverlap] = entity_overlap(ea.places, eb.places);
+  f.values[kOrganisationOverlap] = entity_overlap(ea.organisations, eb.organisations);
   f.values[kTitleEntityOverlap] = title_entity_overlap(a, b);
   f.values[kMainActorMatch] = main_actor_match(a, b);
   date_features(a, b, f);

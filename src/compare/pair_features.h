@@ -56,12 +56,17 @@ struct PairFeatures {
   float operator[](int i) const { return values[i]; }
 };
 
-// One entity of a profile with its weight in the entity overlaps (idf × log count, double in
-// a headline). `key` points into the profile.
+// One entity key of a profile with its weight in the entity overlaps (idf × log count, double
+// in a headline). `key` points into the profile.
 struct WeightedEntity {
   std::string_view key;
-  EntityKind kind = EntityKind::Other;
   float weight = 0;
+};
+
+// A profile's weighted entities, of all kinds and of each kind the overlaps compare: each list
+// sorted by key, one entry per key, so an overlap is one merge of two lists.
+struct EntityWeights {
+  std::vector<WeightedEntity> all, people, places, organisations;
 };
 
 // IDF-weighted, L2-normalised vectors of one profile, computed once per profile per TermStats
@@ -69,8 +74,7 @@ struct WeightedEntity {
 struct WeightedProfile {
   const Profile* profile = nullptr;
   SparseVector title, body, all, bridge, names, prefixes, title_prefixes, lede, entities;
-  // Sorted by key, one per (key, kind); the overlaps merge two of these instead of hashing.
-  std::vector<WeightedEntity> weighted_entities;
+  EntityWeights entity_weights;
   // The profile's numbers, years and months, each sorted and without repeats.
   std::vector<double> number_set;
   std::vector<std::int32_t> year_set, month_set;
