@@ -7,9 +7,10 @@ namespace storyline {
 namespace {
 
 // Scores per document while a query walks the posting lists: open addressing over the slot,
-// sized for every posting (or every live document, if fewer) to be a new document. The walk adds to it once per posting (tens of
-// thousands per query in a full index), where a node-based map allocated and missed the
-// cache each time. Per slot the additions run in posting order, as they would in any map.
+// sized for every posting (or every live document, if fewer) to be a new document. The walk
+// adds to it once per posting (tens of thousands per query in a full index), where a
+// node-based map allocated and missed the cache each time. Per slot the additions run in
+// posting order, as they would in any map.
 class ScoreTable {
  public:
   explicit ScoreTable(std::size_t postings) {
