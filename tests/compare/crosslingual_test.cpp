@@ -5,9 +5,10 @@
 // tell that they are one story.
 #include <gtest/gtest.h>
 
-#include "article/reader.h"
 #include "compare/comparer.h"
 #include "stories/engine.h"
+
+#include "../support/shared_engine.h"
 
 namespace storyline {
 namespace {
@@ -15,16 +16,11 @@ namespace {
 const std::string kFixtures = std::string(STORYLINE_SOURCE_DIR) + "/tests/fixtures/crosslingual/";
 
 struct CrossLingual : ::testing::Test {
-  static Engine& engine() {
-    static Engine e{EngineOptions{}};
-    return e;
-  }
+  static Engine& engine() { return testing::shared_engine(); }
   static std::vector<Profile> profiles(const std::vector<std::string>& files) {
     std::vector<std::string> paths;
     for (const auto& f : files) paths.push_back(kFixtures + f);
-    ReadBatch batch = read_paths(paths);
-    EXPECT_TRUE(batch.errors.empty());
-    return engine().profile_all(std::move(batch.articles));
+    return testing::profile_files(paths);
   }
 };
 

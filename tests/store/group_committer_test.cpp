@@ -1,24 +1,19 @@
 #include "store/group_committer.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <condition_variable>
-#include <filesystem>
 #include <set>
 #include <thread>
 
 #include "forwarding_store.h"
+#include "fresh_dir.h"
 
 namespace storyline {
 namespace {
 
-std::string fresh_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("storyline-commit-" + name + "-" + std::to_string(getpid()));
-  std::filesystem::remove_all(dir);
-  return dir.string();
-}
+using testing::fresh_dir;
 
 ArticleWrite put(const std::string& id) {
   ArticleWrite w;

@@ -1,18 +1,13 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "store/store.h"
+
+#include "fresh_dir.h"
 
 namespace storyline {
 namespace {
 
-std::string fresh_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("storyline-store-" + name + "-" + std::to_string(getpid()));
-  std::filesystem::remove_all(dir);
-  return dir.string();
-}
+using testing::fresh_dir;
 
 StoredArticle article(const std::string& id, const std::string& thread) {
   StoredArticle s;

@@ -14,9 +14,10 @@
 #include <cstdlib>
 #include <map>
 
-#include "article/reader.h"
 #include "features/category.h"
 #include "stories/engine.h"
+
+#include "../support/shared_engine.h"
 
 namespace storyline {
 namespace {
@@ -24,19 +25,14 @@ namespace {
 const std::string kFixture = std::string(STORYLINE_SOURCE_DIR) + "/tests/fixtures/categories/categories.jsonl";
 
 struct Categories : ::testing::Test {
-  static Engine& engine() {
-    static Engine e{EngineOptions{}};
-    return e;
-  }
+  static Engine& engine() { return testing::shared_engine(); }
   static const CategoryClassifier& classifier() {
     static Analyzer analyzer;
     static CategoryClassifier c{analyzer};
     return c;
   }
   static std::vector<Profile> profiles_of(const std::vector<std::string>& paths) {
-    ReadBatch batch = read_paths(paths);
-    EXPECT_TRUE(batch.errors.empty());
-    return engine().profile_all(std::move(batch.articles));
+    return testing::profile_files(paths);
   }
   static Profile profile_of(std::string title, std::string text, std::string lang = "en") {
     Article a;
