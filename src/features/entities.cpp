@@ -67,6 +67,14 @@ bool looks_like_demonym(std::string_view w) {
 
 bool has_possessive(std::string_view s) { return strip_possessive(s).size() != s.size(); }
 
+// "казахстана" -> "казахстан": the text without its last code point.
+std::string_view drop_last_letter(std::string_view s) {
+  int32_t end = int32_t(s.size());
+  if (end == 0) return s;
+  U8_BACK_1(reinterpret_cast<const uint8_t*>(s.data()), 0, end);
+  return s.substr(0, std::size_t(end));
+}
+
 }  // namespace
 
 // Working state of one extract() call: per-token facts computed once.
@@ -179,6 +187,12 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
       if (utf8_length(stem) >= 4 && stem != scan.words[i])
         for (std::string_view ending : *endings)
           if (const Place* p = places_->find(stem + std::string(ending))) { len = 1; return p; }
+      // Snowball over-stems some names ("Казахстана" -> "казахста"): also the word with a
+      // one-letter case ending cut ("казахстан", "москв" + "а"), when enough of it is left.
+      if (endings->size() > 1)
+        if (std::string_view cut = drop_last_letter(scan.words[i]); utf8_length(cut) >= 4 && cut != stem)
+          for (std::string_view ending : *endings)
+            if (const Place* p = places_->find(std::string(cut) + std::string(ending))) { len = 1; return p; }
     }
     // Arabic attaches "and", "in", "to", "for" to the next word ("وموسكو"): try without.
     if (lang == "ar" && scan.words[i].size() > 6) {
@@ -248,24 +262,37 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
     const std::string& last = scan.words[b - 1];
     const std::size_t len = b - a;
     if (lex.is_known_org(all)) return emit(a, b, EntityKind::Organisation, keyer_.name_key(all), "");
-    const bool org = lex.is_org_head(last) || (len > 1 && lex.is_org_head(first));
+    const bool org = lex.is_org_head(last) || (len > 1 && lex.is_org_head(first)) ||
+                     (scan.key_words[b - 1] != last && lex.is_declined_org_head(scan.key_words[b - 1]));
     const std::string& last_key = scan.key_words[b - 1];
-    if (!role.empty() && !org) return emit(a, b, EntityKind::Person, keyer_.word_key(last_key), role);
+    // A city name opening two or three name-like words is a first name ("Владимир Путин",
+    // "Paris Hilton"), not a place.
+    auto first_name = [&](std::size_t i, std::size_t k, const Place& p) {
+      if (i != a || k != 1 || len > 3 || !p.id.starts_with("G:")) return false;
+      for (std::size_t j = i + 1; j < b; ++j)
+        if (std::size_t m = 0; !person_like(j) || place_at(j, m)) return false;
+      return true;
+    };
     std::size_t plen = 0;
-    if (const Place* p = place_at(a, plen); p && plen == len) return emit(a, b, EntityKind::Place, p->id, "");
+    const Place* head_place = place_at(a, plen);
+    if (!role.empty() && !org) {
+      // A place right after a title says whose title it is: "Президент России Владимир
+      // Путин", "президента Казахстана Нурсултана Назарбаева", "мэр Москвы". Countries
+      // always; cities only where names decline (in English "Mayor Lincoln" is a person).
+      if (head_place && (head_place->id.starts_with("C:") || nominative_endings(lang)) &&
+          !(plen < len && first_name(a, plen, *head_place))) {
+        emit(a, a + plen, EntityKind::Place, head_place->id, "");
+        if (a + plen < b) self(self, a + plen, b, role, false);
+        return;
+      }
+      return emit(a, b, EntityKind::Person, keyer_.word_key(last_key), role);
+    }
+    if (head_place && plen == len) return emit(a, b, EntityKind::Place, head_place->id, "");
     if (org) return emit(a, b, EntityKind::Organisation, keyer_.name_key(all), "");
     if (lex.is_facility_head(last)) return emit(a, b, EntityKind::Place, keyer_.name_key(all), "");
     if (split_places && len > 1) {
       // Places inside a longer run ("Moscow Sheremetyevo") become their own mentions; the
       // rest is classified on its own.
-      // ... except a city name opening two or three name-like words, which is a first name
-      // ("Владимир Путин", "Paris Hilton").
-      auto first_name = [&](std::size_t i, std::size_t k, const Place& p) {
-        if (i != a || k != 1 || len > 3 || !p.id.starts_with("G:")) return false;
-        for (std::size_t j = i + 1; j < b; ++j)
-          if (std::size_t m = 0; !person_like(j) || place_at(j, m)) return false;
-        return true;
-      };
       std::size_t start = a;
       bool split = false;
       for (std::size_t i = a; i < b;) {
@@ -352,6 +379,11 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
       if (lex.is_connector(scan.words[end]) && end + 1 < n && scan.adjacent(end + 1) &&
           candidate(end + 1) && !tokens[end + 1].sentence_start) { end += 2; continue; }
       break;
+    }
+    // A lone capital letter is a unit or a label ("-22°C", "plan B"), not a name.
+    if (end == start + 1 && scan.shapes[start].letters < 2) {
+      i = end;
+      continue;
     }
     classify(classify, start, end, role, true);
     i = end;

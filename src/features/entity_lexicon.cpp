@@ -1,5 +1,7 @@
 #include "features/entity_lexicon.h"
 
+#include "features/name_inflection.h"
+
 #include <algorithm>
 #include <initializer_list>
 
@@ -119,7 +121,9 @@ EntityLexicon::EntityLexicon() {
            "bakanlığı", "partisi", "üniversitesi", "bankası", "meclisi", "konseyi",
            "komisyonu", "ajansı", "mahkemesi", "derneği", "vakfı", "grubu", "министерство",
            "мид", "партия", "университет", "банк", "совет", "комиссия", "агентство", "суд",
-           "дума", "правительство", "компания", "группа", "фонд", "институт", "полиция"});
+           "дума", "правительство", "компания", "группа", "фонд", "институт", "полиция",
+           "рада", "госдума", "служба", "прокуратура", "управление", "ведомство"});
+  for (const std::string& head : org_heads_) declined_org_heads_.insert(std::string(uninflected_name(head, "ru")));
   add_all(facility_heads_,
           {"airport", "square", "street", "avenue", "river", "sea", "ocean", "mountains",
            "island", "islands", "bridge", "stadium", "station", "region", "province", "oblast",

@@ -31,6 +31,11 @@ class EntityLexicon {
 
   bool is_connector(const std::string& folded) const { return connectors_.contains(folded); }
   bool is_org_head(const std::string& folded) const { return org_heads_.contains(folded); }
+  // An organisation head in a language that declines it, by its uninflected_name ("рады",
+  // "раде" -> "рад" of "рада"; "думы" -> "дум").
+  bool is_declined_org_head(std::string_view uninflected) const {
+    return declined_org_heads_.contains(std::string(uninflected));
+  }
   bool is_facility_head(const std::string& folded) const { return facility_heads_.contains(folded); }
   bool is_known_org(const std::string& folded_words) const { return known_orgs_.contains(folded_words); }
   bool is_non_name(const std::string& folded) const { return non_names_.contains(folded); }
@@ -43,8 +48,8 @@ class EntityLexicon {
   void add_titles(const char* lang, std::initializer_list<const char*> words);
   std::unordered_map<std::string, std::unordered_set<std::string>> titles_;  // by language
   std::unordered_map<std::string, std::size_t> title_span_;                    // first word -> most words
-  std::unordered_set<std::string> connectors_, org_heads_, facility_heads_, known_orgs_,
-      non_names_, function_words_;
+  std::unordered_set<std::string> connectors_, org_heads_, declined_org_heads_, facility_heads_,
+      known_orgs_, non_names_, function_words_;
   std::size_t max_title_words_ = 1;
 };
 

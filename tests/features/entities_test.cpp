@@ -23,6 +23,11 @@ namespace {
 Gazetteer test_gazetteer() {
   return Gazetteer::from_entries({
       {"russia", {"C:RU", "Russia", 0, "RU"}},
+      {"россия", {"C:RU", "Russia", 0, "RU"}},
+      {"казахстан", {"C:KZ", "Kazakhstan", 0, "KZ"}},
+      {"франция", {"C:FR", "France", 0, "FR"}},
+      {"france", {"C:FR", "France", 0, "FR"}},
+      {"lincoln", {"G:5072006", "Lincoln", 290000, "US"}},
       {"ukraine", {"C:UA", "Ukraine", 0, "UA"}},
       {"united states", {"C:US", "United States", 0, "US"}},
       {"us", {"C:US", "United States", 0, "US"}},
@@ -140,6 +145,47 @@ TEST_F(EntitiesTest, DeclinedPlaceNamesResolveThroughTheirStem) {
   }
   // English is matched as written: no stem guessing ("Berliners" is not Berlin).
   for (const EntityMention& m : run("Yesterday the Berliners voted again.", "en")) EXPECT_NE(m.key, "G:2950159");
+}
+
+TEST_F(EntitiesTest, OverStemmedDeclinedCountryStillResolves) {
+  // Snowball stems "Казахстана" to "казахста"; the word minus its case ending is the name.
+  auto ms = run("Центризбирком Казахстана снял полномочия, сообщили в Казахстане.", "ru");
+  const EntityMention* genitive = find(ms, "Казахстана");
+  ASSERT_NE(genitive, nullptr);
+  EXPECT_EQ(genitive->key, "C:KZ");
+  ASSERT_NE(find(ms, "Казахстане"), nullptr);
+  EXPECT_EQ(find(ms, "Казахстане")->key, "C:KZ");
+}
+
+TEST_F(EntitiesTest, PlaceAfterATitleSaysWhoseTitle) {
+  auto ms = run("Вчера Президент России Владимир Путин встретился с дочерью президента Казахстана "
+                "Нурсултана Назарбаева, а президент Франции промолчал.", "ru");
+  for (auto [surface, id] : {std::pair{"России", "C:RU"}, {"Казахстана", "C:KZ"}, {"Франции", "C:FR"}}) {
+    const EntityMention* m = find(ms, surface);
+    ASSERT_NE(m, nullptr) << surface;
+    EXPECT_EQ(m->kind, EntityKind::Place) << surface;
+    EXPECT_EQ(m->key, id) << surface;
+  }
+  const EntityMention* putin = find(ms, "Владимир Путин");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->kind, EntityKind::Person);
+  EXPECT_EQ(putin->role, "Президент");
+  EXPECT_EQ(putin->key, keyer.word_key("Putin"));
+  const EntityMention* nazarbayev = find(ms, "Нурсултана Назарбаева");
+  ASSERT_NE(nazarbayev, nullptr);
+  EXPECT_EQ(nazarbayev->role, "президента");
+  // English keeps a city-named surname after a title: "Mayor Lincoln" is a person.
+  auto en = run("Yesterday Senator Lincoln spoke to the President of France.");
+  ASSERT_NE(find(en, "Lincoln"), nullptr);
+  EXPECT_EQ(find(en, "Lincoln")->kind, EntityKind::Person);
+}
+
+TEST_F(EntitiesTest, DeclinedOrganisationHeadsAndLoneLetters) {
+  auto ms = run("Вчера депутаты Верховной Рады обсудили прогноз: завтра до -22°C и снег.", "ru");
+  const EntityMention* rada = find(ms, "Верховной Рады");
+  ASSERT_NE(rada, nullptr);
+  EXPECT_EQ(rada->kind, EntityKind::Organisation);
+  EXPECT_EQ(find(ms, "C"), nullptr);  // the unit of "-22°C" is not a name
 }
 
 TEST_F(EntitiesTest, DeclinedPersonNamesShareOneKey) {
