@@ -183,7 +183,7 @@ int run_train(const CommonOptions& common, const TrainCommandOptions& train) {
   TrainerOptions options;
   options.data_dir = train.data_dir;
   options.out_dir = train.out_dir.empty() ? engine.params_dir() : train.out_dir;
-  options.write = !train.report_only && train.without.empty();
+  options.write = !train.report_only && train.without.empty() && train.fold_split == 0;
   options.threading = threading(common, 0);
   options.trees.trees = train.trees;
   options.trees.depth = train.depth;
@@ -192,6 +192,7 @@ int run_train(const CommonOptions& common, const TrainCommandOptions& train) {
   options.classifier.learning_rate = train.learning_rate;
   options.classifier.depth = train.classifier_depth;
   options.without = train.without;
+  options.fold_split = train.fold_split;
   options.predictions_path = train.predictions_path;
   nlohmann::json report = train_story_model(engine, options, ProgressBar("training"));
   std::cout << report.dump(2) << '\n';

@@ -46,6 +46,7 @@ struct TrainCommandOptions {
   int depth = 3;
   float learning_rate = 0.05f;
   int classifier_depth = 6;
+  int fold_split = 0;
   std::vector<std::string> without;  // ablation: feature groups held constant (implies report_only)
   std::string predictions_path;      // out-of-fold predictions, CSV
 };

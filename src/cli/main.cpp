@@ -60,6 +60,10 @@ int main(int argc, char** argv) {
   train->add_option("--without", train_options.without,
                     "Ablation: retrain without these feature groups or features (dictionary, entities, places, "
                     "numbers, dates, publication_time, prefixes, lede, phrases, source); implies --report-only");
+  train->add_option("--fold-split", train_options.fold_split,
+                    "Another assignment of pairs to folds (0 = the default): how far the figures move with the "
+                    "split; implies --report-only")
+      ->capture_default_str();
   train->add_option("--predictions", train_options.predictions_path,
                     "Write every pair's out-of-fold prediction to this CSV (error analysis)");
 

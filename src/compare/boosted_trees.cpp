@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <numeric>
@@ -10,7 +11,14 @@
 namespace storyline {
 namespace {
 
-// Candidate thresholds per feature: midpoints between quantiles of the training values.
+// Values closer than this count as one when choosing thresholds. Without it, a refactor that
+// moves a feature by one float ulp (another summation order) turns one distinct value into
+// two, shifts every quantile after it and trains a different model; the cross-validated
+// figures then moved by up to 0.02 AUC on the Telegram pairs with no change in the signal.
+constexpr float kThresholdResolution = 1.0f / 4096;
+
+// Candidate thresholds per feature: midpoints between quantiles of the distinct training
+// values, each rounded to kThresholdResolution.
 std::vector<std::vector<float>> quantile_thresholds(const std::vector<std::vector<float>>& rows,
                                                     int bins) {
   std::size_t width = rows.empty() ? 0 : rows[0].size();
@@ -18,7 +26,8 @@ std::vector<std::vector<float>> quantile_thresholds(const std::vector<std::vecto
   for (std::size_t f = 0; f < width; ++f) {
     std::vector<float> values;
     values.reserve(rows.size());
-    for (const auto& row : rows) values.push_back(row[f]);
+    for (const auto& row : rows)
+      values.push_back(std::round(row[f] / kThresholdResolution) * kThresholdResolution);
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
     if (values.size() <= 1) continue;

@@ -26,11 +26,15 @@ struct Rows {
   std::vector<std::map<std::string, double>> dimensions;
 };
 
-int fold_of(const std::string& key, int folds) {
-  return int(term_id("fold:", key) % std::uint64_t(folds));
+// The fold of a pair (or topic) key: a hash, so folds do not depend on file order. `split`
+// salts the hash: another split of the same data, to see how far the figures move with it.
+int fold_of(const std::string& key, int folds, int split) {
+  std::string salt = split == 0 ? "fold:" : "fold" + std::to_string(split) + ":";
+  return int(term_id(salt, key) % std::uint64_t(folds));
 }
 
-void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, int folds, Rows& rows) {
+void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, int folds, int split,
+                    Rows& rows) {
   std::vector<ReadError> errors;
   std::vector<LabelledPair> pairs = read_pairs_file(path, errors);
   std::vector<Article> articles;
@@ -49,7 +53,7 @@ void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, in
     // The Telegram pairs are the only binary same-event grades, and only 75: they weigh three
     // rows each so that their definition of "one event" is heard (chosen by cross-validation).
     rows.weight.push_back(dataset == kTelegram ? 3.0f : 1.0f);
-    rows.fold.push_back(fold_of(pairs[i].pair_id, folds));
+    rows.fold.push_back(fold_of(pairs[i].pair_id, folds, split));
     rows.dataset.push_back(dataset);
     rows.same.push_back(*pairs[i].overall <= 1.5);  // "very similar": the same story
     rows.id.push_back(pairs[i].pair_id);
@@ -151,11 +155,11 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   if (progress) progress(1, 4);
 
   Rows rows;
-  add_pairs_file(engine, semeval, kSemEval, options.folds, rows);
-  add_pairs_file(engine, telegram, kTelegram, options.folds, rows);
+  add_pairs_file(engine, semeval, kSemEval, options.folds, options.fold_split, rows);
+  add_pairs_file(engine, telegram, kTelegram, options.folds, options.fold_split, rows);
   EcbData ecb{read_clustered_corpus(ecb_path), {}, {}};
   ecb.profiles = engine.profile_all(ecb.corpus.articles);
-  for (const std::string& topic : ecb.corpus.topics) ecb.fold.push_back(fold_of("topic:" + topic, options.folds));
+  for (const std::string& topic : ecb.corpus.topics) ecb.fold.push_back(fold_of("topic:" + topic, options.folds, options.fold_split));
   TermStats ecb_stats = engine.corpus_stats(ecb.profiles);
   std::size_t semeval_rows = rows.features.size();
   // The ECB+ pairs (about ten times as many rows) weigh twice the SemEval file in all: they

@@ -17,6 +17,7 @@ struct TrainerOptions {
   std::string data_dir;   // ../shared/data
   std::string out_dir;    // where story_model.json and background_df.tsv are written
   int folds = 5;
+  int fold_split = 0;      // which assignment of pairs to folds (0: the one README quotes)
   TrainingOptions trees;       // overall score and dimensions (≈1,000 graded rows)
   TrainingOptions classifier{.depth = 6};  // same story (≈12,000 rows: room for deeper trees)
   ThreadingOptions threading;  // for the cross-validated ECB+ threads (window: unbounded)
