@@ -279,7 +279,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
       // A place right after a title says whose title it is: "Президент России Владимир
       // Путин", "президента Казахстана Нурсултана Назарбаева", "мэр Москвы". Countries
       // always; cities only where names decline (in English "Mayor Lincoln" is a person).
-      if (head_place && (head_place->id.starts_with("C:") || nominative_endings(lang)) &&
+      if (head_place && plen <= len && (head_place->id.starts_with("C:") || nominative_endings(lang)) &&
           !(plen < len && first_name(a, plen, *head_place))) {
         emit(a, a + plen, EntityKind::Place, head_place->id, "");
         if (a + plen < b) self(self, a + plen, b, role, false);
