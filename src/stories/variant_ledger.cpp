@@ -15,29 +15,32 @@ std::vector<std::string> words_of(const std::string& name) {
 }
 
 // Compares the forms pairwise: the given names (all words but the last) decide between
-// "spelling variants" and "possibly different people".
+// "spelling variants" and "possibly different people". Each form's words and given-name keys
+// are made once, not once per pair: a story with hundreds of members has dozens of forms.
 std::string verdict(const std::vector<VariantForm>& forms, EntityKind kind, const MatchKeyer& keyer) {
   if (forms.size() == 1) return "same form";
-  bool different_people = false, spelling = false, short_form = false;
-  for (std::size_t i = 0; i < forms.size(); ++i)
-    for (std::size_t j = i + 1; j < forms.size(); ++j) {
-      auto a = words_of(forms[i].surface), b = words_of(forms[j].surface);
-      if (a.size() != b.size()) {
+  struct Shape {
+    std::size_t words = 0;
+    std::string given;  // match keys of the given names, for people of two words or more
+  };
+  std::vector<Shape> shapes;
+  for (const VariantForm& form : forms) {
+    std::vector<std::string> words = words_of(form.surface);
+    Shape shape{words.size(), {}};
+    if (kind == EntityKind::Person && words.size() >= 2)
+      for (std::size_t k = 0; k + 1 < words.size(); ++k) shape.given += keyer.word_key(words[k]) + " ";
+    shapes.push_back(std::move(shape));
+  }
+  bool spelling = false, short_form = false;
+  for (std::size_t i = 0; i < shapes.size(); ++i)
+    for (std::size_t j = i + 1; j < shapes.size(); ++j) {
+      if (shapes[i].words != shapes[j].words) {
         short_form = true;
         continue;
       }
-      if (kind == EntityKind::Person && a.size() >= 2) {
-        std::string given_a, given_b;
-        for (std::size_t k = 0; k + 1 < a.size(); ++k) given_a += keyer.word_key(a[k]) + " ";
-        for (std::size_t k = 0; k + 1 < b.size(); ++k) given_b += keyer.word_key(b[k]) + " ";
-        if (given_a != given_b) {
-          different_people = true;
-          continue;
-        }
-      }
+      if (shapes[i].given != shapes[j].given) return "possibly different people";
       spelling = true;
     }
-  if (different_people) return "possibly different people";
   if (spelling) return "spelling variants";
   return short_form ? "short and full forms" : "same form";
 }
@@ -61,8 +64,9 @@ std::vector<VariantEntry> variant_ledger(const std::vector<const Profile*>& prof
           entry.forms.push_back({surface, {}});
           it = entry.forms.end() - 1;
         }
-        if (std::find(it->articles.begin(), it->articles.end(), p->id) == it->articles.end())
-          it->articles.push_back(p->id);
+        // Profiles come one at a time, so a form this profile already used ends with its id
+        // (no scan of every article that used the form: quadratic in a large story).
+        if (it->articles.empty() || it->articles.back() != p->id) it->articles.push_back(p->id);
       }
     }
   std::vector<VariantEntry> out;
