@@ -104,16 +104,28 @@ int main(int argc, char** argv) {
   std::cerr << "signal_cost_bench: " << n << " articles, " << languages.size() + 1 << " languages, " << rounds
             << " rounds each\n";
 
+  // Profiles every document with `profiler`, then threads them: CPU seconds of each part.
+  struct Cost {
+    double features = 0, threading = 0;
+  };
+  auto profile_and_thread = [&](Profiler& profiler) {
+    double t0 = cpu_seconds();
+    std::vector<Profile> profiles;
+    profiles.reserve(n);
+    for (const Document& d : documents) profiles.push_back(profiler.profile(d));
+    double t1 = cpu_seconds();
+    TermStats stats = background;
+    for (const Profile& p : profiles) stats.add(p);
+    ThreadBuilder builder(model, stats, ThreadingOptions{});
+    for (std::size_t i : publication_order(profiles)) builder.add(std::move(profiles[i]));
+    return Cost{t1 - t0, cpu_seconds() - t1};
+  };
+
   // One untimed pass first: the first configuration would otherwise pay for cold caches and
   // the allocator's growth, and look more expensive than it is.
   {
     Profiler warm(gazetteer, &dictionary, false);
-    std::vector<Profile> profiles;
-    for (const Document& d : documents) profiles.push_back(warm.profile(d));
-    TermStats stats = background;
-    for (const Profile& p : profiles) stats.add(p);
-    ThreadBuilder builder(model, stats, ThreadingOptions{});  // threading warms up too
-    for (std::size_t i : publication_order(profiles)) builder.add(std::move(profiles[i]));
+    profile_and_thread(warm);
   }
   // Rounds go round-robin over the configurations, so that a machine slowing down or
   // speeding up during the run (shared VMs do) moves every configuration alike.
@@ -123,18 +135,9 @@ int main(int argc, char** argv) {
     for (std::size_t k = 0; k < configs.size(); ++k) {
       const Configuration& c = configs[k];
       Profiler profiler(gazetteer, c.dictionary ? &dictionary : nullptr, false, c.signals);
-      double t0 = cpu_seconds();
-      std::vector<Profile> profiles;
-      profiles.reserve(n);
-      for (const Document& d : documents) profiles.push_back(profiler.profile(d));
-      double t1 = cpu_seconds();
-      TermStats stats = background;
-      for (const Profile& p : profiles) stats.add(p);
-      ThreadBuilder builder(model, stats, ThreadingOptions{});
-      for (std::size_t i : publication_order(profiles)) builder.add(std::move(profiles[i]));
-      double t2 = cpu_seconds();
-      feature_seconds[k] += t1 - t0;
-      threading_seconds[k] += t2 - t1;
+      const Cost cost = profile_and_thread(profiler);
+      feature_seconds[k] += cost.features;
+      threading_seconds[k] += cost.threading;
     }
   nlohmann::json out = nlohmann::json::array();
   double baseline = 0;

@@ -127,6 +127,15 @@ void hash_vector(std::uint64_t& h, const SparseVector& v) {
   for (auto [id, w] : v.entries) hash_bytes(h, id), hash_bytes(h, w);
 }
 
+// The dictionaries of the non-English languages met, as the engine loads them; null when
+// dictionaries are off or every article is English.
+std::unique_ptr<TermDictionary> dictionaries_for(const std::set<std::string>& languages, bool use_dictionaries,
+                                                 Analyzer& analyzer) {
+  if (!use_dictionaries || languages.empty()) return nullptr;
+  std::vector<std::string> wanted(languages.begin(), languages.end());
+  return std::make_unique<TermDictionary>(load_term_dictionary(EngineOptions{}.dictd_dir, wanted, analyzer));
+}
+
 // Hashes of profiles and pair features (see --check above).
 int run_check(std::vector<Item> base, bool use_dictionaries) {
   const std::size_t n = std::min<std::size_t>(base.size(), 3000);
@@ -139,11 +148,7 @@ int run_check(std::vector<Item> base, bool use_dictionaries) {
     documents.push_back(analyzer.analyze(std::move(base[i].article)));
     if (documents.back().lang != "en") languages.insert(documents.back().lang);
   }
-  std::unique_ptr<TermDictionary> dictionary;
-  if (use_dictionaries && !languages.empty()) {
-    std::vector<std::string> wanted(languages.begin(), languages.end());
-    dictionary = std::make_unique<TermDictionary>(load_term_dictionary(EngineOptions{}.dictd_dir, wanted, analyzer));
-  }
+  std::unique_ptr<TermDictionary> dictionary = dictionaries_for(languages, use_dictionaries, analyzer);
   std::uint64_t doc_hash = 1469598103934665603ull, profile_hash = doc_hash, pair_hash = doc_hash;
   for (const Document& d : documents) {
     hash_string(doc_hash, d.lang);
@@ -301,11 +306,7 @@ int main(int argc, char** argv) {
   mark("analysis", t);
 
   t = Clock::now();
-  std::unique_ptr<TermDictionary> dictionary;
-  if (use_dictionaries && !languages.empty()) {
-    std::vector<std::string> wanted(languages.begin(), languages.end());
-    dictionary = std::make_unique<TermDictionary>(load_term_dictionary(EngineOptions{}.dictd_dir, wanted, analyzer));
-  }
+  std::unique_ptr<TermDictionary> dictionary = dictionaries_for(languages, use_dictionaries, analyzer);
   mark("dicts", t);
 
   t = Clock::now();
