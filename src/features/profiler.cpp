@@ -59,8 +59,8 @@ struct Profiler::Parts {
   EntityExtractor entities;
   DateExtractor dates;
   NumberExtractor numbers;
-  // word_key (an ICU transliteration) memoised per surface: capitalised words repeat a lot
-  // across a corpus.
+  // Name term ids memoised per surface (the keyer's transliteration, phonetic key and the
+  // hash): capitalised words repeat a lot across a corpus.
   BoundedMemo<TermId> name_ids{1 << 18};
   std::vector<TermDictionary::Translation> translations;  // reused buffer
 

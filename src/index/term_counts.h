@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "features/profile.h"
@@ -21,6 +22,7 @@ class TermCounts {
 
   // Null when the id has no counts.
   const Counts* find(TermId id) const;
+  Counts* find(TermId id) { return const_cast<Counts*>(std::as_const(*this).find(id)); }
   // The counts of `id`, inserted as zeros when absent. Valid until the next insert or erase.
   Counts& at(TermId id);
   // Forgets `id` once both of its counts are zero.

@@ -77,8 +77,8 @@ void TermStats::update(const Profile& profile, int delta) {
   for (TermId id : seen) {
     if (delta > 0) {
       ++counts_.at(id).corpus;
-    } else if (const TermCounts::Counts* c = counts_.find(id); c && c->corpus > 0) {
-      if (--counts_.at(id).corpus == 0) counts_.erase_if_empty(id);
+    } else if (TermCounts::Counts* c = counts_.find(id); c && c->corpus > 0) {
+      if (--c->corpus == 0) counts_.erase_if_empty(id);
     }
   }
   if (delta > 0) ++docs_;

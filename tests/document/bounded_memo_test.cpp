@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "document/bounded_memo.h"
 
@@ -42,6 +43,28 @@ TEST(BoundedMemo, ForgetsWhenFullWithoutChangingAnswers) {
   EXPECT_EQ(calls, 5);
   EXPECT_EQ(length("dddd"), 4);  // kept after the clear
   EXPECT_EQ(calls, 5);
+}
+
+// Thousands of keys, many sharing prefixes: the table grows several times and probes past
+// collisions, and every key keeps its own answer.
+TEST(BoundedMemo, KeepsEveryAnswerWhileGrowing) {
+  BoundedMemo<std::size_t> memo(100000);
+  int calls = 0;
+  auto twice_length = [&](const std::string& s) {
+    return memo.get(s, [&] {
+      ++calls;
+      return 2 * s.size();
+    });
+  };
+  std::vector<std::string> keys;
+  for (int i = 0; i < 5000; ++i) keys.push_back("k" + std::string(std::size_t(i % 7), 'x') + std::to_string(i));
+  for (const std::string& k : keys) EXPECT_EQ(twice_length(k), 2 * k.size());
+  EXPECT_EQ(calls, 5000);
+  for (const std::string& k : keys) EXPECT_EQ(twice_length(k), 2 * k.size());
+  EXPECT_EQ(calls, 5000);  // all remembered across the growth
+  EXPECT_EQ(twice_length(""), 0u);  // the empty key is a key like any other
+  EXPECT_EQ(twice_length(""), 0u);
+  EXPECT_EQ(calls, 5001);
 }
 
 }  // namespace
