@@ -117,18 +117,35 @@ std::shared_ptr<const ThreadSnapshot> StoryIndex::snapshot(bool current) {
   const auto allowed = std::min<steady_clock::duration>(snapshot_cost_ * 20, milliseconds(500));
   if (snapshot_ && (version_ == snapshot_version_ || (!current && now_time - snapshot_time_ < allowed)))
     return snapshot_;
-  auto fresh = std::make_shared<ThreadSnapshot>();
-  fresh->threads = builder_.ranked_threads(now());
-  fresh->by_id.reserve(fresh->threads.size());
-  for (std::size_t i = 0; i < fresh->threads.size(); ++i) fresh->by_id.emplace(std::string_view(fresh->threads[i].thread->id), i);
-  fresh->now = now();
-  fresh->version = version_;
+  auto fresh = rank(unranked());
   snapshot_version_ = version_;
   snapshot_time_ = steady_clock::now();
   snapshot_cost_ = snapshot_time_ - now_time;
   fresh->cost = snapshot_cost_;
   snapshot_ = std::move(fresh);
   return snapshot_;
+}
+
+StoryIndex::Unranked StoryIndex::unranked() { return {builder_.described_threads(), now(), version_}; }
+
+std::shared_ptr<ThreadSnapshot> StoryIndex::rank(Unranked unranked) {
+  const auto started = std::chrono::steady_clock::now();
+  auto fresh = std::make_shared<ThreadSnapshot>();
+  fresh->threads = rank_threads(std::move(unranked.threads), unranked.now);
+  fresh->by_id.reserve(fresh->threads.size());
+  for (std::size_t i = 0; i < fresh->threads.size(); ++i) fresh->by_id.emplace(std::string_view(fresh->threads[i].thread->id), i);
+  fresh->now = unranked.now;
+  fresh->version = unranked.version;
+  fresh->cost = std::chrono::steady_clock::now() - started;
+  return fresh;
+}
+
+void StoryIndex::offer(std::shared_ptr<const ThreadSnapshot> snapshot) {
+  if (snapshot_ && snapshot_->version >= snapshot->version) return;
+  snapshot_version_ = snapshot->version;
+  snapshot_time_ = std::chrono::steady_clock::now();
+  snapshot_cost_ = snapshot->cost;
+  snapshot_ = std::move(snapshot);
 }
 
 }  // namespace storyline

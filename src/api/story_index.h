@@ -85,6 +85,17 @@ class StoryIndex {
   // snapshot may lag by up to a bounded interval (at most 500 ms; 0 for small indexes).
   // `current`: rebuild whenever anything changed (a background refresher's call).
   std::shared_ptr<const ThreadSnapshot> snapshot(bool current = false);
+  // The same in two steps for a caller that ranks without holding its lock: unranked() under
+  // it (pointers to the threads, changed ones described again), then rank() without it.
+  // offer() gives a snapshot built so back to the cache (kept when newer than the cached one).
+  struct Unranked {
+    std::vector<std::shared_ptr<const Thread>> threads;
+    std::optional<std::int64_t> now;
+    std::uint64_t version = 0;
+  };
+  Unranked unranked();
+  static std::shared_ptr<ThreadSnapshot> rank(Unranked unranked);
+  void offer(std::shared_ptr<const ThreadSnapshot> snapshot);
 
   const TermStats& stats() const { return stats_; }
   const StoryModel& model() const { return model_; }

@@ -189,41 +189,71 @@ StoryService::Reuse StoryService::reusable_publication() {
   return reuse;
 }
 
-std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_locked(bool current, Reuse* reuse) {
+// `current`: rank the index as it is now (the refresher); otherwise the index's cached ranking
+// will do while it is fresh enough.
+StoryService::Prepared StoryService::prepare_locked(bool current, const Reuse& reuse) {
   const auto started = std::chrono::steady_clock::now();
-  std::shared_ptr<const ThreadSnapshot> snapshot = index_->snapshot(current);
+  Prepared prepared;
+  // The list published last goes back to the index's cache (for the story pages), as if the
+  // index had ranked it itself.
+  if (reuse.previous) index_->offer(reuse.previous->snapshot);
+  if (current) prepared.unranked = index_->unranked();
+  else prepared.snapshot = index_->snapshot();
   {
     std::lock_guard lock(published_mutex_);
-    if (published_ && published_->snapshot == snapshot) return published_;
+    if (published_ && (prepared.snapshot ? published_->snapshot == prepared.snapshot
+                                         : published_->snapshot->version == prepared.unranked->version)) {
+      prepared.already = published_;
+      return prepared;
+    }
   }
-  auto fresh = std::make_shared<PublishedThreads>();
-  fresh->snapshot = snapshot;
   // A thread whose members did not change is the same shared Thread object as in the list
   // published before (which keeps it alive, so its address cannot have been reused): its
   // category and headlines are known. Only changed threads are read from the index again.
-  Reuse made_here;
-  if (!reuse) {
-    made_here = reusable_publication();
-    reuse = &made_here;
-  }
-  const std::shared_ptr<const PublishedThreads>& previous = reuse->previous;
+  auto learn = [&](const Thread* thread) {
+    if (!reuse.position.contains(thread))
+      prepared.fresh.emplace(thread, std::pair{thread_category(*thread, *index_, *categories_),
+                                               std::make_shared<const std::string>(thread_headlines(*thread, *index_))});
+  };
+  if (prepared.snapshot)
+    for (const auto& ranked : prepared.snapshot->threads) learn(ranked.thread.get());
+  else
+    for (const auto& thread : prepared.unranked->threads) learn(thread.get());
+  prepared.locked = std::chrono::steady_clock::now() - started;
+  return prepared;
+}
+
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish(Prepared prepared, const Reuse& reuse) {
+  if (prepared.already) return prepared.already;
+  const auto started = std::chrono::steady_clock::now();
+  auto fresh = std::make_shared<PublishedThreads>();
+  fresh->snapshot = prepared.snapshot ? prepared.snapshot : StoryIndex::rank(std::move(*prepared.unranked));
   ThreadExtras& extras = fresh->extras;
-  extras.categories.reserve(snapshot->threads.size());
-  extras.headlines.reserve(snapshot->threads.size());
-  for (const auto& ranked : snapshot->threads) {
-    if (auto it = reuse->position.find(ranked.thread.get()); it != reuse->position.end()) {
-      extras.categories.push_back(previous->extras.categories[it->second]);
-      extras.headlines.push_back(previous->extras.headlines[it->second]);
+  extras.categories.reserve(fresh->snapshot->threads.size());
+  extras.headlines.reserve(fresh->snapshot->threads.size());
+  for (const auto& ranked : fresh->snapshot->threads) {
+    if (auto it = prepared.fresh.find(ranked.thread.get()); it != prepared.fresh.end()) {
+      extras.categories.push_back(it->second.first);
+      extras.headlines.push_back(it->second.second);
     } else {
-      extras.categories.push_back(thread_category(*ranked.thread, *index_, *categories_));
-      extras.headlines.push_back(std::make_shared<const std::string>(thread_headlines(*ranked.thread, *index_)));
+      const std::size_t at = reuse.position.at(ranked.thread.get());
+      extras.categories.push_back(reuse.previous->extras.categories[at]);
+      extras.headlines.push_back(reuse.previous->extras.headlines[at]);
     }
   }
   fresh->built = std::chrono::steady_clock::now();
-  fresh->cost = snapshot->cost + (fresh->built - started);
+  fresh->cost = prepared.locked + (fresh->built - started) + (prepared.snapshot ? prepared.snapshot->cost : std::chrono::steady_clock::duration{});
   std::lock_guard lock(published_mutex_);
+  // Two publishers may finish out of order (one of them without the index lock): the newer
+  // state stays.
+  if (published_ && published_->snapshot->version > fresh->snapshot->version) return published_;
   published_ = fresh;
   return published_;
+}
+
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_locked(bool current) {
+  Reuse reuse = reusable_publication();
+  return publish(prepare_locked(current, reuse), reuse);
 }
 
 std::shared_ptr<const StoryService::PublishedThreads> StoryService::published_if_fresh() {
@@ -249,11 +279,18 @@ void StoryService::refresh_published() {
       stale = !published_ || published_->snapshot->version != index_version_.load();
     }
     if (stale) {
-      // Threads from the last publication are matched before taking the index lock, and that
-      // publication is freed after releasing it (`reuse` outlives the lock).
+      // Threads from the last publication are matched before taking the index lock, the list
+      // is assembled after releasing it, and the replaced one freed after that (`reuse`
+      // outlives the lock).
       Reuse reuse = reusable_publication();
-      std::lock_guard lock(mutex_);
-      publish_locked(true, &reuse);
+      Prepared prepared;
+      {
+        std::lock_guard lock(mutex_);
+        prepared = prepare_locked(true, reuse);
+      }
+      // Ranking and assembling the list (about 15 ms at 100k articles) happen here, without
+      // the index lock, so writers do not wait them out every 200 ms.
+      publish(std::move(prepared), reuse);
     }
     wait.lock();
   }

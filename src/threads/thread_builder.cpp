@@ -231,10 +231,15 @@ std::vector<ThreadBuilder::RankedThread> ThreadBuilder::ranked_threads() const {
 }
 
 std::vector<ThreadBuilder::RankedThread> ThreadBuilder::ranked_threads(std::optional<std::int64_t> now) const {
+  return rank_threads(described_threads(), now);
+}
+
+std::vector<std::shared_ptr<const Thread>> ThreadBuilder::described_threads() const {
   State& s = *state_;
   s.described.resize(s.threads.size());
   s.described_at.resize(s.threads.size(), 0);  // change counts start at 1: 0 is "never"
-  std::vector<RankedThread> out;
+  std::vector<std::shared_ptr<const Thread>> out;
+  out.reserve(s.threads.size());
   for (std::size_t i = 0; i < s.threads.size(); ++i) {
     if (s.threads[i].members.empty()) continue;
     if (s.described_at[i] != s.changed[i]) {
@@ -243,9 +248,20 @@ std::vector<ThreadBuilder::RankedThread> ThreadBuilder::ranked_threads(std::opti
       s.described[i] = std::move(described);
       s.described_at[i] = s.changed[i];
     }
-    out.push_back({s.described[i], importance_at(*s.described[i], now)});
+    out.push_back(s.described[i]);
   }
-  std::stable_sort(out.begin(), out.end(), [](const RankedThread& a, const RankedThread& b) {
+  return out;
+}
+
+std::vector<ThreadBuilder::RankedThread> rank_threads(std::vector<std::shared_ptr<const Thread>> threads,
+                                                      std::optional<std::int64_t> now) {
+  std::vector<ThreadBuilder::RankedThread> out;
+  out.reserve(threads.size());
+  for (std::shared_ptr<const Thread>& t : threads) {
+    const double importance = importance_at(*t, now);
+    out.push_back({std::move(t), importance});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return ranks_before(a.importance, *a.thread, b.importance, *b.thread);
   });
   return out;

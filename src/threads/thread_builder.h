@@ -68,6 +68,10 @@ class ThreadBuilder {
   // `now`: the newest publication time (computed over every member when not given).
   std::vector<RankedThread> ranked_threads() const;
   std::vector<RankedThread> ranked_threads(std::optional<std::int64_t> now) const;
+  // The same in two steps, so that a server can rank without holding its index lock: every
+  // thread (the changed ones described again; the rest are shared pointers), then
+  // rank_threads() on them, which touches no builder state.
+  std::vector<std::shared_ptr<const Thread>> described_threads() const;
 
   // Every thread, with title, languages, sources and importance filled, most important first.
   // Threads unchanged since the last call keep their description (only importance, which
@@ -84,5 +88,9 @@ class ThreadBuilder {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// Threads with their importance at `now`, most important first (ThreadBuilder::ranked_threads).
+std::vector<ThreadBuilder::RankedThread> rank_threads(std::vector<std::shared_ptr<const Thread>> threads,
+                                                      std::optional<std::int64_t> now);
 
 }  // namespace storyline
