@@ -109,13 +109,13 @@ const Thread* StoryIndex::thread_of(const std::string& article_id) const { retur
 
 std::size_t StoryIndex::thread_count() { return snapshot()->threads.size(); }
 
-std::shared_ptr<const ThreadSnapshot> StoryIndex::snapshot(bool current) {
+std::shared_ptr<const ThreadSnapshot> StoryIndex::snapshot() {
   using namespace std::chrono;
   const auto now_time = steady_clock::now();
   // Stale by at most 20x the rebuild cost (capped at 500 ms): small indexes are always fresh,
   // large ones spend at most ~5% of the time ranking under a stream of writes.
   const auto allowed = std::min<steady_clock::duration>(snapshot_cost_ * 20, milliseconds(500));
-  if (snapshot_ && (version_ == snapshot_version_ || (!current && now_time - snapshot_time_ < allowed)))
+  if (snapshot_ && (version_ == snapshot_version_ || now_time - snapshot_time_ < allowed))
     return snapshot_;
   auto fresh = rank(unranked());
   snapshot_version_ = version_;
@@ -133,7 +133,8 @@ std::shared_ptr<ThreadSnapshot> StoryIndex::rank(Unranked unranked) {
   auto fresh = std::make_shared<ThreadSnapshot>();
   fresh->threads = rank_threads(std::move(unranked.threads), unranked.now);
   fresh->by_id.reserve(fresh->threads.size());
-  for (std::size_t i = 0; i < fresh->threads.size(); ++i) fresh->by_id.emplace(std::string_view(fresh->threads[i].thread->id), i);
+  for (std::size_t i = 0; i < fresh->threads.size(); ++i)
+    fresh->by_id.emplace(std::string_view(fresh->threads[i].thread->id), i);
   fresh->now = unranked.now;
   fresh->version = unranked.version;
   fresh->cost = std::chrono::steady_clock::now() - started;

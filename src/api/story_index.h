@@ -83,8 +83,7 @@ class StoryIndex {
 
   // The ranking; rebuilt when stale. Rebuilding costs O(articles), so under heavy writes a
   // snapshot may lag by up to a bounded interval (at most 500 ms; 0 for small indexes).
-  // `current`: rebuild whenever anything changed (a background refresher's call).
-  std::shared_ptr<const ThreadSnapshot> snapshot(bool current = false);
+  std::shared_ptr<const ThreadSnapshot> snapshot();
   // The same in two steps for a caller that ranks without holding its lock: unranked() under
   // it (pointers to the threads, changed ones described again), then rank() without it.
   // offer() gives a snapshot built so back to the cache (kept when newer than the cached one).

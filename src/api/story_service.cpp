@@ -189,20 +189,16 @@ StoryService::Reuse StoryService::reusable_publication() {
   return reuse;
 }
 
-// `current`: rank the index as it is now (the refresher); otherwise the index's cached ranking
-// will do while it is fresh enough.
-StoryService::Prepared StoryService::prepare_locked(bool current, const Reuse& reuse) {
+StoryService::Prepared StoryService::prepare_locked(const Reuse& reuse) {
   const auto started = std::chrono::steady_clock::now();
   Prepared prepared;
   // The list published last goes back to the index's cache (for the story pages), as if the
   // index had ranked it itself.
   if (reuse.previous) index_->offer(reuse.previous->snapshot);
-  if (current) prepared.unranked = index_->unranked();
-  else prepared.snapshot = index_->snapshot();
+  prepared.unranked = index_->unranked();
   {
     std::lock_guard lock(published_mutex_);
-    if (published_ && (prepared.snapshot ? published_->snapshot == prepared.snapshot
-                                         : published_->snapshot->version == prepared.unranked->version)) {
+    if (published_ && published_->snapshot->version == prepared.unranked.version) {
       prepared.already = published_;
       return prepared;
     }
@@ -210,15 +206,11 @@ StoryService::Prepared StoryService::prepare_locked(bool current, const Reuse& r
   // A thread whose members did not change is the same shared Thread object as in the list
   // published before (which keeps it alive, so its address cannot have been reused): its
   // category and headlines are known. Only changed threads are read from the index again.
-  auto learn = [&](const Thread* thread) {
-    if (!reuse.position.contains(thread))
-      prepared.fresh.emplace(thread, std::pair{thread_category(*thread, *index_, *categories_),
-                                               std::make_shared<const std::string>(thread_headlines(*thread, *index_))});
-  };
-  if (prepared.snapshot)
-    for (const auto& ranked : prepared.snapshot->threads) learn(ranked.thread.get());
-  else
-    for (const auto& thread : prepared.unranked->threads) learn(thread.get());
+  for (const auto& thread : prepared.unranked.threads)
+    if (!reuse.position.contains(thread.get()))
+      prepared.fresh.emplace(thread.get(),
+                             std::pair{thread_category(*thread, *index_, *categories_),
+                                       std::make_shared<const std::string>(thread_headlines(*thread, *index_))});
   prepared.locked = std::chrono::steady_clock::now() - started;
   return prepared;
 }
@@ -227,7 +219,7 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish(Prep
   if (prepared.already) return prepared.already;
   const auto started = std::chrono::steady_clock::now();
   auto fresh = std::make_shared<PublishedThreads>();
-  fresh->snapshot = prepared.snapshot ? prepared.snapshot : StoryIndex::rank(std::move(*prepared.unranked));
+  fresh->snapshot = StoryIndex::rank(std::move(prepared.unranked));
   ThreadExtras& extras = fresh->extras;
   extras.categories.reserve(fresh->snapshot->threads.size());
   extras.headlines.reserve(fresh->snapshot->threads.size());
@@ -242,7 +234,7 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish(Prep
     }
   }
   fresh->built = std::chrono::steady_clock::now();
-  fresh->cost = prepared.locked + (fresh->built - started) + (prepared.snapshot ? prepared.snapshot->cost : std::chrono::steady_clock::duration{});
+  fresh->cost = prepared.locked + (fresh->built - started);
   std::lock_guard lock(published_mutex_);
   // Two publishers may finish out of order (one of them without the index lock): the newer
   // state stays.
@@ -251,9 +243,9 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish(Prep
   return published_;
 }
 
-std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_locked(bool current) {
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_locked() {
   Reuse reuse = reusable_publication();
-  return publish(prepare_locked(current, reuse), reuse);
+  return publish(prepare_locked(reuse), reuse);
 }
 
 std::shared_ptr<const StoryService::PublishedThreads> StoryService::published_if_fresh() {
@@ -286,7 +278,7 @@ void StoryService::refresh_published() {
       Prepared prepared;
       {
         std::lock_guard lock(mutex_);
-        prepared = prepare_locked(true, reuse);
+        prepared = prepare_locked(reuse);
       }
       // Ranking and assembling the list (about 15 ms at 100k articles) happen here, without
       // the index lock, so writers do not wait them out every 200 ms.

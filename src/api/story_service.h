@@ -83,20 +83,20 @@ class StoryService {
     std::unordered_map<const Thread*, std::size_t> position;
   };
   Reuse reusable_publication();
-  // A publication in two steps. Under the index lock: the snapshot, and the category and
-  // headlines of each thread the previous list does not hold (only they need the index).
+  // A publication in two steps. Under the index lock: the threads (shared pointers), and the
+  // category and headlines of each thread the previous list does not hold (only they need
+  // the index).
   // Without it: everything else (at 100k articles, most of the ~15 ms a publication takes,
   // which writers would otherwise wait out every 200 ms).
   struct Prepared {
-    std::shared_ptr<const ThreadSnapshot> snapshot;   // a cached one, or
-    std::optional<StoryIndex::Unranked> unranked;     // the threads to rank without the lock
+    StoryIndex::Unranked unranked;                    // the threads, ranked without the lock
     std::shared_ptr<const PublishedThreads> already;  // this state was published: this
     std::unordered_map<const Thread*, std::pair<Category, std::shared_ptr<const std::string>>> fresh;
     std::chrono::steady_clock::duration locked{};     // time spent under the index lock
   };
-  Prepared prepare_locked(bool current, const Reuse& reuse);
+  Prepared prepare_locked(const Reuse& reuse);
   std::shared_ptr<const PublishedThreads> publish(Prepared prepared, const Reuse& reuse);
-  std::shared_ptr<const PublishedThreads> publish_locked(bool current = false);
+  std::shared_ptr<const PublishedThreads> publish_locked();
   // The published list when it is current, or stale by less than 20 times its cost (at most
   // 500 ms: small indexes are always current); null otherwise.
   std::shared_ptr<const PublishedThreads> published_if_fresh();

@@ -1,0 +1,70 @@
+// StoryIndex's two-step ranking (unranked() under a lock, rank() without it) gives what
+// snapshot() gives, and offer() puts a snapshot built so back into the cache only when newer.
+#include "api/story_index.h"
+
+#include <gtest/gtest.h>
+
+#include "../support/shared_engine.h"
+
+namespace storyline {
+namespace {
+
+Article article(const std::string& id, const std::string& title, const std::string& text, std::int64_t published) {
+  Article a;
+  a.id = id;
+  a.title = title;
+  a.text = text;
+  a.lang = "en";
+  a.published = published;
+  a.source = "outlet-" + id;
+  return a;
+}
+
+std::vector<std::string> thread_ids(const ThreadSnapshot& snapshot) {
+  std::vector<std::string> ids;
+  for (const auto& ranked : snapshot.threads) ids.push_back(ranked.thread->id);
+  return ids;
+}
+
+class StoryIndexRanking : public ::testing::Test {
+ protected:
+  StoryIndexRanking() : index_(testing::shared_engine().model(), TermStats{}, ThreadingOptions{}) {
+    std::vector<Article> articles = {
+        article("quake-1", "Earthquake of magnitude 6.1 strikes central Italy",
+                "An earthquake of magnitude 6.1 struck central Italy near Norcia on Sunday, officials said.", 1'700'000'000),
+        article("quake-2", "Magnitude 6.1 earthquake hits Norcia in central Italy",
+                "A magnitude 6.1 earthquake hit Norcia in central Italy on Sunday morning.", 1'700'000'600),
+        article("budget-1", "Parliament passes the annual budget after a long debate",
+                "Parliament passed the annual budget on Tuesday after a debate that lasted three days.", 1'700'003'600),
+    };
+    for (Profile& p : testing::shared_engine().profile_all(std::move(articles)))
+      index_.add({std::make_shared<const Profile>(std::move(p)), "", std::nullopt, {}});
+  }
+  StoryIndex index_;
+};
+
+TEST_F(StoryIndexRanking, RankingInTwoStepsEqualsTheSnapshot) {
+  auto snapshot = index_.snapshot();
+  auto two_steps = StoryIndex::rank(index_.unranked());
+  EXPECT_EQ(thread_ids(*two_steps), thread_ids(*snapshot));
+  EXPECT_EQ(two_steps->version, snapshot->version);
+  EXPECT_EQ(two_steps->now, snapshot->now);
+  ASSERT_EQ(two_steps->by_id.size(), snapshot->by_id.size());
+  for (const auto& [id, position] : snapshot->by_id) EXPECT_EQ(two_steps->by_id.at(id), position);
+}
+
+TEST_F(StoryIndexRanking, AnOfferedSnapshotIsCachedOnlyWhenNewer) {
+  auto before = StoryIndex::rank(index_.unranked());
+  index_.add({std::make_shared<const Profile>(testing::shared_engine().profile_all(
+                  {article("budget-2", "Annual budget approved by parliament", "The annual budget was approved.", 1'700'007'200)})[0]),
+              "", std::nullopt, {}});
+  auto after = StoryIndex::rank(index_.unranked());
+  ASSERT_GT(after->version, before->version);
+  index_.offer(after);
+  EXPECT_EQ(index_.snapshot(), after);  // current: served from the cache
+  index_.offer(before);                 // older: ignored
+  EXPECT_EQ(index_.snapshot(), after);
+}
+
+}  // namespace
+}  // namespace storyline
