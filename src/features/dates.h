@@ -41,6 +41,8 @@ class DateExtractor {
   // dates without a year are resolved against it and skipped when it is unknown.
   std::vector<DateMention> extract(std::string_view text, std::string_view lang,
                                    std::optional<std::int64_t> published) const;
+  // The vocabulary, for other extractors that must recognise calendar words (numbers).
+  const CalendarLexicon& calendar() const { return *lexicon_; }
 
  private:
   std::unique_ptr<const CalendarLexicon> lexicon_;

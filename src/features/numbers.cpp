@@ -185,7 +185,7 @@ bool is_ordinal_suffix(std::string_view w) {
 
 }  // namespace
 
-NumberExtractor::NumberExtractor() {
+NumberExtractor::NumberExtractor(const CalendarLexicon& calendar) : calendar_(&calendar) {
   for (const auto& list : kLists) {
     LangWords& out = by_lang_[list.lang];
     for (auto [w, v] : list.numbers) out.numbers.emplace(fold_word(w), v);
@@ -198,6 +198,15 @@ const NumberExtractor::LangWords& NumberExtractor::words(std::string_view lang) 
   return it != by_lang_.end() ? it->second : by_lang_.at("en");
 }
 
+bool NumberExtractor::is_month(const Token& token, std::string_view lang) const {
+  const CalendarWords& w = calendar_->words(lang);
+  const std::string folded = fold_word(token.surface);
+  auto it = w.months.find(folded);
+  if (it == w.months.end()) return false;
+  // Where month names are capitalised, a lower-case one is another word ("may", "march").
+  return token.capitalized || (!w.names_capitalised && !w.capitalised_only.count(folded));
+}
+
 std::vector<NumberMention> NumberExtractor::extract(std::span<const Token> tokens, std::string_view text,
                                                     std::string_view lang) const {
   const LangWords& w = words(lang);
@@ -205,7 +214,7 @@ std::vector<NumberMention> NumberExtractor::extract(std::span<const Token> token
   std::vector<NumberMention> out;
   for (std::size_t t = 0; t < tokens.size();) {
     const Token& tok = tokens[t];
-    NumberMention m{0, "", "", tok.begin, tok.end, false};
+    NumberMention m{0, "", "", tok.begin, tok.end, false, 0};
     bool plain = false;
     if (is_digit(code_point_at(text, tok.begin))) {
       const Numeral num = read_numeral(text, tok.begin, code);
@@ -265,9 +274,27 @@ std::vector<NumberMention> NumberExtractor::extract(std::span<const Token> token
         m.counted = tokens[n].norm;  // "16 years", "16-year-old" -> "year"
       }
     }
+    // A day of a month: "8 November", "8 ноября", "November 9". Found here too, not only by the
+    // date extractor, because that one needs the year, and undated texts mention days as well.
+    const bool day_like = plain && !multiplied && m.value >= 1 && m.value <= 31;
+    // German and Polish write the day as an ordinal with a dot: "9. November".
+    const std::uint32_t day_end = m.end < text.size() && text[m.end] == '.' ? m.end + 1 : m.end;
+    const bool month_after = n < tokens.size() && only_space(text, day_end, tokens[n].begin, false) &&
+                             is_month(tokens[n], lang);
+    const bool month_before = t > 0 && only_space(text, tokens[t - 1].end, tok.begin, false) &&
+                              is_month(tokens[t - 1], lang);
+    if (day_like && (month_after || month_before)) {
+      const Token& month_token = month_after ? tokens[n] : tokens[t - 1];
+      m.month = calendar_->words(lang).months.at(fold_word(month_token.surface)).month;
+      m.counted.clear();
+      if (month_after) ++n;
+    }
     m.surface.assign(text.substr(m.begin, m.end - m.begin));
-    m.is_year_like = plain && !multiplied && m.counted.empty() && m.value >= 1900 && m.value <= 2100 &&
-                     m.value == std::floor(m.value);
+    const bool year_range = plain && !multiplied && m.value >= 1900 && m.value <= 2100 &&
+                            m.value == std::floor(m.value);
+    // After a month name it is the year whatever follows: "im Juni 2020 kamen ...".
+    if (year_range && month_before) m.counted.clear();
+    m.is_year_like = year_range && m.counted.empty() && !m.month;
     out.push_back(std::move(m));
     t = n;
   }

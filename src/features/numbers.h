@@ -1,7 +1,9 @@
 // NumberExtractor: the quantities a news text mentions ("1,500 people", "1.5 million",
 // "five surfers", "3,5 Prozent") with the word they count, so that two reports can be matched on
 // "16 years" or "five surfers" even when written differently. Four-digit years without a counted
-// word are flagged for the date extractor, which owns them.
+// word are flagged for the date extractor, which owns them. A day number beside a month name
+// ("8 November", "November 9", "8 ноября") is a date, not a count: it is marked with its month
+// (the date extractor resolves it only when the year is known).
 #pragma once
 
 #include <cstdint>
@@ -22,12 +24,16 @@ struct NumberMention {
   std::string surface;   // number (and multiplier) as written
   std::uint32_t begin, end;
   bool is_year_like;     // a plain 1900..2100 with nothing counted: probably a year
+  int month;             // 1..12: the value is a day of this month ("8 November"), counted is ""
 };
 
 // Owns the number-word and multiplier tables; extract() is const and thread-safe.
+class CalendarLexicon;
+
 class NumberExtractor {
  public:
-  NumberExtractor();
+  // `calendar` must outlive the extractor (share the DateExtractor's: it is costly to build).
+  explicit NumberExtractor(const CalendarLexicon& calendar);
   // `tokens` come from Analyzer::tokenize(text, lang); digits are re-read from `text` so that
   // separators ("1,500", "1 500") are interpreted per language.
   std::vector<NumberMention> extract(std::span<const Token> tokens, std::string_view text,
@@ -39,7 +45,9 @@ class NumberExtractor {
     std::unordered_map<std::string, double> multipliers;  // "million" -> 1e6, "mln" -> 1e6
   };
   const LangWords& words(std::string_view lang) const;
+  bool is_month(const Token& token, std::string_view lang) const;
   std::unordered_map<std::string, LangWords> by_lang_;
+  const CalendarLexicon* calendar_;
 };
 
 }  // namespace storyline

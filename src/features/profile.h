@@ -25,8 +25,12 @@ struct ProfileEntity {
 
 struct CountedNumber {
   double value = 0;
-  std::string counted;  // stem of the counted word, "" when none
+  std::string counted;  // stem of the counted word, "" when none; day_of_month_key() for a date
 };
+
+// `counted` of a day of a month ("8 November" = 8, "@month11"), the same in every language.
+inline std::string day_of_month_key(int month) { return "@month" + std::to_string(month); }
+inline bool is_day_of_month(const CountedNumber& n) { return !n.counted.empty() && n.counted[0] == '@'; }
 
 struct Profile {
   std::string id;

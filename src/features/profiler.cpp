@@ -53,7 +53,7 @@ std::string first_paragraph(const std::string& text) {
 }  // namespace
 
 struct Profiler::Parts {
-  explicit Parts(const Gazetteer& gazetteer) : entities(gazetteer, keyer) {}
+  explicit Parts(const Gazetteer& gazetteer) : entities(gazetteer, keyer), numbers(dates.calendar()) {}
   Analyzer analyzer;
   MatchKeyer keyer;
   EntityExtractor entities;
@@ -203,6 +203,10 @@ Profile Profiler::profile(const Document& doc) {
   for (const NumberMention& n : numbers) {
     if (n.is_year_like) {
       p.years.push_back(static_cast<std::int32_t>(n.value));
+      continue;
+    }
+    if (n.month) {
+      p.numbers.push_back({n.value, day_of_month_key(n.month)});
       continue;
     }
     p.numbers.push_back({n.value, n.counted.empty() ? std::string() : parts_->analyzer.stem(n.counted, doc.lang)});

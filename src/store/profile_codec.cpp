@@ -8,7 +8,9 @@ namespace storyline {
 namespace {
 
 // 2: prefixes, title prefixes, lede terms and phrases, and years (version 1 lost them).
-constexpr std::uint8_t kVersion = 2;
+// 3: numbers without the days of dates ("8 November"): an older blob is not read, so its
+// article is profiled again at restore.
+constexpr std::uint8_t kVersion = 3;
 
 // Fixed-width little-endian-as-in-memory values: blobs are read back on the machine (or
 // architecture) that wrote them; the version byte guards format changes.

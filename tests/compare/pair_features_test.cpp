@@ -247,6 +247,30 @@ TEST(PairFeatures, DifferentCountOfTheSameThingIsAConflict) {
   EXPECT_FLOAT_EQ(f[kNumberAgreement], -1.0f);
 }
 
+// Two forecasts for "8 November" are not one story for sharing the day; "3 March" against
+// "5 March" is two incidents.
+TEST(PairFeatures, DaysOfAMonthOnlyCountAgainst) {
+  Profile a, b;
+  a.id = "a";
+  b.id = "b";
+  a.numbers = {{8, day_of_month_key(11)}};
+  b.numbers = {{8, day_of_month_key(11)}};
+  TermStats stats;
+  PairFeatures f = pair_features(weigh(a, stats), weigh(b, stats), stats);
+  EXPECT_FLOAT_EQ(f[kNumberAgreement], -1.0f);
+  EXPECT_FLOAT_EQ(f[kNumberConflict], -1.0f);
+
+  a.numbers = {{3, day_of_month_key(3)}, {40, "dead"}};
+  b.numbers = {{5, day_of_month_key(3)}, {40, "dead"}};
+  f = pair_features(weigh(a, stats), weigh(b, stats), stats);
+  EXPECT_FLOAT_EQ(f[kNumberConflict], 0.5f);
+  EXPECT_FLOAT_EQ(f[kNumberAgreement], 0.5f);
+  // The same day of another month is another thing counted.
+  b.numbers = {{3, day_of_month_key(4)}};
+  f = pair_features(weigh(a, stats), weigh(b, stats), stats);
+  EXPECT_FLOAT_EQ(f[kNumberConflict], -1.0f);
+}
+
 TEST(PairFeatures, PhraseContainmentMeasuresTheShorterSide) {
   auto phrases = [](std::initializer_list<const char*> list) {
     std::unordered_map<TermId, float> counts;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "features/calendar_words.h"
+
 #include <cctype>
 #include <set>
 
@@ -40,6 +42,7 @@ std::vector<Token> tokenize(std::string_view text) {
     t.end = j;
     t.sentence = sentence;
     t.is_number = std::isdigit(c);
+    t.capitalized = std::isupper(c);
     t.stop = kStop.count(t.norm) > 0;
     tokens.push_back(std::move(t));
     i = j;
@@ -50,7 +53,7 @@ std::vector<Token> tokenize(std::string_view text) {
 struct Case {
   const char* lang;
   const char* text;
-  const char* expected;  // "surface=value:counted[Y]" per mention, "; "-joined; Y = year-like
+  const char* expected;  // "surface=value:counted[Y][@month]" per mention, "; "-joined; Y = year-like
 };
 
 // Readable parameter names in failure reports.
@@ -63,6 +66,7 @@ std::string render(const std::vector<NumberMention>& mentions) {
     char value[32];
     std::snprintf(value, sizeof value, "%g", m.value);
     out += m.surface + "=" + value + ":" + m.counted + (m.is_year_like ? "Y" : "");
+    if (m.month) out += "@" + std::to_string(m.month);
   }
   return out;
 }
@@ -70,7 +74,8 @@ std::string render(const std::vector<NumberMention>& mentions) {
 class NumbersTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(NumbersTest, Extracts) {
-  static const NumberExtractor extractor;
+  static const CalendarLexicon calendar;  // costly to build: once per test binary
+  static const NumberExtractor extractor(calendar);
   const Case& c = GetParam();
   const std::string text = c.text;
   const auto tokens = tokenize(text);
@@ -92,6 +97,13 @@ INSTANTIATE_TEST_SUITE_P(All, NumbersTest, ::testing::Values(
     Case{"en", "in 2022 and 1999. Then 2101", "2022=2022:Y; 1999=1999:Y; 2101=2101:"},
     Case{"en", "2020 cases", "2020=2020:cases"},
     Case{"en", "on 2022-02-17 at 12:30 on the 17th", ""},
+    // A day beside its month is a date, even with no year to resolve it.
+    Case{"en", "snow on 8 November and 3 people hurt on November 9, 2022",
+         "8=8:@11; 3=3:people; 9=9:@11; 2022=2022:Y"},
+    Case{"en", "all 8 may go home by 12 March", "8=8:may; 12=12:@3"},  // lower-case "may": the verb
+    Case{"ru", "8 ноября ожидается снег, 12 человек", "8=8:@11; 12=12:человек"},
+    Case{"de", "am 9. November 1989 kamen 5 Menschen", "9=9:@11; 1989=1989:Y; 5=5:menschen"},
+    Case{"de", "Im Juni 2020 kamen 5 Menschen", "2020=2020:Y; 5=5:menschen"},
     Case{"de", "1.500 Menschen", "1.500=1500:menschen"},
     Case{"de", "um 3,5 Prozent", "3,5=3.5:prozent"},
     Case{"de", "1,5 Millionen Euro", "1,5 Millionen=1.5e+06:euro"},
