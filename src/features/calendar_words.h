@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,6 +55,17 @@ struct CalendarWords {
   bool month_before_day = false;
   // Day-month order of all-numeric dates that could be read both ways ("02/03/2022").
   bool month_first_numeric = false;
+
+  // Whether a month or weekday name written so (`capitalised` or not) is that name.
+  bool name_allowed(const std::string& folded, bool capitalised) const {
+    return capitalised || (!names_capitalised && !capitalised_only.count(folded));
+  }
+  // The month a word names, written so; none for another word.
+  std::optional<MonthWord> month_named(const std::string& folded, bool capitalised) const {
+    auto it = months.find(folded);
+    if (it == months.end() || !name_allowed(folded, capitalised)) return std::nullopt;
+    return it->second;
+  }
 };
 
 class CalendarLexicon {

@@ -75,15 +75,11 @@ class Matcher {
   bool apostrophe(std::size_t i) const {
     return at(i) && !atoms_[i].space_before && (atoms_[i].folded == "'" || atoms_[i].folded == "\u2019");
   }
-  bool names_ok(std::size_t i) const {
-    return atoms_[i].capitalised || (!w_.names_capitalised && !w_.capitalised_only.count(atoms_[i].folded));
-  }
+  bool names_ok(std::size_t i) const { return w_.name_allowed(atoms_[i].folded, atoms_[i].capitalised); }
 
   std::optional<MonthWord> month_at(std::size_t i) const {
-    if (!at(i) || atoms_[i].kind != Kind::Word || !names_ok(i)) return std::nullopt;
-    auto it = w_.months.find(atoms_[i].folded);
-    if (it == w_.months.end()) return std::nullopt;
-    return it->second;
+    if (!at(i) || atoms_[i].kind != Kind::Word) return std::nullopt;
+    return w_.month_named(atoms_[i].folded, atoms_[i].capitalised);
   }
   std::optional<int> day_number(std::size_t i) const {
     if (!at(i) || atoms_[i].digits() < 1 || atoms_[i].digits() > 2) return std::nullopt;

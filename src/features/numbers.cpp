@@ -198,13 +198,10 @@ const NumberExtractor::LangWords& NumberExtractor::words(std::string_view lang) 
   return it != by_lang_.end() ? it->second : by_lang_.at("en");
 }
 
-bool NumberExtractor::is_month(const Token& token, std::string_view lang) const {
-  const CalendarWords& w = calendar_->words(lang);
-  const std::string folded = fold_word(token.surface);
-  auto it = w.months.find(folded);
-  if (it == w.months.end()) return false;
+int NumberExtractor::month_named(const Token& token, std::string_view lang) const {
   // Where month names are capitalised, a lower-case one is another word ("may", "march").
-  return token.capitalized || (!w.names_capitalised && !w.capitalised_only.count(folded));
+  const auto month = calendar_->words(lang).month_named(fold_word(token.surface), token.capitalized);
+  return month ? month->month : 0;
 }
 
 std::vector<NumberMention> NumberExtractor::extract(std::span<const Token> tokens, std::string_view text,
@@ -277,24 +274,25 @@ std::vector<NumberMention> NumberExtractor::extract(std::span<const Token> token
     // A day of a month: "8 November", "8 ноября", "November 9". Found here too, not only by the
     // date extractor, because that one needs the year, and undated texts mention days as well.
     const bool day_like = plain && !multiplied && m.value >= 1 && m.value <= 31;
-    // German and Polish write the day as an ordinal with a dot: "9. November".
-    const std::uint32_t day_end = m.end < text.size() && text[m.end] == '.' ? m.end + 1 : m.end;
-    const bool month_after = n < tokens.size() && only_space(text, day_end, tokens[n].begin, false) &&
-                             is_month(tokens[n], lang);
-    const bool month_before = t > 0 && only_space(text, tokens[t - 1].end, tok.begin, false) &&
-                              is_month(tokens[t - 1], lang);
-    if (day_like && (month_after || month_before)) {
-      const Token& month_token = month_after ? tokens[n] : tokens[t - 1];
-      m.month = calendar_->words(lang).months.at(fold_word(month_token.surface)).month;
-      m.counted.clear();
-      if (month_after) ++n;
-    }
-    m.surface.assign(text.substr(m.begin, m.end - m.begin));
     const bool year_range = plain && !multiplied && m.value >= 1900 && m.value <= 2100 &&
                             m.value == std::floor(m.value);
+    const int month_before = (day_like || year_range) && t > 0 &&
+                                     only_space(text, tokens[t - 1].end, tok.begin, false)
+                                 ? month_named(tokens[t - 1], lang)
+                                 : 0;
+    if (day_like) {
+      // German and Polish write the day as an ordinal with a dot: "9. November".
+      const std::uint32_t day_end = m.end < text.size() && text[m.end] == '.' ? m.end + 1 : m.end;
+      const int month_after =
+          n < tokens.size() && only_space(text, day_end, tokens[n].begin, false) ? month_named(tokens[n], lang) : 0;
+      m.month = month_after ? month_after : month_before;
+      if (m.month) m.counted.clear();
+      if (month_after) ++n;
+    }
     // After a month name it is the year whatever follows: "im Juni 2020 kamen ...".
     if (year_range && month_before) m.counted.clear();
-    m.is_year_like = year_range && m.counted.empty() && !m.month;
+    m.surface.assign(text.substr(m.begin, m.end - m.begin));
+    m.is_year_like = year_range && m.counted.empty();
     out.push_back(std::move(m));
     t = n;
   }

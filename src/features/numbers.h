@@ -27,9 +27,9 @@ struct NumberMention {
   int month;             // 1..12: the value is a day of this month ("8 November"), counted is ""
 };
 
-// Owns the number-word and multiplier tables; extract() is const and thread-safe.
 class CalendarLexicon;
 
+// Owns the number-word and multiplier tables; extract() is const and thread-safe.
 class NumberExtractor {
  public:
   // `calendar` must outlive the extractor (share the DateExtractor's: it is costly to build).
@@ -45,7 +45,7 @@ class NumberExtractor {
     std::unordered_map<std::string, double> multipliers;  // "million" -> 1e6, "mln" -> 1e6
   };
   const LangWords& words(std::string_view lang) const;
-  bool is_month(const Token& token, std::string_view lang) const;
+  int month_named(const Token& token, std::string_view lang) const;  // 1..12, 0: not a month
   std::unordered_map<std::string, LangWords> by_lang_;
   const CalendarLexicon* calendar_;
 };
