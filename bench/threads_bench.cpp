@@ -15,7 +15,7 @@
 //   dicts      loading the dictionaries for the languages present (one-off per process)
 //   features   Profiler::profile(Document): term bags, bridge, entities, dates, numbers
 //   stats      TermStats: background table + the corpus
-//   threading  ThreadBuilder::add in publication order (weighting, index query, pair model)
+//   threading  ThreadBuilder::add_batch in publication order, both passes (weighting, index query, pair model)
 //   summary    ThreadBuilder::threads(): titles, importance, ranking
 // Prints one line per phase on stderr and one JSON object on stdout.
 //
@@ -327,11 +327,13 @@ int main(int argc, char** argv) {
   mark("stats", t);
 
   t = Clock::now();
-  std::vector<std::size_t> order = publication_order(profiles);
+  std::vector<std::shared_ptr<const Profile>> in_order;
+  for (std::size_t i : publication_order(profiles))
+    in_order.push_back(std::make_shared<const Profile>(std::move(profiles[i])));
   ThreadingOptions options;
   options.window_seconds = static_cast<std::int64_t>(window_hours * 3600);
   ThreadBuilder builder(model, stats, options);
-  for (std::size_t i : order) builder.add(std::move(profiles[i]));
+  builder.add_batch(std::move(in_order));  // both passes, as Engine::thread_corpus
   mark("threading", t);
 
   t = Clock::now();

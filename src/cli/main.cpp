@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
                  "Threading: members of a candidate thread compared with a new article")->capture_default_str();
   app.add_option("--members-averaged", common.members_averaged,
                  "Threading: the best links averaged into the thread score")->capture_default_str();
+  app.add_flag("--single-pass", common.single_pass,
+               "Batch threading: keep each article where it first landed (faster; no second look once later articles are in)");
 
   std::vector<std::string> paths;
   double window_hours = 168;

@@ -261,7 +261,9 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
     ThreadingOptions threading = options.threading;
     threading.window_seconds = 0;  // ECB+ follow-ups come weeks to years later; see README
     ThreadBuilder builder(model, ecb_stats, threading);
-    for (Profile& p : held_out) builder.add(std::move(p));
+    std::vector<std::shared_ptr<const Profile>> in_order;
+    for (Profile& p : held_out) in_order.push_back(std::make_shared<const Profile>(std::move(p)));
+    builder.add_batch(std::move(in_order));
     std::vector<std::string> labels = thread_labels(builder.threads(), ids);
     for (std::size_t j = 0; j < index.size(); ++j) predicted[index[j]] = std::to_string(k) + ":" + labels[j];
   }

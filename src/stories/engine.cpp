@@ -87,12 +87,11 @@ TermStats Engine::corpus_stats(const std::vector<Profile>& profiles) const {
 
 std::vector<Thread> Engine::thread_corpus(std::vector<Profile> profiles, const TermStats& stats,
                                           ThreadingOptions options, const Progress& progress) const {
-  std::vector<std::size_t> order = publication_order(profiles);
+  std::vector<std::shared_ptr<const Profile>> in_order;
+  for (std::size_t i : publication_order(profiles))
+    in_order.push_back(std::make_shared<const Profile>(std::move(profiles[i])));
   ThreadBuilder builder(parts_->model, stats, options);
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    builder.add(std::move(profiles[order[i]]));
-    if (progress) progress(i + 1, order.size());
-  }
+  builder.add_batch(std::move(in_order), progress);
   return builder.threads();
 }
 

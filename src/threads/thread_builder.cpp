@@ -193,6 +193,37 @@ std::string ThreadBuilder::add(std::shared_ptr<const Profile> profile) {
   return s.threads[best].id;
 }
 
+void ThreadBuilder::add_batch(std::vector<std::shared_ptr<const Profile>> in_order,
+                              const std::function<void(std::size_t, std::size_t)>& progress) {
+  const bool reconsider = state_->options.reconsider;
+  const std::size_t total = in_order.size() * (reconsider ? 2 : 1);
+  std::size_t done = 0, next = 0;  // `next`: the first article not yet reconsidered
+  const std::int64_t window = state_->options.window_seconds;
+  auto report = [&] {
+    if (progress) progress(++done, total);
+  };
+  // In order, so that of an id given twice the later version is also the one added last.
+  auto reconsider_one = [&](std::size_t k) {
+    add(in_order[k]);
+    report();
+  };
+  for (std::size_t i = 0; i < in_order.size(); ++i) {
+    add(in_order[i]);
+    report();
+    const auto& now = in_order[i]->published;
+    if (!reconsider || window <= 0 || !now) continue;
+    // Half a window later the index still holds the half window before it, and holds the half
+    // window after it in full (the index evicts what is older than one window).
+    for (; next < i; ++next) {
+      const auto& then = in_order[next]->published;
+      if (!then || *now - *then < window / 2) break;
+      reconsider_one(next);
+    }
+  }
+  if (!reconsider) return;
+  for (; next < in_order.size(); ++next) reconsider_one(next);
+}
+
 bool ThreadBuilder::remove(const std::string& article_id) {
   State& s = *state_;
   auto it = s.where.find(article_id);

@@ -5,6 +5,7 @@
 // Cost per article grows with the number of candidates, not with the corpus.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct ThreadingOptions {
   std::size_t members_compared = 6;             // per candidate thread (most similar first)
   std::size_t members_averaged = 2;             // the best of those, averaged
   std::size_t query_terms = 24;                 // strongest terms used to query the index
+  // add_batch() reconsiders every article once the articles after it have arrived (the server
+  // threads online and keeps what it has published).
+  bool reconsider = true;
 };
 
 // An article with the thread it was assigned to before a restart (see ThreadBuilder::restore).
@@ -48,6 +52,16 @@ class ThreadBuilder {
   // The same without a copy: the server's index shares each Profile with the builder (the
   // weighted vectors compared later point into it).
   std::string add(std::shared_ptr<const Profile> profile);
+
+  // Batch threading: adds the articles in the order given (publication order, see
+  // publication_order()), and reconsiders each one (removes it and adds it again) once the
+  // articles published up to half a window after it have arrived, or at the end when the window
+  // is unbounded or the article undated. An early report, which could only start a thread or
+  // join one by its first few fellows, then joins the thread that its later fellows formed (ECB+
+  // B³ F1 0.905 -> 0.915 over four fold splits; a second reconsideration adds nothing). Thread
+  // ids stay those of founders, but a founder may have moved on. `progress` counts both passes.
+  void add_batch(std::vector<std::shared_ptr<const Profile>> in_order,
+                 const std::function<void(std::size_t done, std::size_t total)>& progress = {});
 
   // Removes an article (deleted or expired); false when unknown. A thread left without
   // members disappears; the others keep their ids.
