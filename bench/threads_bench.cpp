@@ -2,6 +2,7 @@
 // are articles/s per core), on the shared data replicated to a large corpus.
 //
 //   threads_bench [--articles N] [--quick] [--detect-language] [--window-hours H] [--data DIR]
+//                 [--single-pass]
 //
 // The base corpus is ecbplus_dev.jsonl + googlenews_titles.jsonl + the SemEval-2022 texts
 // (multilingual), shuffled once (fixed seed) so any prefix mixes all three. Replica r gets its
@@ -206,7 +207,7 @@ struct Phase {
 
 void usage() {
   std::cerr << "usage: threads_bench [--articles N] [--quick] [--detect-language] "
-               "[--window-hours H] [--data DIR] [--no-dictionaries] [--check]\n";
+               "[--window-hours H] [--data DIR] [--no-dictionaries] [--single-pass] [--check]\n";
 }
 
 }  // namespace
@@ -216,6 +217,7 @@ int main(int argc, char** argv) {
   bool detect_language = false;
   bool use_dictionaries = true;
   bool check = false;
+  bool single_pass = false;  // threading without the second look (ThreadingOptions::reconsider)
   double window_hours = 72;
   std::string data_dir = std::string(STORYLINE_SHARED_DIR) + "/data";
   for (int i = 1; i < argc; ++i) {
@@ -231,6 +233,7 @@ int main(int argc, char** argv) {
     else if (arg == "--window-hours") window_hours = std::stod(value());
     else if (arg == "--data") data_dir = value();
     else if (arg == "--check") check = true;
+    else if (arg == "--single-pass") single_pass = true;
     else { usage(); return arg == "--help" || arg == "-h" ? 0 : 2; }
   }
   std::vector<Phase> phases;
@@ -332,6 +335,7 @@ int main(int argc, char** argv) {
     in_order.push_back(std::make_shared<const Profile>(std::move(profiles[i])));
   ThreadingOptions options;
   options.window_seconds = static_cast<std::int64_t>(window_hours * 3600);
+  options.reconsider = !single_pass;
   ThreadBuilder builder(model, stats, options);
   builder.add_batch(std::move(in_order));  // both passes, as Engine::thread_corpus
   mark("threading", t);
@@ -354,6 +358,7 @@ int main(int argc, char** argv) {
   out["languages"] = languages;
   out["dictionaries"] = dictionary ? dictionary->loaded() : std::vector<std::string>{};
   out["threads"] = threads.size();
+  out["single_pass"] = single_pass;
   out["threads_with_2_or_more"] = multi;
   // Rates are per CPU second (the run is single-threaded: articles/s per core); wall-clock
   // seconds are printed beside them and agree on an idle machine.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string_view>
 #include <unordered_map>
 
 #include "compare/comparer.h"
@@ -49,6 +50,10 @@ struct ThreadBuilder::State {
   std::unordered_map<DocSlot, std::unique_ptr<Live>> live;
   std::vector<Thread> threads;
   std::vector<std::vector<DocSlot>> live_members;      // per thread, arrival order
+  // Per thread, the slot of each member (evicted ones too), parallel to Thread::members: a
+  // removal finds its member among integers, where comparing ids cost a string comparison
+  // per member of a story thousands strong.
+  std::vector<std::vector<DocSlot>> member_slots;
   std::vector<std::vector<SparseVector>> member_titles;  // per thread, for the title choice
   std::unordered_map<std::string, std::size_t> thread_by_id;
   std::unordered_map<std::string, std::pair<std::size_t, DocSlot>> where;  // article -> (thread, slot)
@@ -102,6 +107,7 @@ struct ThreadBuilder::State {
     thread.id = id;
     threads.push_back(std::move(thread));
     live_members.emplace_back();
+    member_slots.emplace_back();
     member_titles.emplace_back();
     changed.push_back(++changes);
     thread_by_id[id] = threads.size() - 1;
@@ -116,6 +122,7 @@ struct ThreadBuilder::State {
     DocSlot slot = next_slot++;
     arrival.live->thread = thread;
     live_members[thread].push_back(slot);
+    member_slots[thread].push_back(slot);
     index.add(slot, arrival.time, arrival.query);
     where[p.id] = {thread, slot};
     live.emplace(slot, std::move(arrival.live));
@@ -129,6 +136,19 @@ struct ThreadBuilder::State {
       members.erase(std::remove(members.begin(), members.end(), slot), members.end());
       live.erase(it);  // still a member of its thread (see `where`), no longer a candidate
     }
+  }
+
+  // A member that joined its thread with P(same story) >= options.settled: a second look
+  // would almost always leave it where it is (founders are never settled).
+  bool settled(const std::string& article_id) const {
+    auto it = where.find(article_id);
+    if (it == where.end()) return false;
+    auto [thread, slot] = it->second;
+    const auto& slots = member_slots[thread];
+    auto found = std::find(slots.begin(), slots.end(), slot);
+    if (found == slots.end()) return false;
+    const float p = threads[thread].members[std::size_t(found - slots.begin())].probability;
+    return p < 1.0f && p >= options.settled;
   }
 
   // Mean P(same story) between the new article and the thread's most similar members: an
@@ -202,9 +222,13 @@ void ThreadBuilder::add_batch(std::vector<std::shared_ptr<const Profile>> in_ord
   auto report = [&] {
     if (progress) progress(++done, total);
   };
-  // In order, so that of an id given twice the later version is also the one added last.
+  // Of an id given twice only the later version is reconsidered: the earlier one is gone.
+  std::unordered_map<std::string_view, std::size_t> latest;
+  if (reconsider)
+    for (std::size_t k = 0; k < in_order.size(); ++k) latest[in_order[k]->id] = k;
   auto reconsider_one = [&](std::size_t k) {
-    add(in_order[k]);
+    const std::string& id = in_order[k]->id;
+    if (latest.at(id) == k && !state_->settled(id)) add(in_order[k]);
     report();
   };
   for (std::size_t i = 0; i < in_order.size(); ++i) {
@@ -235,14 +259,15 @@ bool ThreadBuilder::remove(const std::string& article_id) {
   auto& slots = s.live_members[thread];
   slots.erase(std::remove(slots.begin(), slots.end(), slot), slots.end());
   auto& members = s.threads[thread].members;
+  auto& member_slots = s.member_slots[thread];
   s.changed[thread] = ++s.changes;
-  for (std::size_t i = 0; i < members.size(); ++i)
-    if (members[i].article_id == article_id) {
-      members.erase(members.begin() + std::ptrdiff_t(i));
-      if (i < s.member_titles[thread].size())
-        s.member_titles[thread].erase(s.member_titles[thread].begin() + std::ptrdiff_t(i));
-      break;
-    }
+  auto found = std::find(member_slots.begin(), member_slots.end(), slot);
+  if (found != member_slots.end()) {
+    const auto i = found - member_slots.begin();
+    member_slots.erase(found);
+    members.erase(members.begin() + i);
+    if (std::size_t(i) < s.member_titles[thread].size()) s.member_titles[thread].erase(s.member_titles[thread].begin() + i);
+  }
   return true;
 }
 

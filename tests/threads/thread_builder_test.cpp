@@ -338,13 +338,17 @@ TEST_F(ThreadBuilderTest, ReconsiderationKeepsTheLastVersionOfAnIdGivenTwice) {
   revised.published = kT0 + 7200;
   profiles.push_back(revised);
   TermStats stats = stats_for(profiles);
-  ThreadBuilder builder(model(), stats);
-  builder.add_batch(shared_copies(profiles));
-  EXPECT_EQ(builder.article_count(), 4u);
-  const Thread* thread = builder.thread_of("quake-1");
-  ASSERT_NE(thread, nullptr);
-  for (const ThreadMember& m : thread->members)
-    if (m.article_id == "quake-1") EXPECT_EQ(m.title, "Chile earthquake: revised report");
+  for (float settled : {0.0f, 0.85f, 2.0f}) {  // every joiner settled, the default, none
+    ThreadingOptions options;
+    options.settled = settled;
+    ThreadBuilder builder(model(), stats, options);
+    builder.add_batch(shared_copies(profiles));
+    EXPECT_EQ(builder.article_count(), 4u);
+    const Thread* thread = builder.thread_of("quake-1");
+    ASSERT_NE(thread, nullptr);
+    for (const ThreadMember& m : thread->members)
+      if (m.article_id == "quake-1") EXPECT_EQ(m.title, "Chile earthquake: revised report") << settled;
+  }
 }
 
 // With a window, an article is reconsidered half a window after it, while its neighbours are
