@@ -19,14 +19,14 @@ int main(int argc, char** argv) {
                  "Threading: members of a candidate thread compared with a new article")->capture_default_str();
   app.add_option("--members-averaged", common.members_averaged,
                  "Threading: the best links averaged into the thread score")->capture_default_str();
-  app.add_flag("--single-pass", common.single_pass,
-               "Batch threading: keep each article where it first landed (faster; no second look once later articles are in)");
 
   std::vector<std::string> paths;
   double window_hours = 168;
   auto* threads = app.add_subcommand("threads", "Group articles (files, directories, - for JSONL on stdin) into story threads");
   threads->add_option("paths", paths, "Files or directories (.txt .html .json .jsonl), or -")->required();
   threads->add_option("--window-hours", window_hours, "Time window for joining a thread")->capture_default_str();
+  const char* single_pass_help = "Keep each article where it first landed (faster; no second look once later articles are in)";
+  threads->add_flag("--single-pass", common.single_pass, single_pass_help);
 
   auto* analyze = app.add_subcommand("analyze", "Print each article's analysis: language, entities with match keys, dates, numbers");
   analyze->add_option("paths", paths, "Files or directories, or -")->required();
@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   eval_threads->add_option("--window-hours", eval_window_hours,
                            "Time window; 0 = unbounded (labelled sets are small, and ECB+ follow-ups come weeks later)")
       ->capture_default_str();
+  eval_threads->add_flag("--single-pass", common.single_pass, single_pass_help);
 
   TrainCommandOptions train_options;
   auto* train = app.add_subcommand("train", "Re-learn the story model and background statistics; prints cross-validated figures");
