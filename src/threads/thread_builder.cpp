@@ -266,7 +266,8 @@ bool ThreadBuilder::remove(const std::string& article_id) {
     const auto i = found - member_slots.begin();
     member_slots.erase(found);
     members.erase(members.begin() + i);
-    if (std::size_t(i) < s.member_titles[thread].size()) s.member_titles[thread].erase(s.member_titles[thread].begin() + i);
+    auto& titles = s.member_titles[thread];
+    if (std::size_t(i) < titles.size()) titles.erase(titles.begin() + i);
   }
   return true;
 }

@@ -26,7 +26,7 @@ struct ThreadingOptions {
   // threads online and keeps what it has published), except those that joined their thread
   // with P(same story) >= `settled`: they almost never move (ECB+ B³ F1 0.9146 with all
   // reconsidered, 0.9140 with these kept, over four fold splits) and they are most of a batch
-  // (threading 2.4x the single pass's CPU with all, 1.6x without them).
+  // (threads_bench: threading takes 2.4x the single pass's CPU with all, 1.5x without them).
   bool reconsider = true;
   float settled = 0.85f;
 };
