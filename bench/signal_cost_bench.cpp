@@ -117,10 +117,7 @@ int main(int argc, char** argv) {
     TermStats stats = background;
     for (const Profile& p : profiles) stats.add(p);
     ThreadBuilder builder(model, stats, ThreadingOptions{});
-    std::vector<std::shared_ptr<const Profile>> in_order;
-    for (std::size_t i : publication_order(profiles))
-      in_order.push_back(std::make_shared<const Profile>(std::move(profiles[i])));
-    builder.add_batch(std::move(in_order));
+    builder.add_batch(in_publication_order(std::move(profiles)));
     return Cost{t1 - t0, cpu_seconds() - t1};
   };
 

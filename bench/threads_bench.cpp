@@ -330,14 +330,11 @@ int main(int argc, char** argv) {
   mark("stats", t);
 
   t = Clock::now();
-  std::vector<std::shared_ptr<const Profile>> in_order;
-  for (std::size_t i : publication_order(profiles))
-    in_order.push_back(std::make_shared<const Profile>(std::move(profiles[i])));
   ThreadingOptions options;
   options.window_seconds = static_cast<std::int64_t>(window_hours * 3600);
   options.reconsider = !single_pass;
   ThreadBuilder builder(model, stats, options);
-  builder.add_batch(std::move(in_order));  // both passes, as Engine::thread_corpus
+  builder.add_batch(in_publication_order(std::move(profiles)));  // both passes, as Engine::thread_corpus
   mark("threading", t);
 
   t = Clock::now();

@@ -87,11 +87,8 @@ TermStats Engine::corpus_stats(const std::vector<Profile>& profiles) const {
 
 std::vector<Thread> Engine::thread_corpus(std::vector<Profile> profiles, const TermStats& stats,
                                           ThreadingOptions options, const Progress& progress) const {
-  std::vector<std::shared_ptr<const Profile>> in_order;
-  for (std::size_t i : publication_order(profiles))
-    in_order.push_back(std::make_shared<const Profile>(std::move(profiles[i])));
   ThreadBuilder builder(parts_->model, stats, options);
-  builder.add_batch(std::move(in_order), progress);
+  builder.add_batch(in_publication_order(std::move(profiles)), progress);
   return builder.threads();
 }
 
@@ -105,6 +102,14 @@ std::vector<std::size_t> publication_order(const std::vector<Profile>& profiles)
     return pa && *pa < *pb;
   });
   return order;
+}
+
+std::vector<std::shared_ptr<const Profile>> in_publication_order(std::vector<Profile> profiles) {
+  std::vector<std::shared_ptr<const Profile>> out;
+  out.reserve(profiles.size());
+  for (std::size_t i : publication_order(profiles))
+    out.push_back(std::make_shared<const Profile>(std::move(profiles[i])));
+  return out;
 }
 
 std::string default_params_dir() {

@@ -60,6 +60,9 @@ class Engine {
 // Indices of `profiles` in publication order; undated articles keep their input order after
 // the dated ones (the order in which a corpus is threaded).
 std::vector<std::size_t> publication_order(const std::vector<Profile>& profiles);
+// The same profiles moved into shared pointers in that order, ready for
+// ThreadBuilder::add_batch.
+std::vector<std::shared_ptr<const Profile>> in_publication_order(std::vector<Profile> profiles);
 
 // Every language TermDictionary can bridge (FreeDict files: de ar fr es pl tr it ru).
 const std::set<std::string>& bridged_languages();

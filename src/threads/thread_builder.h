@@ -57,8 +57,8 @@ class ThreadBuilder {
   // weighted vectors compared later point into it).
   std::string add(std::shared_ptr<const Profile> profile);
 
-  // Batch threading: adds the articles in the order given (publication order, see
-  // publication_order()), and reconsiders each one (removes it and adds it again) once the
+  // Batch threading: adds the articles in the order given (publication order: see
+  // in_publication_order() in stories/engine.h), and reconsiders each one (removes it and adds it again) once the
   // articles published up to half a window after it have arrived, or at the end when the window
   // is unbounded or the article undated (see ThreadingOptions::settled for those left alone). An
   // early report, which could only start a thread or join one by its first few fellows, then
