@@ -34,37 +34,61 @@ nlohmann::json pulled_down(const StoryModel& model, const Comparison& c) {
 }  // namespace
 
 nlohmann::json shared_entities(const Profile& a, const Profile& b) {
+  // b's keys sorted (then by position), so each of a's entities finds its fellows by search:
+  // a story page asks this for every member.
+  std::vector<std::pair<std::string_view, std::size_t>> keys_b;
+  keys_b.reserve(b.entities.size());
+  for (std::size_t j = 0; j < b.entities.size(); ++j) keys_b.emplace_back(b.entities[j].key, j);
+  std::sort(keys_b.begin(), keys_b.end());
+  struct Shared {
+    const ProfileEntity* a;
+    const ProfileEntity* b;
+    std::uint32_t mentions;
+  };
+  std::vector<Shared> shared;
+  for (const ProfileEntity& ea : a.entities) {
+    auto it = std::lower_bound(keys_b.begin(), keys_b.end(), std::pair<std::string_view, std::size_t>(ea.key, 0));
+    for (; it != keys_b.end() && it->first == ea.key; ++it) {
+      const ProfileEntity& eb = b.entities[it->second];
+      shared.push_back({&ea, &eb, ea.count + eb.count});
+    }
+  }
+  std::stable_sort(shared.begin(), shared.end(), [](const Shared& x, const Shared& y) { return x.mentions > y.mentions; });
   nlohmann::json out = nlohmann::json::array();
-  for (const ProfileEntity& ea : a.entities)
-    for (const ProfileEntity& eb : b.entities)
-      if (ea.key == eb.key)
-        out.push_back({{"key", ea.key},
-                       {"kind", to_string(ea.kind != EntityKind::Other ? ea.kind : eb.kind)},
-                       {"a", ea.surfaces},
-                       {"b", eb.surfaces},
-                       {"mentions", ea.count + eb.count}});
-  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
-    return x["mentions"].template get<int>() > y["mentions"].template get<int>();
-  });
+  for (const Shared& e : shared)
+    out.push_back({{"key", e.a->key},
+                   {"kind", to_string(e.a->kind != EntityKind::Other ? e.a->kind : e.b->kind)},
+                   {"a", e.a->surfaces},
+                   {"b", e.b->surfaces},
+                   {"mentions", e.mentions}});
   return out;
 }
 
 // Shared terms ranked by their share of the cosine; the bridge vector covers other languages.
+// Ranked by weight first and given words only as far as the limit reaches (words break ties):
+// a story page asks this for every member.
 nlohmann::json shared_terms(const WeightedProfile& a, const WeightedProfile& b, std::size_t limit) {
-  std::vector<std::pair<float, std::string>> ranked;
   const bool same_language = a.profile->lang == b.profile->lang;
   const SparseVector& va = same_language ? a.all : a.bridge;
   const SparseVector& vb = same_language ? b.all : b.bridge;
+  std::vector<std::pair<float, TermId>> by_weight;
+  auto j = vb.entries.begin();
   for (auto [id, wa] : va.entries) {
-    float wb = vb.weight_of(id);
-    if (wb <= 0) continue;
-    std::string_view word = a.profile->display_word(id);
-    if (word.empty()) word = b.profile->display_word(id);
-    if (!word.empty()) ranked.emplace_back(wa * wb, std::string(word));
+    while (j != vb.entries.end() && j->first < id) ++j;
+    if (j != vb.entries.end() && j->first == id && j->second > 0) by_weight.emplace_back(wa * j->second, id);
   }
-  std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
-    return x.first != y.first ? x.first > y.first : x.second < y.second;
-  });
+  std::sort(by_weight.begin(), by_weight.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  std::vector<std::pair<float, std::string>> ranked;
+  for (std::size_t k = 0; k < by_weight.size() && ranked.size() < limit;) {
+    const std::size_t tied = ranked.size();  // one weight at a time, its words in order
+    const float weight = by_weight[k].first;
+    for (; k < by_weight.size() && by_weight[k].first == weight; ++k) {
+      std::string_view word = a.profile->display_word(by_weight[k].second);
+      if (word.empty()) word = b.profile->display_word(by_weight[k].second);
+      if (!word.empty()) ranked.emplace_back(weight, std::string(word));
+    }
+    std::sort(ranked.begin() + std::ptrdiff_t(tied), ranked.end());
+  }
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t i = 0; i < ranked.size() && i < limit; ++i)
     out.push_back({{"term", ranked[i].second}, {"weight", round3(ranked[i].first)}});
