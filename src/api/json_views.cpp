@@ -8,10 +8,16 @@ namespace storyline {
 
 double round3(double value) { return std::round(value * 1000) / 1000; }
 
-nlohmann::json article_json(const Profile& p, const std::string& thread_id) {
+nlohmann::json article_json(const Profile& p, const std::string& thread_id, const ThreadMember* member) {
   nlohmann::json out = profile_json(p);
   out.erase("tokens");
   out["thread"] = thread_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(thread_id);
+  if (member) {
+    const bool founder = member->matched.article_id.empty();
+    out["joined"] = {{"probability", round3(member->probability)},
+                     {"matched_article", founder ? nlohmann::json(nullptr) : nlohmann::json(member->matched.article_id)},
+                     {"matched_probability", founder ? nlohmann::json(nullptr) : nlohmann::json(round3(member->matched.probability))}};
+  }
   return out;
 }
 

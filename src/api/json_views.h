@@ -14,8 +14,8 @@
 
 namespace storyline {
 
-// GET /articles/{id}
-nlohmann::json article_json(const Profile& profile, const std::string& thread_id);
+// GET /articles/{id}: `member` is the article's entry in its thread (null when it has none).
+nlohmann::json article_json(const Profile& profile, const std::string& thread_id, const ThreadMember* member);
 
 // ThreadSummary of GET /threads.
 nlohmann::json thread_summary_json(const Thread& thread);

@@ -29,7 +29,7 @@ void StoryIndex::restore(std::vector<IndexedArticle> articles, const std::vector
     const Profile& p = *articles[i].profile;
     forget(p.id);
     stats_.add(p);
-    members.push_back({articles[i].profile, threads[i].thread_id, threads[i].probability});
+    members.push_back({articles[i].profile, threads[i].thread_id, threads[i].probability, threads[i].matched});
     if (p.published) published_.insert(*p.published);
     if (articles[i].expires) expiry_.emplace(*articles[i].expires, p.id);
     articles_[p.id] = std::move(articles[i]);
@@ -70,10 +70,9 @@ bool StoryIndex::expired(const std::optional<std::int64_t>& expires) const {
 
 std::optional<StoryIndex::Joined> StoryIndex::membership(const std::string& article_id) const {
   const Thread* t = builder_.thread_of(article_id);
-  if (!t) return std::nullopt;
-  for (const ThreadMember& m : t->members)
-    if (m.article_id == article_id) return Joined{t->id, m.probability};
-  return std::nullopt;
+  const ThreadMember* m = builder_.member(article_id);
+  if (!t || !m) return std::nullopt;
+  return Joined{t->id, m->probability, m->matched};
 }
 
 std::optional<StoryIndex::Removed> StoryIndex::take(const std::string& article_id) {

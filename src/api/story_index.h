@@ -46,6 +46,7 @@ class StoryIndex {
   struct Joined {
     std::string thread_id;
     float probability = 1;
+    Match matched;  // ThreadMember::matched
   };
   // Adds or replaces an article; returns the thread it joined.
   Joined add(IndexedArticle article);
@@ -76,6 +77,7 @@ class StoryIndex {
 
   const IndexedArticle* find(const std::string& article_id) const;
   const Thread* thread_of(const std::string& article_id) const;
+  const ThreadMember* member(const std::string& article_id) const { return builder_.member(article_id); }
   std::size_t article_count() const { return articles_.size(); }
   std::size_t thread_count();
   // Changes with every added, removed or restored article.

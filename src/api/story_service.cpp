@@ -68,7 +68,7 @@ void StoryService::start() {
     auto profile = std::make_shared<const Profile>(std::move(*s.profile));
     CategoryScores vote = categories_->vote(categories_->scores(*profile));
     batch.push_back({std::move(profile), std::move(folded), s.expires, vote});
-    threads.push_back({std::move(s.thread_id), s.probability});
+    threads.push_back({std::move(s.thread_id), s.probability, {std::move(s.matched), s.matched_probability}});
     if (batch.size() >= kRestoreBatch) flush();
   });
   flush();
@@ -123,6 +123,8 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
     write.expires = expires;
     write.thread_id = joined.thread_id;
     write.probability = joined.probability;
+    write.matched = std::move(joined.matched.article_id);
+    write.matched_probability = joined.matched.probability;
     write.received = wall_clock();
     committed = committer_->submit(std::move(write), [this, profile, before = std::move(before)]() mutable {
       const IndexedArticle* now = index_->find(profile->id);
@@ -305,7 +307,7 @@ std::optional<nlohmann::json> StoryService::article(const std::string& article_i
   const IndexedArticle* a = index_->find(article_id);
   if (!a) return std::nullopt;
   const Thread* t = index_->thread_of(article_id);
-  return article_json(*a->profile, t ? t->id : std::string());
+  return article_json(*a->profile, t ? t->id : std::string(), index_->member(article_id));
 }
 
 // The published list answers without the index lock when it is fresh: a listing neither waits
@@ -320,15 +322,18 @@ nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_sha
   return telegram_shape ? telegram_threads_json(selected) : threads_json(*published->snapshot, selected);
 }
 
+// Only gathering the members needs the index; what they share, the outlets and the ledger are
+// assembled after the lock is released (the keyer has a lock of its own).
 std::optional<nlohmann::json> StoryService::story(const std::string& thread_id) {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   auto snapshot = index_->snapshot();
   auto it = snapshot->by_id.find(thread_id);
   if (it == snapshot->by_id.end()) return std::nullopt;
   const auto& ranked = snapshot->threads[it->second];
-  Thread thread = *ranked.thread;
-  thread.importance = ranked.importance;
-  return story_json(thread, *index_, *keyer_);
+  StoryPage page = gather_story(ranked.thread, ranked.importance, *index_);
+  lock.unlock();
+  std::lock_guard keyer_lock(keyer_mutex_);
+  return story_json(page, *keyer_);
 }
 
 // Exactly `storyline compare`: background statistics plus the two articles.

@@ -106,8 +106,9 @@ class StoryService {
   std::unique_ptr<Store> store_;
   std::unique_ptr<EnginePool> engines_;
   std::unique_ptr<TermStats> background_;  // for POST /compare, as `storyline compare` uses
-  std::mutex mutex_;                       // guards index_ and keyer_
+  std::mutex mutex_;                       // guards index_
   std::unique_ptr<StoryIndex> index_;
+  std::mutex keyer_mutex_;  // guards keyer_ (story pages' variant ledgers, not under mutex_)
   std::unique_ptr<MatchKeyer> keyer_;
   std::unique_ptr<CategoryClassifier> categories_;  // immutable once built: used outside the lock
   // Declared after everything its undos touch: destroyed (and drained) first.

@@ -219,13 +219,18 @@ std::string_view url_host(std::string_view url) {
   return host;
 }
 
-WeightedProfile weigh(const Profile& p, const TermStats& stats) {
+WeightedProfile weigh_terms(const Profile& p, const TermStats& stats) {
   WeightedProfile w;
   w.profile = &p;
-  w.title = tfidf(p.title_terms, stats);
-  w.body = tfidf(p.body_terms, stats);
   w.all = tfidf(merged(p.title_terms, p.body_terms, 2.0f), stats);
   w.bridge = tfidf(p.bridge_terms, stats);
+  return w;
+}
+
+WeightedProfile weigh(const Profile& p, const TermStats& stats) {
+  WeightedProfile w = weigh_terms(p, stats);
+  w.title = tfidf(p.title_terms, stats);
+  w.body = tfidf(p.body_terms, stats);
   w.names = tfidf(p.name_keys, stats);
   w.prefixes = tfidf(p.prefixes, stats);
   w.title_prefixes = tfidf(p.title_prefixes, stats);

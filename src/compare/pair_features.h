@@ -81,6 +81,9 @@ struct WeightedProfile {
 };
 
 WeightedProfile weigh(const Profile& profile, const TermStats& stats);
+// Only the vectors that shared_terms() reads (`all`, `bridge`), for less than half the cost: a
+// story page explains every membership with them. Not for pair_features().
+WeightedProfile weigh_terms(const Profile& profile, const TermStats& stats);
 PairFeatures pair_features(const WeightedProfile& a, const WeightedProfile& b, const TermStats& stats);
 
 }  // namespace storyline

@@ -27,7 +27,9 @@ CREATE TABLE IF NOT EXISTS articles (
   received INTEGER NOT NULL,
   thread TEXT NOT NULL,
   probability REAL NOT NULL,
-  profile BLOB
+  profile BLOB,
+  matched TEXT,
+  matched_probability REAL
 );
 CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
 CREATE TABLE IF NOT EXISTS history (
@@ -49,16 +51,18 @@ class SqliteStore final : public Store {
         exists_(db_, "SELECT thread FROM articles WHERE id = ?1"),
         upsert_(db_,
                 "INSERT INTO articles (id, seq, title, text, lang, published, url, source, expires, received, "
-                "thread, probability, profile) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                "thread, probability, profile, matched, matched_probability) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
                 "ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, title = excluded.title, text = excluded.text, "
                 "lang = excluded.lang, published = excluded.published, url = excluded.url, source = "
                 "excluded.source, expires = excluded.expires, received = excluded.received, thread = "
-                "excluded.thread, probability = excluded.probability, profile = excluded.profile"),
+                "excluded.thread, probability = excluded.probability, profile = excluded.profile, matched = "
+                "excluded.matched, matched_probability = excluded.matched_probability"),
         delete_(db_, "DELETE FROM articles WHERE id = ?1"),
         log_(db_, "INSERT INTO history (article, event, thread, probability, at) VALUES (?1, ?2, ?3, ?4, ?5)"),
         scan_(db_,
               "SELECT id, title, text, lang, published, url, source, expires, received, thread, probability, "
-              "profile FROM articles ORDER BY seq"),
+              "profile, matched, matched_probability FROM articles ORDER BY seq"),
         count_(db_, "SELECT COUNT(*) FROM articles"),
         history_(db_, "SELECT event, thread, probability, at FROM history WHERE article = ?1 ORDER BY id"),
         checkpointer_(db_, dir + "/storyline.sqlite") {
@@ -70,8 +74,9 @@ class SqliteStore final : public Store {
   bool put(const StoredArticle& s) override {
     std::lock_guard lock(mutex_);
     sqlite::Transaction tx(db_);
-    const bool created = put_row(s.article, s.profile ? encode_profile(*s.profile) : std::string(), s.expires,
-                                 s.thread_id, s.probability, s.received);
+    ArticleWrite w{s.article, s.profile ? encode_profile(*s.profile) : std::string(), s.expires,
+                   s.thread_id, s.probability, s.matched, s.matched_probability, s.received};
+    const bool created = put_row(w);
     tx.commit();
     ++next_seq_;
     return created;
@@ -94,8 +99,7 @@ class SqliteStore final : public Store {
       sqlite::Transaction tx(db_);
       for (const StoreWrite& w : writes) {
         if (const auto* put = std::get_if<ArticleWrite>(&w)) {
-          results.push_back(put_row(put->article, put->profile, put->expires, put->thread_id, put->probability,
-                                    put->received));
+          results.push_back(put_row(*put));
           ++next_seq_;
         } else {
           const auto& removal = std::get<RemovalWrite>(w);
@@ -126,6 +130,8 @@ class SqliteStore final : public Store {
       s.thread_id = scan_.text(9);
       s.probability = float(scan_.real(10));
       if (!scan_.is_null(11)) s.profile = decode_profile(scan_.blob(11));
+      if (!scan_.is_null(12)) s.matched = scan_.text(12);
+      if (!scan_.is_null(13)) s.matched_probability = float(scan_.real(13));
       visit(std::move(s));
     }
   }
@@ -160,21 +166,31 @@ class SqliteStore final : public Store {
       // Keeps the WAL from growing without bound between checkpoints under steady writes.
       db.exec("PRAGMA journal_size_limit = 67108864");
       db.exec(kSchema);
+      add_missing_columns(db);
     }
   };
 
+  // Data directories written before a column existed get it (NULL in the old rows).
+  static void add_missing_columns(sqlite::Db& db) {
+    bool has_matched = false;
+    sqlite::Statement columns(db, "SELECT name FROM pragma_table_info('articles')");
+    while (columns.step()) has_matched = has_matched || columns.text(0) == "matched";
+    if (!has_matched) db.exec("ALTER TABLE articles ADD COLUMN matched TEXT; ALTER TABLE articles ADD COLUMN matched_probability REAL");
+  }
+
   // Inside a transaction. True when the id was new.
-  bool put_row(const Article& a, std::string_view profile, const std::optional<std::int64_t>& expires,
-               const std::string& thread, float probability, std::int64_t received) {
+  bool put_row(const ArticleWrite& w) {
+    const Article& a = w.article;
     exists_.bind(1, a.id);
     const bool existed = exists_.step();
     if (existed) exists_.reset();
     upsert_.bind(1, a.id).bind(2, next_seq_).bind(3, a.title).bind(4, a.text).bind(5, a.lang);
-    upsert_.bind(6, a.published).bind(7, a.url).bind(8, a.source).bind(9, expires).bind(10, received);
-    upsert_.bind(11, thread).bind(12, double(probability));
-    if (!profile.empty()) upsert_.bind_blob(13, profile);
+    upsert_.bind(6, a.published).bind(7, a.url).bind(8, a.source).bind(9, w.expires).bind(10, w.received);
+    upsert_.bind(11, w.thread_id).bind(12, double(w.probability));
+    if (!w.profile.empty()) upsert_.bind_blob(13, w.profile);
+    if (!w.matched.empty()) upsert_.bind(14, w.matched).bind(15, double(w.matched_probability));
     upsert_.run();
-    log(a.id, existed ? "updated" : "joined", thread, probability, received);
+    log(a.id, existed ? "updated" : "joined", w.thread_id, w.probability, w.received);
     return !existed;
   }
 

@@ -23,6 +23,8 @@ struct StoredArticle {
   std::optional<std::int64_t> expires;   // UTC seconds; nullopt = never
   std::string thread_id;                 // the thread it joined
   float probability = 1;                 // P(same story) when it joined (1 for a founder)
+  std::string matched;                   // the member it was most like then ("" for a founder)
+  float matched_probability = 0;         // P(same story) with that member
   std::int64_t received = 0;             // wall clock when it arrived, UTC seconds
 };
 
@@ -45,6 +47,8 @@ struct ArticleWrite {
   std::optional<std::int64_t> expires;  // UTC seconds; nullopt = never
   std::string thread_id;
   float probability = 1;
+  std::string matched;  // as in StoredArticle
+  float matched_probability = 0;
   std::int64_t received = 0;
 };
 struct RemovalWrite {

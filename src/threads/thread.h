@@ -8,6 +8,12 @@
 
 namespace storyline {
 
+// The member an article was most like when it joined its thread, and P(same story) with it.
+struct Match {
+  std::string article_id;
+  float probability = 0;
+};
+
 struct ThreadMember {
   std::string article_id;
   std::string title;
@@ -15,6 +21,8 @@ struct ThreadMember {
   std::string source;
   std::optional<std::int64_t> published;
   float probability = 1;  // P(same story) with the thread when it joined (1 for the founder)
+  // The story page shows why it was grouped without comparing it again. Empty for a founder.
+  Match matched;
 };
 
 struct Thread {

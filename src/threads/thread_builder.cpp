@@ -114,9 +114,11 @@ struct ThreadBuilder::State {
     return threads.size() - 1;
   }
 
-  void attach(Arrival arrival, std::size_t thread, float probability) {
+  // `match`: the member it was most like (none for a founder).
+  void attach(Arrival arrival, std::size_t thread, float probability, Match match = {}) {
     const Profile& p = *arrival.live->profile;
-    threads[thread].members.push_back({p.id, p.title, p.lang, p.source, p.published, probability});
+    threads[thread].members.push_back(
+        {p.id, p.title, p.lang, p.source, p.published, probability, std::move(match)});
     changed[thread] = ++changes;
     if (member_titles[thread].size() < 64) member_titles[thread].push_back(arrival.live->weighted.title);
     DocSlot slot = next_slot++;
@@ -138,24 +140,30 @@ struct ThreadBuilder::State {
     }
   }
 
-  // A member that joined its thread with P(same story) >= options.settled: a second look
-  // would almost always leave it where it is (founders are never settled).
-  bool settled(const std::string& article_id) const {
+  const ThreadMember* member(const std::string& article_id) const {
     auto it = where.find(article_id);
-    if (it == where.end()) return false;
+    if (it == where.end()) return nullptr;
     auto [thread, slot] = it->second;
     const auto& slots = member_slots[thread];
     auto found = std::find(slots.begin(), slots.end(), slot);
-    if (found == slots.end()) return false;
-    const float p = threads[thread].members[std::size_t(found - slots.begin())].probability;
-    return p < 1.0f && p >= options.settled;
+    return found == slots.end() ? nullptr : &threads[thread].members[std::size_t(found - slots.begin())];
   }
 
+  // A member that joined its thread with P(same story) >= options.settled: a second look
+  // would almost always leave it where it is (founders are never settled).
+  bool settled(const std::string& article_id) const {
+    const ThreadMember* m = member(article_id);
+    return m && m->probability < 1.0f && m->probability >= options.settled;
+  }
+
+  struct Score {
+    float mean = 0;  // what the thread is judged by
+    Match best;      // its member most like the article
+  };
   // Mean P(same story) between the new article and the thread's most similar members: an
   // average link over the best two, so one lucky match does not chain stories together and a
   // large thread is not diluted by its far-away members.
-  float thread_score(const WeightedProfile& w, std::size_t thread,
-                     const std::vector<DocSlot>& ranked_candidates) {
+  Score thread_score(const WeightedProfile& w, std::size_t thread, const std::vector<DocSlot>& ranked_candidates) {
     std::vector<DocSlot> compared;
     const std::size_t mc = options.members_compared;
     for (DocSlot slot : ranked_candidates)
@@ -164,15 +172,18 @@ struct ThreadBuilder::State {
     const auto& members = live_members[thread];
     for (auto it = members.rbegin(); it != members.rend() && compared.size() < mc; ++it)
       if (std::find(compared.begin(), compared.end(), *it) == compared.end()) compared.push_back(*it);
-    if (compared.empty()) return 0;
+    if (compared.empty()) return {};
     std::vector<float> p;
+    Score score;
     for (DocSlot slot : compared) {
       const WeightedProfile& member = live.at(slot)->weighted;
       p.push_back(model.same_story_probability(pair_features(w, member, stats), w.profile->lang, member.profile->lang));
+      if (score.best.article_id.empty() || p.back() > score.best.probability) score.best = {member.profile->id, p.back()};
     }
     std::sort(p.rbegin(), p.rend());
     std::size_t n = std::min(p.size(), options.members_averaged);
-    return std::accumulate(p.begin(), p.begin() + std::ptrdiff_t(n), 0.0f) / float(n);
+    score.mean = std::accumulate(p.begin(), p.begin() + std::ptrdiff_t(n), 0.0f) / float(n);
+    return score;
   }
 };
 
@@ -198,18 +209,20 @@ std::string ThreadBuilder::add(std::shared_ptr<const Profile> profile) {
       candidate_threads.push_back(thread);
   }
   std::size_t best = s.threads.size();
-  float best_score = 0.5f;  // the model's P(same story) threshold
+  State::Score best_score{0.5f, {}};  // the model's P(same story) threshold
   for (std::size_t thread : candidate_threads) {
-    float score = s.thread_score(arrival.live->weighted, thread, ranked);
-    if (score >= best_score && (best == s.threads.size() || score > best_score)) {
+    State::Score score = s.thread_score(arrival.live->weighted, thread, ranked);
+    if (score.mean >= best_score.mean && (best == s.threads.size() || score.mean > best_score.mean)) {
       best = thread;
-      best_score = score;
+      best_score = std::move(score);
     }
   }
-  float probability = 1;  // the founder of a new thread
-  if (best == s.threads.size()) best = s.new_thread(s.unused_id(thread_id_for(id)));
-  else probability = best_score;
-  s.attach(std::move(arrival), best, probability);
+  if (best == s.threads.size()) {
+    best = s.new_thread(s.unused_id(thread_id_for(id)));
+    s.attach(std::move(arrival), best, 1);  // the founder of a new thread
+  } else {
+    s.attach(std::move(arrival), best, best_score.mean, std::move(best_score.best));
+  }
   return s.threads[best].id;
 }
 
@@ -271,6 +284,8 @@ bool ThreadBuilder::remove(const std::string& article_id) {
   }
   return true;
 }
+
+const ThreadMember* ThreadBuilder::member(const std::string& article_id) const { return state_->member(article_id); }
 
 const Thread* ThreadBuilder::thread_of(const std::string& article_id) const {
   auto it = state_->where.find(article_id);
@@ -341,7 +356,7 @@ void ThreadBuilder::restore(std::vector<RestoredMember> members) {
     State::Arrival arrival = s.arrive(std::move(m.profile));
     auto found = s.thread_by_id.find(m.thread_id);
     std::size_t thread = found != s.thread_by_id.end() ? found->second : s.new_thread(m.thread_id);
-    s.attach(std::move(arrival), thread, m.probability);
+    s.attach(std::move(arrival), thread, m.probability, std::move(m.matched));
   }
 }
 

@@ -33,14 +33,15 @@ struct ThreadingOptions {
 
 // An article with the thread it was assigned to before a restart (see ThreadBuilder::restore).
 struct RestoredMember {
-  RestoredMember(std::shared_ptr<const Profile> p, std::string thread, float prob = 1)
-      : profile(std::move(p)), thread_id(std::move(thread)), probability(prob) {}
-  RestoredMember(Profile p, std::string thread, float prob = 1)
-      : RestoredMember(std::make_shared<const Profile>(std::move(p)), std::move(thread), prob) {}
+  RestoredMember(std::shared_ptr<const Profile> p, std::string thread, float prob = 1, Match match = {})
+      : profile(std::move(p)), thread_id(std::move(thread)), probability(prob), matched(std::move(match)) {}
+  RestoredMember(Profile p, std::string thread, float prob = 1, Match match = {})
+      : RestoredMember(std::make_shared<const Profile>(std::move(p)), std::move(thread), prob, std::move(match)) {}
 
   std::shared_ptr<const Profile> profile;  // shared, not copied (see add())
   std::string thread_id;
   float probability = 1;
+  Match matched;  // ThreadMember::matched
 };
 
 class ThreadBuilder {
@@ -74,6 +75,8 @@ class ThreadBuilder {
 
   // The thread an article belongs to, or nullptr.
   const Thread* thread_of(const std::string& article_id) const;
+  // The article's entry in its thread (how and by whom it joined), or nullptr.
+  const ThreadMember* member(const std::string& article_id) const;
   std::size_t article_count() const;
 
   // Every thread described (title, languages, sources, span), shared rather than copied, with

@@ -53,8 +53,10 @@ TEST(Restart, KillNineLosesNoAcknowledgedArticleAndKeepsThreadIds) {
   };
   std::thread w1(writer), w2(writer);
   while (next.load() < 100) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  // Thread ids as clients saw them just before the crash (articles acknowledged by then).
+  // Thread ids (and how each article joined) as clients saw them just before the crash
+  // (articles acknowledged by then).
   std::map<std::string, std::string> thread_of;
+  std::map<std::string, nlohmann::json> joined;
   {
     std::vector<std::string> seen;
     {
@@ -62,7 +64,11 @@ TEST(Restart, KillNineLosesNoAcknowledgedArticleAndKeepsThreadIds) {
       seen = acknowledged;
     }
     auto c = server->client();
-    for (const auto& id : seen) thread_of[id] = json_of(c.Get("/articles/" + id))["thread"];
+    for (const auto& id : seen) {
+      auto a = json_of(c.Get("/articles/" + id));
+      thread_of[id] = a["thread"];
+      joined[id] = a["joined"];
+    }
   }
   server->kill9();
   w1.join();
@@ -77,10 +83,23 @@ TEST(Restart, KillNineLosesNoAcknowledgedArticleAndKeepsThreadIds) {
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 200) << "lost acknowledged article " << id;
   }
-  for (const auto& [id, thread] : thread_of) EXPECT_EQ(json_of(c.Get("/articles/" + id))["thread"], thread) << id;
+  std::size_t matched = 0;
+  for (const auto& [id, thread] : thread_of) {
+    auto a = json_of(c.Get("/articles/" + id));
+    EXPECT_EQ(a["thread"], thread) << id;
+    EXPECT_EQ(a["joined"], joined[id]) << id;
+    matched += joined[id]["matched_article"].is_string();
+  }
+  EXPECT_GT(matched, 0u);  // some joined a thread (the rest founded one)
 
-  // A clean stop and start lists exactly the same threads.
+  // A clean stop and start lists exactly the same threads, and their story pages show each
+  // article beside the member it matched when it joined (recorded, not compared again).
   auto before = json_of(c.Get("/threads?limit=1000"));
+  std::map<std::string, nlohmann::json> pages_before;
+  for (const auto& t : before["threads"])
+    if (t["articles"] > 1 && pages_before.size() < 20)
+      pages_before[t["id"]] = json_of(c.Get("/threads/" + t["id"].get<std::string>()))["outlets"];
+  ASSERT_FALSE(pages_before.empty());
   EXPECT_EQ(server->stop(), 0);
   server = std::make_unique<ServerProcess>(dir);
   ASSERT_TRUE(server->wait_ready());
@@ -90,6 +109,8 @@ TEST(Restart, KillNineLosesNoAcknowledgedArticleAndKeepsThreadIds) {
     EXPECT_EQ(before["threads"][i]["id"], after["threads"][i]["id"]);
     EXPECT_EQ(before["threads"][i]["articles"], after["threads"][i]["articles"]);
   }
+  for (const auto& [id, outlets] : pages_before)
+    EXPECT_EQ(json_of(server->client().Get("/threads/" + id))["outlets"], outlets) << id;
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "store/sqlite_db.h"
 #include "store/store.h"
 
 #include "fresh_dir.h"
@@ -95,6 +98,61 @@ TEST(SqliteStore, RemovalIsRecordedInTheHistory) {
   EXPECT_EQ(h[1].thread_id, "t2");
   EXPECT_EQ(h[2].event, "expired");
   EXPECT_EQ(h[2].at, 777);
+}
+
+TEST(SqliteStore, TheMatchedMemberSurvivesPutApplyAndReopening) {
+  const std::string dir = fresh_dir("matched");
+  {
+    auto store = open_sqlite_store(dir);
+    StoredArticle put = article("a", "t1");
+    put.matched = "founder";
+    put.matched_probability = 0.875f;
+    store->put(put);
+    StoredArticle s = article("b", "t1");
+    ArticleWrite w{s.article, "", s.expires, s.thread_id, 0.6f, "a", 0.625f, s.received};
+    std::vector<StoreWrite> writes = {w};
+    store->apply(writes);
+    store->put(article("c", "t2"));  // a founder: no match
+  }
+  auto rows = all(*open_sqlite_store(dir));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].matched, "founder");
+  EXPECT_FLOAT_EQ(rows[0].matched_probability, 0.875f);
+  EXPECT_EQ(rows[1].matched, "a");
+  EXPECT_FLOAT_EQ(rows[1].matched_probability, 0.625f);
+  EXPECT_EQ(rows[2].matched, "");
+  EXPECT_FLOAT_EQ(rows[2].matched_probability, 0.0f);
+}
+
+// A data directory written before matches were recorded opens, keeps its rows (without a
+// match) and records matches from then on.
+TEST(SqliteStore, AnOlderDatabaseGainsTheMatchColumns) {
+  const std::string dir = fresh_dir("older");
+  {
+    std::filesystem::create_directories(dir);
+    sqlite::Db db(dir + "/storyline.sqlite");
+    db.exec(
+        "CREATE TABLE articles (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL, "
+        "lang TEXT NOT NULL, published INTEGER, url TEXT NOT NULL, source TEXT NOT NULL, expires INTEGER, "
+        "received INTEGER NOT NULL, thread TEXT NOT NULL, probability REAL NOT NULL, profile BLOB);"
+        "INSERT INTO articles VALUES ('old', 1, 'Old title', 'Old text', 'en', 1000, '', 'Outlet', NULL, 5, 't1', "
+        "0.7, NULL)");
+  }
+  {
+    auto store = open_sqlite_store(dir);
+    StoredArticle s = article("new", "t1");
+    s.matched = "old";
+    s.matched_probability = 0.75f;
+    store->put(s);
+  }
+  auto rows = all(*open_sqlite_store(dir));  // a second opening finds the columns there
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].article.id, "old");
+  EXPECT_EQ(rows[0].thread_id, "t1");
+  EXPECT_EQ(rows[0].matched, "");
+  EXPECT_FALSE(rows[0].profile);
+  EXPECT_EQ(rows[1].matched, "old");
+  EXPECT_FLOAT_EQ(rows[1].matched_probability, 0.75f);
 }
 
 }  // namespace

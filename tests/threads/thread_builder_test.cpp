@@ -161,6 +161,37 @@ TEST_F(ThreadBuilderTest, TwoDifferentStoriesFormTwoThreads) {
   }
 }
 
+// A joining article records the member it was most like, with P(same story) against that
+// member alone: the best of those the thread was judged by, so at least their mean.
+TEST_F(ThreadBuilderTest, EachMemberRecordsTheMemberItMatchedBest) {
+  std::vector<Profile> profiles = shared().stories;
+  profiles.push_back(shared().engine->profile_all({article(
+      "quake-3", "Antofagasta quake: Chile counts damage after magnitude 7.1 tremor",
+      "Chile's interior ministry said two people were killed in the magnitude 7.1 earthquake near "
+      "Antofagasta. Copper mines in the Atacama region resumed work after inspections, and the "
+      "navy said the tsunami warning had been lifted. President Gabriel Boric visited Calama.",
+      kT0 + 7200, "Coastal News")})[0]);
+  TermStats stats = stats_for(profiles);
+  ThreadBuilder builder(model(), stats);
+  for (const Profile& p : profiles) builder.add(p);
+  ASSERT_EQ(builder.thread_of("quake-3"), builder.thread_of("quake-1"));
+
+  EXPECT_TRUE(builder.member("quake-1")->matched.article_id.empty());  // the founder
+  EXPECT_EQ(builder.member("quake-2")->matched.article_id, "quake-1");
+  EXPECT_EQ(builder.member("transfer-2")->matched.article_id, "transfer-1");
+  EXPECT_EQ(builder.member("unknown"), nullptr);
+
+  const ThreadMember& third = *builder.member("quake-3");
+  auto p_with = [&](const std::string& id) {
+    WeightedProfile a = weigh(profiles.back(), stats), b = weigh(story(id), stats);
+    return model().same_story_probability(pair_features(a, b, stats), "en", "en");
+  };
+  const float p1 = p_with("quake-1"), p2 = p_with("quake-2");
+  EXPECT_EQ(third.matched.article_id, p1 >= p2 ? "quake-1" : "quake-2");
+  EXPECT_FLOAT_EQ(third.matched.probability, std::max(p1, p2));
+  EXPECT_FLOAT_EQ(third.probability, (p1 + p2) / 2);
+}
+
 TEST_F(ThreadBuilderTest, DeterministicForTheSameInput) {
   auto run = [&] {
     TermStats stats = stats_for(shared().stories);
@@ -290,8 +321,10 @@ TEST_F(ThreadBuilderTest, RestoreKeepsIdsAndMemberships) {
   ThreadBuilder builder(model(), stats);
   builder.restore({{story("quake-1"), "tsaved000001", 1.0f},
                    {story("transfer-1"), "tsaved000002", 1.0f},
-                   {story("quake-2"), "tsaved000001", 0.9f}});
+                   {story("quake-2"), "tsaved000001", 0.9f, {"quake-1", 0.95f}}});
   EXPECT_EQ(builder.thread_of("quake-2")->id, "tsaved000001");
+  EXPECT_EQ(builder.member("quake-2")->matched.article_id, "quake-1");
+  EXPECT_FLOAT_EQ(builder.member("quake-2")->matched.probability, 0.95f);
   // New arrivals still join restored threads by comparison.
   EXPECT_EQ(builder.add(story("transfer-2")), "tsaved000002");
 }
