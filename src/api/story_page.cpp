@@ -64,9 +64,9 @@ nlohmann::json joined_json(const StoryPage& page, std::size_t i) {
   if (!m.closest) return nullptr;
   const StoryPageMember& beside = page.members[*m.closest];
   nlohmann::json entities = nlohmann::json::array(), terms = nlohmann::json::array();
-  for (const auto& e : shared_entities(*m.profile, *beside.profile))
-    if (!e["a"].empty()) entities.push_back(e["a"][0]);
-  for (const auto& t : shared_terms(m.weighted, beside.weighted, 12)) terms.push_back(t["term"]);
+  for (const SharedEntity& e : shared_entity_list(*m.profile, *beside.profile))
+    if (!e.a->surfaces.empty()) entities.push_back(e.a->surfaces.front());
+  for (auto& [weight, word] : shared_term_list(m.weighted, beside.weighted, 12)) terms.push_back(std::move(word));
   return {{"probability", round3(m.member->probability)},
           {"founder", i == 0},
           {"matched_article", beside.profile->id},

@@ -33,19 +33,14 @@ nlohmann::json pulled_down(const StoryModel& model, const Comparison& c) {
 
 }  // namespace
 
-nlohmann::json shared_entities(const Profile& a, const Profile& b) {
+std::vector<SharedEntity> shared_entity_list(const Profile& a, const Profile& b) {
   // b's keys sorted (then by position), so each of a's entities finds its fellows by search:
   // a story page asks this for every member.
   std::vector<std::pair<std::string_view, std::size_t>> keys_b;
   keys_b.reserve(b.entities.size());
   for (std::size_t j = 0; j < b.entities.size(); ++j) keys_b.emplace_back(b.entities[j].key, j);
   std::sort(keys_b.begin(), keys_b.end());
-  struct Shared {
-    const ProfileEntity* a;
-    const ProfileEntity* b;
-    std::uint32_t mentions;
-  };
-  std::vector<Shared> shared;
+  std::vector<SharedEntity> shared;
   for (const ProfileEntity& ea : a.entities) {
     auto it = std::lower_bound(keys_b.begin(), keys_b.end(), std::pair<std::string_view, std::size_t>(ea.key, 0));
     for (; it != keys_b.end() && it->first == ea.key; ++it) {
@@ -53,9 +48,14 @@ nlohmann::json shared_entities(const Profile& a, const Profile& b) {
       shared.push_back({&ea, &eb, ea.count + eb.count});
     }
   }
-  std::stable_sort(shared.begin(), shared.end(), [](const Shared& x, const Shared& y) { return x.mentions > y.mentions; });
+  std::stable_sort(shared.begin(), shared.end(),
+                   [](const SharedEntity& x, const SharedEntity& y) { return x.mentions > y.mentions; });
+  return shared;
+}
+
+nlohmann::json shared_entities(const Profile& a, const Profile& b) {
   nlohmann::json out = nlohmann::json::array();
-  for (const Shared& e : shared)
+  for (const SharedEntity& e : shared_entity_list(a, b))
     out.push_back({{"key", e.a->key},
                    {"kind", to_string(e.a->kind != EntityKind::Other ? e.a->kind : e.b->kind)},
                    {"a", e.a->surfaces},
@@ -67,7 +67,8 @@ nlohmann::json shared_entities(const Profile& a, const Profile& b) {
 // Shared terms ranked by their share of the cosine; the bridge vector covers other languages.
 // Ranked by weight first and given words only as far as the limit reaches (words break ties):
 // a story page asks this for every member.
-nlohmann::json shared_terms(const WeightedProfile& a, const WeightedProfile& b, std::size_t limit) {
+std::vector<std::pair<float, std::string>> shared_term_list(const WeightedProfile& a, const WeightedProfile& b,
+                                                            std::size_t limit) {
   const bool same_language = a.profile->lang == b.profile->lang;
   const SparseVector& va = same_language ? a.all : a.bridge;
   const SparseVector& vb = same_language ? b.all : b.bridge;
@@ -89,9 +90,14 @@ nlohmann::json shared_terms(const WeightedProfile& a, const WeightedProfile& b, 
     }
     std::sort(ranked.begin() + std::ptrdiff_t(tied), ranked.end());
   }
+  if (ranked.size() > limit) ranked.resize(limit);
+  return ranked;
+}
+
+nlohmann::json shared_terms(const WeightedProfile& a, const WeightedProfile& b, std::size_t limit) {
   nlohmann::json out = nlohmann::json::array();
-  for (std::size_t i = 0; i < ranked.size() && i < limit; ++i)
-    out.push_back({{"term", ranked[i].second}, {"weight", round3(ranked[i].first)}});
+  for (const auto& [weight, word] : shared_term_list(a, b, limit))
+    out.push_back({{"term", word}, {"weight", round3(weight)}});
   return out;
 }
 

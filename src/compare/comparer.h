@@ -7,6 +7,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "compare/pair_features.h"
 #include "compare/story_model.h"
@@ -25,11 +27,21 @@ struct Comparison {
 Comparison compare_profiles(const StoryModel& model, const WeightedProfile& a,
                             const WeightedProfile& b, const TermStats& stats);
 
-// Entities of both articles (by match key) with each side's spellings, most mentioned first:
-// [{key, kind, a: [surfaces], b: [surfaces], mentions}].
+// Entities of both articles (by match key), most mentioned first; pointers into a and b.
+struct SharedEntity {
+  const ProfileEntity* a;
+  const ProfileEntity* b;
+  std::uint32_t mentions;  // in both together
+};
+std::vector<SharedEntity> shared_entity_list(const Profile& a, const Profile& b);
+// The same as JSON, with each side's spellings: [{key, kind, a: [surfaces], b: [surfaces], mentions}].
 nlohmann::json shared_entities(const Profile& a, const Profile& b);
-// The terms that carry most of the pair's cosine (the bridge vector across languages):
-// [{term, weight}], at most `limit`.
+
+// The terms that carry most of the pair's cosine (the bridge vector across languages), as
+// (weight, word), at most `limit`.
+std::vector<std::pair<float, std::string>> shared_term_list(const WeightedProfile& a, const WeightedProfile& b,
+                                                            std::size_t limit);
+// The same as JSON: [{term, weight}].
 nlohmann::json shared_terms(const WeightedProfile& a, const WeightedProfile& b, std::size_t limit);
 
 // The `why` object of `storyline compare`.
