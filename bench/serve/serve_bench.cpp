@@ -1,7 +1,7 @@
 // serve_bench: `storyline serve` under load, in-process, over loopback HTTP. Indexes N
 // synthetic articles (default 100,000) through PUT /articles/{id}, then measures PUT and GET
-// latency (p50/p99), PUT throughput (while filling, and with the index full), memory per article
-// and the restore time after a restart.
+// latency (p50/p99), PUT throughput (while filling, and with the index full), PUT latency while
+// story pages are read, memory per article and the restore time after a restart.
 // Prints one JSON object. Stops by itself (--max-seconds caps each phase).
 //   serve_bench [--articles N] [--clients C] [--analysers A] [--max-seconds S] [--keep DIR]
 #include <httplib.h>
@@ -193,7 +193,24 @@ int main(int argc, char** argv) {
   writing = false;
   writer.join();
 
-  // 5. Restart: how long until the index is back (the HTTP side would answer 503 meanwhile).
+  // 5. One client PUTs while another keeps reading the top stories' pages: what a reader of
+  // a large story costs the writers (the page is assembled outside the index lock).
+  std::atomic<bool> reading{true};
+  std::vector<double> story_ms;
+  std::thread story_reader([&] {
+    httplib::Client c("127.0.0.1", port);
+    c.set_keep_alive(true);
+    while (reading && !story_paths.empty()) {
+      auto more = get_many(c, story_paths, story_paths.size(), phase_deadline());
+      story_ms.insert(story_ms.end(), more.begin(), more.end());
+    }
+  });
+  auto while_reading = put_range(port, corpus, o.articles + 200000, o.articles + 202000, o.articles, 1, phase_deadline(), failures);
+  reading = false;
+  story_reader.join();
+  report["put_while_reading_stories"] = {{"put", percentiles(while_reading)}, {"get_story", percentiles(story_ms)}};
+
+  // 6. Restart: how long until the index is back (the HTTP side would answer 503 meanwhile).
   server->stop();
   serving.join();
   server.reset();
