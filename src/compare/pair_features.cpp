@@ -18,7 +18,7 @@ constexpr std::string_view kNames[kPairFeatureCount] = {
     "number_conflict",  "number_overlap",       "year_overlap",         "month_overlap",
     "publication_gap",  "same_language",        "same_host",            "shorter_length",
     "longer_length",
-    "shared_rare_terms", "phrase_containment"};
+    "shared_rare_terms", "phrase_containment", "lede_bridge_cosine"};
 
 // Jaccard of two sorted sets without repeats; -1 when either is empty (no evidence).
 template <typename T>
@@ -235,6 +235,7 @@ WeightedProfile weigh(const Profile& p, const TermStats& stats) {
   w.prefixes = tfidf(p.prefixes, stats);
   w.title_prefixes = tfidf(p.title_prefixes, stats);
   w.lede = tfidf(p.lede_terms, stats);
+  w.lede_bridge = tfidf(p.lede_bridge_terms, stats);
   std::unordered_map<TermId, float> entity_counts;
   for (const ProfileEntity& e : p.entities) entity_counts[entity_term(e)] = float(e.count);
   w.entities = tfidf(SparseVector::from_counts(entity_counts), stats);
@@ -303,6 +304,8 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
   }
   f.values[kSharedRareTerms] = std::log1p(float(rare));
   f.values[kPhraseContainment] = phrase_containment(a.lede_phrases, b.lede_phrases);
+  f.values[kLedeBridgeCosine] =
+      wa.lede_bridge.empty() || wb.lede_bridge.empty() ? -1.0f : dot(wa.lede_bridge, wb.lede_bridge);
   return f;
 }
 

@@ -43,6 +43,7 @@ enum PairFeature : int {
   kLongerLength,
   kSharedRareTerms,
   kPhraseContainment,
+  kLedeBridgeCosine,
   kPairFeatureCount
 };
 
@@ -73,7 +74,7 @@ struct EntityWeights {
 // state so that comparing one article with many does not redo the weighting.
 struct WeightedProfile {
   const Profile* profile = nullptr;
-  SparseVector title, body, all, bridge, names, prefixes, title_prefixes, lede, entities;
+  SparseVector title, body, all, bridge, lede_bridge, names, prefixes, title_prefixes, lede, entities;
   EntityWeights entity_weights;
   // The profile's numbers, years and months, each sorted and without repeats.
   std::vector<double> number_set;

@@ -9,7 +9,7 @@ namespace storyline {
 
 const std::vector<FeatureGroup>& feature_groups() {
   static const std::vector<FeatureGroup> groups = {
-      {"dictionary", "FreeDict term bridging across languages", {kBridgeCosine}},
+      {"dictionary", "FreeDict term bridging across languages", {kBridgeCosine, kLedeBridgeCosine}},
       {"entities", "entity match keys across scripts and spellings",
        {kNameKeyCosine, kEntityOverlap, kPersonOverlap, kPlaceOverlap, kOrganisationOverlap, kTitleEntityOverlap,
         kMainActorMatch}},

@@ -44,6 +44,7 @@ struct Profile {
   SparseVector title_terms;   // "s:" stems of the headline (counts)
   SparseVector body_terms;    // "s:" stems of the body (counts)
   SparseVector bridge_terms;  // "b:" English stems (dictionary translations; English docs: own stems)
+  SparseVector lede_bridge_terms;  // the same for the headline and first two body sentences alone
   SparseVector name_keys;     // "k:" match keys of capitalised words: joins scripts and spellings
   SparseVector prefixes;      // "p:" 5-character prefixes of content words: inflection-robust
   SparseVector title_prefixes;  // the same, for the headline alone

@@ -94,7 +94,7 @@ Profile Profiler::profile(const Document& doc) {
   p.published = article.published ? article.published : date_from_url(article.url);
   p.token_count = static_cast<std::uint32_t>(doc.title_tokens.size() + doc.body_tokens.size());
 
-  TermCounter title_counts, body_counts, bridge, names, prefixes, title_prefixes, lede, phrases;
+  TermCounter title_counts, body_counts, bridge, lede_bridge, names, prefixes, title_prefixes, lede, phrases;
   if (signals_.phrases) {
     count_phrases(doc.title_tokens, ~0u, phrases);
     count_phrases(doc.body_tokens, 3, phrases);
@@ -117,6 +117,7 @@ Profile Profiler::profile(const Document& doc) {
   for (const auto* tokens : {&doc.title_tokens, &doc.body_tokens}) {
     for (const Token& token : *tokens) {
       if (!is_content(token)) continue;
+      const bool in_lede = tokens == &doc.title_tokens || token.sentence < 2;
       remember(term_id("s:", token.stem), token.norm);
       if (signals_.prefixes) prefixes.add(term_id("p:", utf8_prefix(token.norm, 5)));
       if (token.capitalized && signals_.entities) {
@@ -129,6 +130,7 @@ Profile Profiler::profile(const Document& doc) {
       if (english) {
         TermId id = term_id("b:", token.stem);
         bridge.add(id);
+        if (in_lede) lede_bridge.add(id);
         remember(id, token.norm);
       } else if (dictionary_ != nullptr) {
         auto& translations = parts_->translations;
@@ -137,6 +139,7 @@ Profile Profiler::profile(const Document& doc) {
         for (const auto& t : translations) {
           TermId id = term_id("b:", t.english_stem);
           bridge.add(id, t.weight);
+          if (in_lede) lede_bridge.add(id, t.weight);
           remember(id, t.english_stem);
         }
       }
@@ -145,6 +148,7 @@ Profile Profiler::profile(const Document& doc) {
   p.title_terms = title_counts.vector();
   p.body_terms = body_counts.vector();
   p.bridge_terms = bridge.vector();
+  p.lede_bridge_terms = lede_bridge.vector();
   p.name_keys = names.vector();
   p.prefixes = prefixes.vector();
   p.title_prefixes = title_prefixes.vector();

@@ -10,7 +10,8 @@ namespace {
 // 2: prefixes, title prefixes, lede terms and phrases, and years (version 1 lost them).
 // 3: numbers without the days of dates ("8 November"): an older blob is not read, so its
 // article is profiled again at restore.
-constexpr std::uint8_t kVersion = 3;
+// 4: lede bridge terms.
+constexpr std::uint8_t kVersion = 4;
 
 // Fixed-width little-endian-as-in-memory values: blobs are read back on the machine (or
 // architecture) that wrote them; the version byte guards format changes.
@@ -98,7 +99,7 @@ std::string encode_profile(const Profile& p) {
   w.pod<std::uint8_t>(p.published.has_value());
   w.pod<std::int64_t>(p.published.value_or(0));
   for (const SparseVector* v : {&p.title_terms, &p.body_terms, &p.bridge_terms, &p.name_keys, &p.prefixes,
-                                &p.title_prefixes, &p.lede_terms, &p.lede_phrases})
+                                &p.title_prefixes, &p.lede_terms, &p.lede_phrases, &p.lede_bridge_terms})
     w.vec(*v);
   w.pod(static_cast<std::uint32_t>(p.entities.size()));
   for (const ProfileEntity& e : p.entities) {
@@ -137,7 +138,7 @@ std::optional<Profile> decode_profile(std::string_view bytes) {
   const auto published = r.pod<std::int64_t>();
   if (has_published) p.published = published;
   for (SparseVector* v : {&p.title_terms, &p.body_terms, &p.bridge_terms, &p.name_keys, &p.prefixes,
-                          &p.title_prefixes, &p.lede_terms, &p.lede_phrases})
+                          &p.title_prefixes, &p.lede_terms, &p.lede_phrases, &p.lede_bridge_terms})
     *v = r.vec();
   const auto entities = r.count(16);
   for (std::uint32_t i = 0; i < entities && r.ok(); ++i) {

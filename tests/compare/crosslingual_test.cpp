@@ -39,6 +39,25 @@ TEST_F(CrossLingual, DictionaryBridgesGermanAndEnglish) {
   EXPECT_NE(std::find(terms.begin(), terms.end(), "bridg"), terms.end()) << why.dump();
 }
 
+// The headline and the first two sentences say what happened; their bridge is kept apart so
+// that two reports in different languages can be compared on that alone.
+TEST_F(CrossLingual, TheLedeBridgeComesFromTheHeadlineAndOpeningSentences) {
+  auto p = profiles({"genoa_bridge_de.json", "genoa_bridge_en.json", "chile_quake_en.json"});
+  ASSERT_EQ(p.size(), 3u);
+  for (const Profile& profile : p) {
+    ASSERT_FALSE(profile.lede_bridge_terms.empty()) << profile.id;
+    EXPECT_LT(profile.lede_bridge_terms.entries.size(), profile.bridge_terms.entries.size()) << profile.id;
+    for (auto [id, weight] : profile.lede_bridge_terms.entries)
+      EXPECT_GT(profile.bridge_terms.weight_of(id), 0.0f) << profile.id << ": " << id;
+  }
+  TermStats stats = engine().corpus_stats(p);
+  WeightedProfile de = weigh(p[0], stats), en = weigh(p[1], stats), quake = weigh(p[2], stats);
+  const float same = pair_features(de, en, stats)[kLedeBridgeCosine];
+  const float other = pair_features(de, quake, stats)[kLedeBridgeCosine];
+  EXPECT_GT(same, 0.1f);
+  EXPECT_LT(other, same / 2);
+}
+
 TEST_F(CrossLingual, SameEventAcrossLanguagesIsOneStoryAnotherEventIsNot) {
   auto p = profiles({"genoa_bridge_de.json", "genoa_bridge_en.json", "chile_quake_en.json"});
   ASSERT_EQ(p.size(), 3u);

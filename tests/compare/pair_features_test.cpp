@@ -308,6 +308,17 @@ TEST(PairFeatures, DisjointVocabulariesHaveZeroCosine) {
   EXPECT_FLOAT_EQ(f[kSameLanguage], 0.0f);
 }
 
+TEST(PairFeatures, LedeBridgeCosineIsMissingWithoutALedeBridge) {
+  Profile a = rich_profile(), b = rich_profile();
+  b.id = "b";
+  a.lede_bridge_terms = SparseVector::from_counts({{term_id("b:", "bridg"), 2}, {term_id("b:", "collaps"), 1}});
+  b.lede_bridge_terms = SparseVector::from_counts({{term_id("b:", "bridg"), 1}});
+  TermStats stats = stats_of({&a, &b});
+  EXPECT_GT(pair_features(weigh(a, stats), weigh(b, stats), stats)[kLedeBridgeCosine], 0.0f);
+  b.lede_bridge_terms = {};
+  EXPECT_FLOAT_EQ(pair_features(weigh(a, stats), weigh(b, stats), stats)[kLedeBridgeCosine], -1.0f);
+}
+
 TEST(PairFeatures, PublicationGapGrowsWithTime) {
   Profile a = rich_profile(), b = rich_profile(), c = rich_profile();
   b.published = *a.published + 3600;

@@ -25,7 +25,8 @@ TEST(FeatureGroups, EveryGroupNamesRealFeaturesAndIsResolvable) {
 
 TEST(FeatureGroups, FeatureNamesGroupsAndUnknownNames) {
   EXPECT_EQ(features_named({"bridge_cosine"}), std::vector<int>{kBridgeCosine});
-  EXPECT_EQ(features_named({"dictionary", "bridge_cosine"}), std::vector<int>{kBridgeCosine});  // no duplicates
+  EXPECT_EQ(features_named({"dictionary", "bridge_cosine"}),
+            (std::vector<int>{kBridgeCosine, kLedeBridgeCosine}));  // no duplicates
   std::vector<int> both = features_named({"numbers", "source"});
   EXPECT_EQ(both.size(), 4u);
   EXPECT_TRUE(features_named({}).empty());

@@ -26,6 +26,7 @@ Profile sample() {
   p.title_prefixes.entries = {{15, 1.0f}};
   p.lede_terms.entries = {{17, 1.0f}};
   p.lede_phrases.entries = {{19, 1.0f}};
+  p.lede_bridge_terms.entries = {{21, 0.25f}};
   p.years = {2021, 2022};
   p.entities.push_back({"blnkn", EntityKind::Person, {"Blinken", "Antony Blinken"}, "Außenminister", 3, true});
   p.entities.push_back({"moscow", EntityKind::Place, {"Moskau"}, "", 1, false});
@@ -56,6 +57,7 @@ TEST(ProfileCodec, RoundTripsEveryField) {
   EXPECT_EQ(back->title_prefixes.entries, p.title_prefixes.entries);
   EXPECT_EQ(back->lede_terms.entries, p.lede_terms.entries);
   EXPECT_EQ(back->lede_phrases.entries, p.lede_phrases.entries);
+  EXPECT_EQ(back->lede_bridge_terms.entries, p.lede_bridge_terms.entries);
   EXPECT_EQ(back->years, p.years);
   ASSERT_EQ(back->entities.size(), 2u);
   EXPECT_EQ(back->entities[0].surfaces, p.entities[0].surfaces);
