@@ -1,0 +1,92 @@
+// ThreadBuilder::add_batch: the second look at each article once the articles after it are in.
+#include "thread_builder_fixture.h"
+
+namespace storyline::thread_tests {
+namespace {
+
+TEST_F(ThreadBuilderTest, BatchWithoutReconsiderationIsAddingInOrder) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadingOptions single;
+  single.reconsider = false;
+  ThreadBuilder batch(model(), stats, single), one_by_one(model(), stats, single);
+  std::size_t calls = 0;
+  batch.add_batch(shared_copies(shared().stories), [&](std::size_t done, std::size_t total) {
+    EXPECT_EQ(done, ++calls);
+    EXPECT_EQ(total, 4u);
+  });
+  for (const Profile& p : shared().stories) one_by_one.add(p);
+  EXPECT_EQ(calls, 4u);
+  EXPECT_EQ(memberships(batch.threads()), memberships(one_by_one.threads()));
+}
+
+TEST_F(ThreadBuilderTest, ReconsiderationKeepsEveryArticleOnceAndTheStoriesApart) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadBuilder builder(model(), stats);
+  std::size_t last = 0;
+  builder.add_batch(shared_copies(shared().stories), [&](std::size_t done, std::size_t total) {
+    EXPECT_EQ(total, 8u);  // two passes
+    last = done;
+  });
+  EXPECT_EQ(last, 8u);
+  EXPECT_EQ(builder.article_count(), 4u);
+  EXPECT_EQ(memberships(builder.threads()),
+            (Groups{{"quake-1", "quake-2"}, {"transfer-1", "transfer-2"}}));
+}
+
+TEST_F(ThreadBuilderTest, ReconsiderationKeepsTheLastVersionOfAnIdGivenTwice) {
+  std::vector<Profile> profiles = shared().stories;
+  Profile revised = story("quake-1");
+  revised.title = "Chile earthquake: revised report";
+  revised.published = kT0 + 7200;
+  profiles.push_back(revised);
+  TermStats stats = stats_for(profiles);
+  for (float settled : {0.0f, 0.85f, 2.0f}) {  // every joiner settled, the default, none
+    ThreadingOptions options;
+    options.settled = settled;
+    ThreadBuilder builder(model(), stats, options);
+    builder.add_batch(shared_copies(profiles));
+    EXPECT_EQ(builder.article_count(), 4u);
+    const Thread* thread = builder.thread_of("quake-1");
+    ASSERT_NE(thread, nullptr);
+    for (const ThreadMember& m : thread->members)
+      if (m.article_id == "quake-1") {
+        EXPECT_EQ(m.title, "Chile earthquake: revised report") << settled;
+      }
+  }
+}
+
+// With a window, an article is reconsidered half a window after it, while its neighbours are
+// still candidates: at the end of a long batch the first report would find none left and be
+// cut off from its story.
+TEST_F(ThreadBuilderTest, ReconsiderationInsideTheWindowKeepsEarlyReportsWithTheirStory) {
+  std::vector<Profile> profiles = {story("quake-1"), story("quake-2")};
+  for (int day = 1; day <= 10; ++day) {  // one unrelated report a day, for ten days
+    Profile filler = story(day % 2 ? "transfer-1" : "transfer-2");
+    filler.id += "-day" + std::to_string(day);
+    filler.published = kT0 + day * 86400;
+    profiles.push_back(filler);
+  }
+  TermStats stats = stats_for(profiles);
+  ThreadingOptions options;
+  options.window_seconds = 24 * 3600;
+  ThreadBuilder builder(model(), stats, options);
+  builder.add_batch(shared_copies(profiles));
+  EXPECT_EQ(builder.article_count(), profiles.size());
+  ASSERT_NE(builder.thread_of("quake-1"), nullptr);
+  EXPECT_EQ(builder.thread_of("quake-1"), builder.thread_of("quake-2"));
+}
+
+// Undated articles have no window position: they are reconsidered after everything else.
+TEST_F(ThreadBuilderTest, UndatedArticlesAreReconsideredAtTheEnd) {
+  need_samples();
+  const auto& samples = shared().samples;
+  TermStats stats = stats_for(samples);
+  ThreadingOptions options;
+  options.window_seconds = 24 * 3600;
+  ThreadBuilder builder(model(), stats, options);
+  builder.add_batch(shared_copies(samples));
+  EXPECT_EQ(memberships(builder.threads()), (Groups{{samples[0].id, samples[1].id}}));
+}
+
+}  // namespace
+}  // namespace storyline::thread_tests
