@@ -4,20 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/articles.h"
 #include "../support/shared_engine.h"
 
 namespace storyline {
 namespace {
 
 Article article(const std::string& id, const std::string& title, const std::string& text, std::int64_t published) {
-  Article a;
-  a.id = id;
-  a.title = title;
-  a.text = text;
-  a.lang = "en";
-  a.published = published;
-  a.source = "outlet-" + id;
-  return a;
+  return testing::english_article(id, title, text, published);
 }
 
 std::vector<std::string> thread_ids(const ThreadSnapshot& snapshot) {
