@@ -157,8 +157,9 @@ struct ThreadBuilder::State {
   }
 
   struct Score {
-    float mean = 0;  // what the thread is judged by
-    Match best;      // its member most like the article
+    float mean = 0;                  // what the thread is judged by
+    const Profile* best = nullptr;   // its member most like the article (its id is copied
+    float best_probability = 0;      // only for the thread that wins: see add())
   };
   // Mean P(same story) between the new article and the thread's most similar members: an
   // average link over the best two, so one lucky match does not chain stories together and a
@@ -178,7 +179,10 @@ struct ThreadBuilder::State {
     for (DocSlot slot : compared) {
       const WeightedProfile& member = live.at(slot)->weighted;
       p.push_back(model.same_story_probability(pair_features(w, member, stats), w.profile->lang, member.profile->lang));
-      if (score.best.article_id.empty() || p.back() > score.best.probability) score.best = {member.profile->id, p.back()};
+      if (!score.best || p.back() > score.best_probability) {
+        score.best = member.profile;
+        score.best_probability = p.back();
+      }
     }
     std::sort(p.rbegin(), p.rend());
     std::size_t n = std::min(p.size(), options.members_averaged);
@@ -209,19 +213,19 @@ std::string ThreadBuilder::add(std::shared_ptr<const Profile> profile) {
       candidate_threads.push_back(thread);
   }
   std::size_t best = s.threads.size();
-  State::Score best_score{0.5f, {}};  // the model's P(same story) threshold
+  State::Score best_score{0.5f};  // the model's P(same story) threshold
   for (std::size_t thread : candidate_threads) {
     State::Score score = s.thread_score(arrival.live->weighted, thread, ranked);
     if (score.mean >= best_score.mean && (best == s.threads.size() || score.mean > best_score.mean)) {
       best = thread;
-      best_score = std::move(score);
+      best_score = score;
     }
   }
   if (best == s.threads.size()) {
     best = s.new_thread(s.unused_id(thread_id_for(id)));
     s.attach(std::move(arrival), best, 1);  // the founder of a new thread
   } else {
-    s.attach(std::move(arrival), best, best_score.mean, std::move(best_score.best));
+    s.attach(std::move(arrival), best, best_score.mean, {best_score.best->id, best_score.best_probability});
   }
   return s.threads[best].id;
 }

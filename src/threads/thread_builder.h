@@ -59,10 +59,10 @@ class ThreadBuilder {
   std::string add(std::shared_ptr<const Profile> profile);
 
   // Batch threading: adds the articles in the order given (publication order: see
-  // in_publication_order() in stories/engine.h), and reconsiders each one (removes it and adds it again) once the
-  // articles published up to half a window after it have arrived, or at the end when the window
-  // is unbounded or the article undated (see ThreadingOptions::settled for those left alone). An
-  // early report, which could only start a thread or join one by its first few fellows, then
+  // in_publication_order() in stories/engine.h), and reconsiders each one (removes it and adds
+  // it again) once the articles published up to half a window after it have arrived, or at the
+  // end when the window is unbounded or the article undated (see ThreadingOptions::settled for
+  // those left alone). An early report, which could only start a thread or join one by its first few fellows, then
   // joins the thread that its later fellows formed (ECB+ B³ F1 0.905 -> 0.914 over four fold
   // splits; a second reconsideration adds nothing). Thread ids stay those of founders, but a
   // founder may have moved on. `progress` counts both passes.
