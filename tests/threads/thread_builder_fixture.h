@@ -12,6 +12,8 @@
 #include "stories/engine.h"
 #include "threads/thread_builder.h"
 
+#include "../support/shared_engine.h"
+
 namespace storyline::thread_tests {
 
 inline const std::string kSamples = std::string(STORYLINE_SHARED_DIR) + "/samples";
@@ -70,17 +72,17 @@ inline std::vector<Article> two_stories() {
 class ThreadBuilderTest : public ::testing::Test {
  protected:
   struct Shared {
-    std::unique_ptr<Engine> engine;
+    Engine* engine = nullptr;       // testing::shared_engine()
     std::vector<Profile> samples;   // the two shared samples (undated)
     std::vector<Profile> stories;   // two_stories()
     std::string error;
   };
-  // One Engine per test binary (loading it costs about half a second).
+  // The corpora profiled once per test binary, with the binary's one Engine.
   static Shared& shared() {
     static Shared s = [] {
       Shared s;
       try {
-        s.engine = std::make_unique<Engine>(EngineOptions{});
+        s.engine = &testing::shared_engine();
         if (std::filesystem::exists(kSamples))
           s.samples = s.engine->profile_all(read_paths({kSamples}).articles);
         s.stories = s.engine->profile_all(two_stories());
