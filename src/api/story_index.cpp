@@ -13,8 +13,8 @@ StoryIndex::Joined StoryIndex::add(IndexedArticle article) {
   const Profile& p = *article.profile;
   forget(p.id);
   stats_.add(p);
-  Joined joined = {builder_.add(article.profile), 1};
-  if (auto m = membership(p.id)) joined = *m;
+  builder_.add(article.profile);
+  Joined joined = *membership(p.id);  // add() always places the article in a thread
   if (p.published) published_.insert(*p.published);
   if (article.expires) expiry_.emplace(*article.expires, p.id);
   articles_[p.id] = std::move(article);

@@ -16,7 +16,7 @@ TEST(JsonViews, TimesAreIsoUtcOrNull) {
 TEST(JsonViews, ThreadSummaryRanksOutletsByArticles) {
   Thread t;
   t.id = "t1";
-  t.members = {{"a", "", "en", "B", {}, 1}, {"b", "", "en", "A", {}, 1}, {"c", "", "en", "B", {}, 1}};
+  t.members = {{"a", "", "en", "B", {}, 1, {}}, {"b", "", "en", "A", {}, 1, {}}, {"c", "", "en", "B", {}, 1, {}}};
   t.sources = {"A", "B"};
   auto j = thread_summary_json(t);
   EXPECT_EQ(j["articles"], 3);

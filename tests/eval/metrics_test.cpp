@@ -99,7 +99,7 @@ TEST(PairsReport, ReportsCorrelationsAndAucForBinaryGold) {
 TEST(ThreadLabels, MissingArticlesGetTheirOwnLabel) {
   Thread t;
   t.id = "t1";
-  t.members = {{"a", "", "", "", std::nullopt, 1}, {"b", "", "", "", std::nullopt, 1}};
+  t.members = {{"a", "", "", "", std::nullopt, 1, {}}, {"b", "", "", "", std::nullopt, 1, {}}};
   auto labels = thread_labels({t}, {"b", "zz", "a"});
   EXPECT_EQ(labels, (std::vector<std::string>{"t1", "missing:zz", "t1"}));
   auto report = clustering_report(score_clustering(labels, {"g", "h", "g"}));

@@ -66,7 +66,7 @@ TEST(RankThreads, ByImportanceThenLastSeenThenId) {
 
 ThreadMember member(std::string id, std::string title, std::string source, std::string lang,
                     std::optional<std::int64_t> published) {
-  return {std::move(id), std::move(title), std::move(lang), std::move(source), published, 1.0f};
+  return {std::move(id), std::move(title), std::move(lang), std::move(source), published, 1.0f, {}};
 }
 
 TEST(Summarise, FillsLanguagesSourcesAndTimeSpan) {
