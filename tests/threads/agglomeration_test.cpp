@@ -1,0 +1,162 @@
+// Agglomeration: average-link clustering over candidate edges, on hand-made probabilities.
+#include "threads/agglomeration.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace storyline {
+namespace {
+
+using Item = Agglomeration::Item;
+using Clusters = std::vector<std::vector<Item>>;
+
+// A symmetric table of pair probabilities; `calls` counts how often each pair was asked for.
+struct Table {
+  explicit Table(std::size_t n, float fill = 0.0f) : p(n, std::vector<float>(n, fill)), calls(n, std::vector<int>(n, 0)) {}
+  void set(Item a, Item b, float value) { p[a][b] = p[b][a] = value; }
+  Agglomeration::Probability probability() {
+    return [this](Item later, Item earlier) {
+      EXPECT_GT(later, earlier);
+      ++calls[later][earlier];
+      return p[later][earlier];
+    };
+  }
+  std::vector<std::vector<float>> p;
+  std::vector<std::vector<int>> calls;
+};
+
+auto everything_comparable() {
+  return [](Item, Item) { return true; };
+}
+
+void connect_all(Agglomeration& a, std::size_t n) {
+  for (Item i = 0; i < n; ++i)
+    for (Item j = 0; j < i; ++j) a.connect(i, j);
+}
+
+// Two groups of four, alike inside (0.95); one pair across is nearly as sure (0.92), the
+// other fifteen pairs across say no (0.05). Single linkage, or joining by the best match,
+// would make one story of them.
+TEST(Agglomeration, OneStrongPairDoesNotChainTwoGroups) {
+  Table t(8, 0.05f);
+  for (Item a = 0; a < 4; ++a)
+    for (Item b = 0; b < a; ++b) t.set(a, b, 0.95f), t.set(a + 4, b + 4, 0.95f);
+  t.set(3, 4, 0.92f);
+  Agglomeration a(8, t.probability(), everything_comparable());
+  connect_all(a, 8);
+  a.run();
+  EXPECT_EQ(a.clusters(), (Clusters{{0, 1, 2, 3}, {4, 5, 6, 7}}));
+}
+
+TEST(Agglomeration, GroupsMergeWhenMostPairsBetweenThemAgree) {
+  Table t(6, 0.7f);
+  t.set(0, 5, 0.1f);  // one dissenting pair of nine across
+  for (Item a = 0; a < 3; ++a)
+    for (Item b = 0; b < a; ++b) t.set(a, b, 0.95f), t.set(a + 3, b + 3, 0.95f);
+  Agglomeration a(6, t.probability(), everything_comparable());
+  connect_all(a, 6);
+  a.run();
+  EXPECT_EQ(a.clusters(), (Clusters{{0, 1, 2, 3, 4, 5}}));
+}
+
+// Only clusters joined by a candidate edge are compared: items no edge reaches stay alone,
+// however alike they would be.
+TEST(Agglomeration, ClustersWithoutACandidateEdgeNeverMerge) {
+  Table t(4, 0.9f);
+  Agglomeration a(4, t.probability(), everything_comparable());
+  a.connect(1, 0);
+  a.connect(3, 2);
+  a.run();
+  EXPECT_EQ(a.clusters(), (Clusters{{0, 1}, {2, 3}}));
+  EXPECT_EQ(a.pairs_computed(), 2u);
+  EXPECT_FALSE(a.compared(2, 0).has_value());
+}
+
+// After {0,1} forms, item 2's edge reaches only 1; the mean over both of its pairs decides,
+// so a pair no candidate query found is computed when the merge comes up, once.
+TEST(Agglomeration, AMergeIsJudgedByEveryPairNotOnlyTheEdgesFound) {
+  for (float p20 : {0.9f, 0.1f}) {
+    Table t(3);
+    t.set(0, 1, 0.95f);
+    t.set(1, 2, 0.8f);
+    t.set(0, 2, p20);
+    Agglomeration a(3, t.probability(), everything_comparable());
+    a.connect(1, 0);
+    a.connect(2, 1);
+    a.run();
+    const Clusters expected = p20 > 0.5f ? Clusters{{0, 1, 2}} : Clusters{{0, 1}, {2}};
+    EXPECT_EQ(a.clusters(), expected) << p20;
+    EXPECT_EQ(t.calls[2][0], 1) << p20;
+    EXPECT_EQ(a.compared(0, 2), p20);
+  }
+}
+
+// Pairs that do not count (outside the time window) are left out of the mean, not counted
+// as a no: 2 and 3 are too far from 0 to be compared, and agree with 1.
+TEST(Agglomeration, PairsThatDoNotCountAreLeftOutOfTheMean) {
+  Table t(4, 0.0f);
+  t.set(0, 1, 0.9f);
+  t.set(2, 3, 0.9f);
+  t.set(1, 2, 0.8f);
+  t.set(1, 3, 0.8f);
+  for (bool window : {true, false}) {
+    auto comparable = [window](Item a, Item b) { return !window || std::min(a, b) != 0 || std::max(a, b) < 2; };
+    Agglomeration a(4, t.probability(), comparable);
+    connect_all(a, 4);
+    a.run();
+    // Without the window the four pairs across average 0.4: two stories.
+    const Clusters expected = window ? Clusters{{0, 1, 2, 3}} : Clusters{{0, 1}, {2, 3}};
+    EXPECT_EQ(a.clusters(), expected) << window;
+  }
+}
+
+// Mean probability between two clusters over all their pairs.
+float mean_between(const Table& t, const std::vector<Item>& a, const std::vector<Item>& b) {
+  double sum = 0;
+  for (Item x : a)
+    for (Item y : b) sum += t.p[x][y];
+  return float(sum / double(a.size() * b.size()));
+}
+
+// The textbook algorithm: merge the two clusters with the highest mean while it is >= 0.5.
+Clusters brute_force_average_linkage(const Table& t, std::size_t n) {
+  Clusters c;
+  for (Item i = 0; i < n; ++i) c.push_back({i});
+  for (;;) {
+    float best = 0.5f;
+    std::size_t bi = 0, bj = 0;
+    bool found = false;
+    for (std::size_t i = 0; i < c.size(); ++i)
+      for (std::size_t j = i + 1; j < c.size(); ++j)
+        if (float m = mean_between(t, c[i], c[j]); m >= best) best = m, bi = i, bj = j, found = true;
+    if (!found) break;
+    c[bi].insert(c[bi].end(), c[bj].begin(), c[bj].end());
+    c.erase(c.begin() + std::ptrdiff_t(bj));
+  }
+  for (auto& cluster : c) std::sort(cluster.begin(), cluster.end());
+  std::sort(c.begin(), c.end());
+  return c;
+}
+
+// With every pair a candidate and clusters small enough to be measured in full, the result is
+// exactly average linkage's.
+TEST(Agglomeration, EqualsTextbookAverageLinkageOnCompleteGraphs) {
+  std::mt19937 random(20261206);
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t n = 2 + random() % 7;  // up to 8 items: at most 4 x 4 = 16 pairs between two
+    Table t(n);
+    std::uniform_real_distribution<float> uniform(0.0f, 1.0f);
+    for (Item a = 0; a < n; ++a)
+      for (Item b = 0; b < a; ++b) t.set(a, b, uniform(random));
+    Agglomeration a(n, t.probability(), everything_comparable());
+    connect_all(a, n);
+    a.run();
+    EXPECT_EQ(a.clusters(), brute_force_average_linkage(t, n)) << "round " << round;
+    for (Item x = 0; x < n; ++x)
+      for (Item y = 0; y < x; ++y) EXPECT_EQ(t.calls[x][y], 1);
+  }
+}
+
+}  // namespace
+}  // namespace storyline
