@@ -2,7 +2,7 @@
 // are articles/s per core), on the shared data replicated to a large corpus.
 //
 //   threads_bench [--articles N] [--quick] [--detect-language] [--window-hours H] [--data DIR]
-//                 [--single-pass]
+//                 [--online] [--single-pass]
 //
 // The base corpus is ecbplus_dev.jsonl + googlenews_titles.jsonl + the SemEval-2022 texts
 // (multilingual), shuffled once (fixed seed) so any prefix mixes all three. Replica r gets its
@@ -207,7 +207,7 @@ struct Phase {
 
 void usage() {
   std::cerr << "usage: threads_bench [--articles N] [--quick] [--detect-language] "
-               "[--window-hours H] [--data DIR] [--no-dictionaries] [--single-pass] [--check]\n";
+               "[--window-hours H] [--data DIR] [--no-dictionaries] [--online] [--single-pass] [--check]\n";
 }
 
 }  // namespace
@@ -217,7 +217,8 @@ int main(int argc, char** argv) {
   bool detect_language = false;
   bool use_dictionaries = true;
   bool check = false;
-  bool single_pass = false;  // threading without the second look (ThreadingOptions::reconsider)
+  bool online = false;       // threading as the server does (not ThreadingOptions::average_link)
+  bool single_pass = false;  // online, without the second look (ThreadingOptions::reconsider)
   double window_hours = 72;
   std::string data_dir = std::string(STORYLINE_SHARED_DIR) + "/data";
   for (int i = 1; i < argc; ++i) {
@@ -234,6 +235,7 @@ int main(int argc, char** argv) {
     else if (arg == "--data") data_dir = value();
     else if (arg == "--check") check = true;
     else if (arg == "--single-pass") single_pass = true;
+    else if (arg == "--online") online = true;
     else { usage(); return arg == "--help" || arg == "-h" ? 0 : 2; }
   }
   std::vector<Phase> phases;
@@ -332,6 +334,7 @@ int main(int argc, char** argv) {
   t = Clock::now();
   ThreadingOptions options;
   options.window_seconds = static_cast<std::int64_t>(window_hours * 3600);
+  options.average_link = !online && !single_pass;
   options.reconsider = !single_pass;
   ThreadBuilder builder(model, stats, options);
   builder.add_batch(in_publication_order(std::move(profiles)));  // both passes, as Engine::thread_corpus
@@ -355,6 +358,7 @@ int main(int argc, char** argv) {
   out["languages"] = languages;
   out["dictionaries"] = dictionary ? dictionary->loaded() : std::vector<std::string>{};
   out["threads"] = threads.size();
+  out["online"] = online;
   out["single_pass"] = single_pass;
   out["threads_with_2_or_more"] = multi;
   // Rates are per CPU second (the run is single-threaded: articles/s per core); wall-clock

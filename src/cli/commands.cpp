@@ -44,6 +44,7 @@ ThreadingOptions threading(const CommonOptions& common, double window_hours) {
   options.window_seconds = static_cast<std::int64_t>(window_hours * 3600);
   options.members_compared = std::max<std::size_t>(1, common.members_compared);
   options.members_averaged = std::max<std::size_t>(1, common.members_averaged);
+  options.average_link = !common.online && !common.single_pass;
   options.reconsider = !common.single_pass;
   return options;
 }

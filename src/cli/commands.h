@@ -13,7 +13,8 @@ struct CommonOptions {
   bool no_dictionaries = false;
   std::size_t members_compared = 6;  // threading: per candidate thread
   std::size_t members_averaged = 2;  // threading: best links averaged
-  bool single_pass = false;          // batch threading: no reconsideration pass
+  bool online = false;               // batch threading as the server does, not by average linkage
+  bool single_pass = false;          // online batch threading without the reconsideration pass
 };
 
 int run_threads(const CommonOptions& common, const std::vector<std::string>& paths, double window_hours);

@@ -19,13 +19,16 @@ int main(int argc, char** argv) {
                  "Threading: members of a candidate thread compared with a new article")->capture_default_str();
   app.add_option("--members-averaged", common.members_averaged,
                  "Threading: the best links averaged into the thread score")->capture_default_str();
+  app.add_flag("--online", common.online,
+               "Batch threading as the server threads: each article joins a thread when it arrives, "
+               "with a second look (see --single-pass), instead of average linkage");
 
   std::vector<std::string> paths;
   double window_hours = 168;
   auto* threads = app.add_subcommand("threads", "Group articles (files, directories, - for JSONL on stdin) into story threads");
   threads->add_option("paths", paths, "Files or directories (.txt .html .json .jsonl), or -")->required();
   threads->add_option("--window-hours", window_hours, "Time window for joining a thread")->capture_default_str();
-  const char* single_pass_help = "Keep each article where it first landed (faster; no second look once later articles are in)";
+  const char* single_pass_help = "Thread online, keeping each article where it first landed (no second look once later articles are in)";
   threads->add_flag("--single-pass", common.single_pass, single_pass_help);
 
   auto* analyze = app.add_subcommand("analyze", "Print each article's analysis: language, entities with match keys, dates, numbers");

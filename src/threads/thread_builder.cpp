@@ -7,34 +7,11 @@
 #include <unordered_map>
 
 #include "compare/comparer.h"
+#include "threads/average_link.h"
+#include "threads/candidate_query.h"
 #include "threads/thread_summary.h"
 
 namespace storyline {
-namespace {
-
-// The strongest entries of a vector, by weight (ties by id for determinism).
-SparseVector strongest(const SparseVector& v, std::size_t limit) {
-  SparseVector out = v;
-  if (out.entries.size() > limit) {
-    std::partial_sort(out.entries.begin(), out.entries.begin() + limit, out.entries.end(),
-                      [](const auto& a, const auto& b) {
-                        return a.second != b.second ? a.second > b.second : a.first < b.first;
-                      });
-    out.entries.resize(limit);
-    std::sort(out.entries.begin(), out.entries.end());
-  }
-  return out;
-}
-
-SparseVector query_vector(const WeightedProfile& w, std::size_t limit) {
-  TermCounter sum;
-  for (const SparseVector* part : {&w.all, &w.bridge, &w.entities})
-    for (auto [id, weight] : strongest(*part, limit).entries) sum.add(id, weight);
-  return sum.vector();
-}
-
-}  // namespace
-
 struct ThreadBuilder::State {
   // A candidate for later arrivals. `weighted` points into `profile`, which is shared (the
   // server's index holds the same one), not copied.
@@ -88,7 +65,7 @@ struct ThreadBuilder::State {
     a.live = std::make_unique<Live>();
     a.live->profile = std::move(profile);
     a.live->weighted = weigh(*a.live->profile, stats);
-    a.query = query_vector(a.live->weighted, options.query_terms);
+    a.query = candidate_query(a.live->weighted, options.query_terms);
     return a;
   }
 
@@ -232,6 +209,7 @@ std::string ThreadBuilder::add(std::shared_ptr<const Profile> profile) {
 
 void ThreadBuilder::add_batch(std::vector<std::shared_ptr<const Profile>> in_order,
                               const std::function<void(std::size_t, std::size_t)>& progress) {
+  if (state_->options.average_link) return add_linked(std::move(in_order), progress);
   const bool reconsider = state_->options.reconsider;
   const std::size_t total = in_order.size() * (reconsider ? 2 : 1);
   std::size_t done = 0, next = 0;  // `next`: the first article not yet reconsidered
@@ -263,6 +241,37 @@ void ThreadBuilder::add_batch(std::vector<std::shared_ptr<const Profile>> in_ord
   }
   if (!reconsider) return;
   for (; next < in_order.size(); ++next) reconsider_one(next);
+}
+
+void ThreadBuilder::add_linked(std::vector<std::shared_ptr<const Profile>> in_order,
+                               const std::function<void(std::size_t, std::size_t)>& progress) {
+  State& s = *state_;
+  std::unordered_map<std::string_view, std::size_t> latest;
+  for (std::size_t k = 0; k < in_order.size(); ++k) latest[in_order[k]->id] = k;
+  std::vector<std::shared_ptr<const Profile>> distinct;
+  for (std::size_t k = 0; k < in_order.size(); ++k)
+    if (latest.at(in_order[k]->id) == k) distinct.push_back(in_order[k]);
+  const std::size_t total = 2 * distinct.size();
+  std::size_t done = 0;
+  auto report = [&] {
+    if (progress) progress(++done, total);
+  };
+  const std::vector<LinkedArticle> links = average_link(distinct, s.model, s.stats, s.options, report);
+  std::vector<std::size_t> thread_of_cluster(distinct.size());
+  for (std::size_t i = 0; i < distinct.size(); ++i) {
+    const LinkedArticle& link = links[i];
+    const std::string id = distinct[i]->id;
+    remove(id);  // an article the builder held before the batch is replaced
+    State::Arrival arrival = s.arrive(distinct[i]);
+    if (link.cluster == i) {
+      thread_of_cluster[i] = s.new_thread(s.unused_id(thread_id_for(id)));
+      s.attach(std::move(arrival), thread_of_cluster[i], 1);  // the founder
+    } else {
+      s.attach(std::move(arrival), thread_of_cluster[link.cluster], link.probability,
+               {distinct[*link.matched]->id, link.matched_probability});
+    }
+    report();
+  }
 }
 
 bool ThreadBuilder::remove(const std::string& article_id) {
