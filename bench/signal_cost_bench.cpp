@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
     TermStats stats = background;
     for (const Profile& p : profiles) stats.add(p);
     // Online, with the second look: what the server does per article (and what the figures in
-    // README measured before batches moved to average linkage, which costs about 2.6x).
+    // README measured before batches moved to average linkage, which costs about 1.7x).
     ThreadingOptions online;
     online.average_link = false;
     ThreadBuilder builder(model, stats, online);

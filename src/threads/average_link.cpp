@@ -70,7 +70,7 @@ std::vector<LinkedArticle> average_link(const std::vector<std::shared_ptr<const 
     }
     weighted[i] = weigh(p, stats);
     SparseVector query = candidate_query(weighted[i], options.query_terms);
-    for (auto [slot, score] : index.query(query, time[i], options.candidate_documents)) clusters.connect(i, slot);
+    for (auto [slot, score] : index.query(query, time[i], options.linked_candidates)) clusters.connect(i, slot);
     index.add(i, time[i], query);
     if (progress) progress();
   }
@@ -82,6 +82,7 @@ std::vector<LinkedArticle> average_link(const std::vector<std::shared_ptr<const 
       out[members[k]].cluster = members.front();
       if (k > 0) explain(clusters, members, k, out[members[k]]);
     }
+  for (std::size_t i = 0; i < n; ++i) out[i].weighted = std::move(weighted[i]);
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include <optional>
 #include <vector>
 
+#include "compare/pair_features.h"
 #include "compare/story_model.h"
 #include "features/profile.h"
 #include "index/term_stats.h"
@@ -28,6 +29,7 @@ struct LinkedArticle {
   float probability = 1;
   std::optional<std::size_t> matched;  // the earlier member it is most like (none for the first)
   float matched_probability = 0;
+  WeightedProfile weighted;  // weigh(profile, stats), handed on rather than computed again
 };
 
 // One entry per article of `in_order` (publication order, ids distinct). `progress` is called

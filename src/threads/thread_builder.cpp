@@ -56,6 +56,11 @@ struct ThreadBuilder::State {
   };
 
   Arrival arrive(std::shared_ptr<const Profile> profile) {
+    WeightedProfile weighted = weigh(*profile, stats);
+    return arrive(std::move(profile), std::move(weighted));
+  }
+  // `weighted`: weigh(*profile, stats), already computed.
+  Arrival arrive(std::shared_ptr<const Profile> profile, WeightedProfile weighted) {
     Arrival a;
     a.time = profile->published.value_or(kTimeless);
     if (profile->published) {
@@ -64,7 +69,7 @@ struct ThreadBuilder::State {
     }
     a.live = std::make_unique<Live>();
     a.live->profile = std::move(profile);
-    a.live->weighted = weigh(*a.live->profile, stats);
+    a.live->weighted = std::move(weighted);
     a.query = candidate_query(a.live->weighted, options.query_terms);
     return a;
   }
@@ -256,13 +261,13 @@ void ThreadBuilder::add_linked(std::vector<std::shared_ptr<const Profile>> in_or
   auto report = [&] {
     if (progress) progress(++done, total);
   };
-  const std::vector<LinkedArticle> links = average_link(distinct, s.model, s.stats, s.options, report);
+  std::vector<LinkedArticle> links = average_link(distinct, s.model, s.stats, s.options, report);
   std::vector<std::size_t> thread_of_cluster(distinct.size());
   for (std::size_t i = 0; i < distinct.size(); ++i) {
-    const LinkedArticle& link = links[i];
+    LinkedArticle& link = links[i];
     const std::string id = distinct[i]->id;
     remove(id);  // an article the builder held before the batch is replaced
-    State::Arrival arrival = s.arrive(distinct[i]);
+    State::Arrival arrival = s.arrive(distinct[i], std::move(links[i].weighted));
     if (link.cluster == i) {
       thread_of_cluster[i] = s.new_thread(s.unused_id(thread_id_for(id)));
       s.attach(std::move(arrival), thread_of_cluster[i], 1);  // the founder
