@@ -37,11 +37,7 @@ TEST_F(ThreadBuilderTest, AverageLinkageKeepsTheStoriesApartAndSaysWhyEachMember
 }
 
 TEST_F(ThreadBuilderTest, AverageLinkageKeepsTheLastVersionOfAnIdGivenTwice) {
-  std::vector<Profile> profiles = shared().stories;
-  Profile revised = story("quake-1");
-  revised.title = "Chile earthquake: revised report";
-  revised.published = kT0 + 7200;
-  profiles.push_back(revised);
+  std::vector<Profile> profiles = with_quake_1_revised();
   TermStats stats = stats_for(profiles);
   ThreadBuilder builder(model(), stats);
   builder.add_batch(shared_copies(profiles));
@@ -105,11 +101,7 @@ TEST_F(ThreadBuilderTest, ReconsiderationKeepsEveryArticleOnceAndTheStoriesApart
 }
 
 TEST_F(ThreadBuilderTest, ReconsiderationKeepsTheLastVersionOfAnIdGivenTwice) {
-  std::vector<Profile> profiles = shared().stories;
-  Profile revised = story("quake-1");
-  revised.title = "Chile earthquake: revised report";
-  revised.published = kT0 + 7200;
-  profiles.push_back(revised);
+  std::vector<Profile> profiles = with_quake_1_revised();
   TermStats stats = stats_for(profiles);
   for (float settled : {0.0f, 0.85f, 2.0f}) {  // every joiner settled, the default, none
     ThreadingOptions options = online();

@@ -104,6 +104,15 @@ class ThreadBuilderTest : public ::testing::Test {
       if (p.id == id) return p;
     throw std::runtime_error("no profile " + id);
   }
+  // The two stories, then a revised version of quake-1 (same id) two hours later.
+  std::vector<Profile> with_quake_1_revised() {
+    std::vector<Profile> profiles = shared().stories;
+    Profile revised = story("quake-1");
+    revised.title = "Chile earthquake: revised report";
+    revised.published = kT0 + 7200;
+    profiles.push_back(revised);
+    return profiles;
+  }
   void need_samples() {
     if (shared().samples.size() != 2) GTEST_SKIP() << kSamples << " is absent";
   }
