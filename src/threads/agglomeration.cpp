@@ -105,9 +105,9 @@ struct Agglomeration::State {
 
   // The smaller cluster joins the larger (an item moves once per doubling). The merged
   // cluster's linkage with a neighbour of both is the mean of the two it replaces, weighted by
-  // the pairs each stands for (exact for average linkage); a neighbour of one side only keeps that side's value
-  // as an optimistic estimate (the other side shares no candidate pair with it), measured when
-  // it comes up. Links that reach the threshold are proposed.
+  // the pairs each stands for (exact for average linkage); a neighbour of one side only keeps
+  // that side's value as an optimistic estimate (the other side shares no candidate pair with
+  // it), measured when it comes up. Links that reach the threshold are proposed.
   void merge(Item a, Item b) {
     Item into = a, from = b;
     if (members[b].size() > members[a].size() || (members[b].size() == members[a].size() && b < a))

@@ -34,7 +34,8 @@ void explain(Agglomeration& clusters, const std::vector<Item>& members, std::siz
   for (std::size_t j = k; j-- > from;)
     if (std::optional<float> p = clusters.compared(m, members[j])) consider(members[j], *p);
   if (!linked.matched)
-    for (std::size_t j = k; j-- > 0 && k - j <= kEarlierCompared;) consider(members[j], clusters.probability(m, members[j]));
+    for (std::size_t j = k; j-- > 0 && k - j <= kEarlierCompared;)
+      consider(members[j], clusters.probability(m, members[j]));
   linked.matched_probability = best;
   linked.probability = second >= 0 ? 0.5f * (best + second) : best;
 }
