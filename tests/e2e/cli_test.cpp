@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -101,6 +102,22 @@ TEST_F(Cli, ThreadsOnSamplesGivesOneThread) {
     }
   }
   EXPECT_TRUE(griner) << threads[0]["variants"].dump();
+}
+
+// Average linkage (the default), online with the second look (--online), and online in one
+// pass (--single-pass): each is accepted and makes the samples one thread with one id.
+TEST_F(Cli, EveryBatchThreadingModeKeepsTheSamplesTogether) {
+  need_samples();
+  std::set<std::string> ids;
+  for (const std::string command : {"threads ", "--online threads ", "threads --single-pass "}) {
+    Result r = run(command + quote(kSamples.string()));
+    ASSERT_EQ(r.code, 0) << command << ": " << r.err;
+    nlohmann::json threads = nlohmann::json::parse(r.out);
+    ASSERT_EQ(threads.size(), 1u) << command << ": " << r.out;
+    EXPECT_EQ(articles_of(threads[0]), (std::vector<std::string>{kA, kB})) << command;
+    ids.insert(threads[0]["id"].get<std::string>());
+  }
+  EXPECT_EQ(ids.size(), 1u);
 }
 
 TEST_F(Cli, CompareSamplesExplainsTheVariants) {
