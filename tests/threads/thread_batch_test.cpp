@@ -46,6 +46,10 @@ TEST_F(ThreadBuilderTest, AverageLinkageKeepsTheLastVersionOfAnIdGivenTwice) {
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->title, "Chile earthquake: revised report");
   EXPECT_EQ(builder.thread_of("quake-1"), builder.thread_of("quake-2"));
+  // The earlier version took no part in the clustering: the revision comes last, so quake-2
+  // founded the thread and is the revision's match.
+  EXPECT_EQ(builder.thread_of("quake-1")->id, thread_id_for("quake-2"));
+  EXPECT_EQ(m->matched.article_id, "quake-2");
 }
 
 // Two reports of one quake ten days apart, with a one-day window: never compared, two threads.
