@@ -159,17 +159,16 @@ Agglomeration::Agglomeration(std::size_t items, Probability probability, Compara
 
 Agglomeration::~Agglomeration() = default;
 
-float Agglomeration::connect(Item a, Item b) {
+void Agglomeration::connect(Item a, Item b) {
   State& s = *state_;
   const float p = s.probability(a, b);
   const Item ra = s.root_of[a], rb = s.root_of[b];
-  if (ra == rb || !s.comparable(a, b)) return p;
+  if (ra == rb || !s.comparable(a, b)) return;
   // Before run() every item is its own cluster, so the pair's probability is their linkage.
   const bool exact = s.members[ra].size() == 1 && s.members[rb].size() == 1;
   s.neighbours[ra][rb] = {p, 1, exact};
   s.neighbours[rb][ra] = {p, 1, exact};
   if (p >= kThreshold) s.proposals.push({p, ra, rb, s.version[ra], s.version[rb], exact});
-  return p;
 }
 
 void Agglomeration::run() {

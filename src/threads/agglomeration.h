@@ -27,9 +27,9 @@ class Agglomeration {
   Agglomeration(std::size_t items, Probability probability, Comparable comparable);
   ~Agglomeration();
 
-  // A candidate pair (a != b); its probability is computed now and returned. A pair that does
-  // not count (see Comparable) is no edge.
-  float connect(Item a, Item b);
+  // A candidate pair (a != b); its probability is computed now. A pair that does not count
+  // (see Comparable) is no edge.
+  void connect(Item a, Item b);
   // Merges while a pair of connected clusters has a mean probability >= 0.5.
   void run();
 
