@@ -12,6 +12,18 @@
 #include "threads/thread_summary.h"
 
 namespace storyline {
+namespace {
+
+// Where each id of a batch comes last: of an id given twice only the later version counts.
+std::unordered_map<std::string_view, std::size_t> last_positions(
+    const std::vector<std::shared_ptr<const Profile>>& in_order) {
+  std::unordered_map<std::string_view, std::size_t> last;
+  for (std::size_t k = 0; k < in_order.size(); ++k) last[in_order[k]->id] = k;
+  return last;
+}
+
+}  // namespace
+
 struct ThreadBuilder::State {
   // A candidate for later arrivals. `weighted` points into `profile`, which is shared (the
   // server's index holds the same one), not copied.
@@ -224,8 +236,7 @@ void ThreadBuilder::add_batch(std::vector<std::shared_ptr<const Profile>> in_ord
   };
   // Of an id given twice only the later version is reconsidered: the earlier one is gone.
   std::unordered_map<std::string_view, std::size_t> latest;
-  if (reconsider)
-    for (std::size_t k = 0; k < in_order.size(); ++k) latest[in_order[k]->id] = k;
+  if (reconsider) latest = last_positions(in_order);
   auto reconsider_one = [&](std::size_t k) {
     const std::string& id = in_order[k]->id;
     if (latest.at(id) == k && !state_->settled(id)) add(in_order[k]);
@@ -251,8 +262,7 @@ void ThreadBuilder::add_batch(std::vector<std::shared_ptr<const Profile>> in_ord
 void ThreadBuilder::add_linked(std::vector<std::shared_ptr<const Profile>> in_order,
                                const std::function<void(std::size_t, std::size_t)>& progress) {
   State& s = *state_;
-  std::unordered_map<std::string_view, std::size_t> latest;
-  for (std::size_t k = 0; k < in_order.size(); ++k) latest[in_order[k]->id] = k;
+  const auto latest = last_positions(in_order);
   std::vector<std::shared_ptr<const Profile>> distinct;
   for (std::size_t k = 0; k < in_order.size(); ++k)
     if (latest.at(in_order[k]->id) == k) distinct.push_back(in_order[k]);
@@ -267,7 +277,7 @@ void ThreadBuilder::add_linked(std::vector<std::shared_ptr<const Profile>> in_or
     LinkedArticle& link = links[i];
     const std::string id = distinct[i]->id;
     remove(id);  // an article the builder held before the batch is replaced
-    State::Arrival arrival = s.arrive(distinct[i], std::move(links[i].weighted));
+    State::Arrival arrival = s.arrive(distinct[i], std::move(link.weighted));
     if (link.cluster == i) {
       thread_of_cluster[i] = s.new_thread(s.unused_id(thread_id_for(id)));
       s.attach(std::move(arrival), thread_of_cluster[i], 1);  // the founder
