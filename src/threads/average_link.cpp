@@ -47,6 +47,7 @@ std::vector<LinkedArticle> average_link(const std::vector<std::shared_ptr<const 
                                         const ThreadingOptions& options, const std::function<void()>& progress) {
   const std::size_t n = in_order.size();
   std::vector<WeightedProfile> weighted(n);
+  std::vector<SparseVector> queries(n);
   std::vector<std::int64_t> time(n, kTimeless);
   auto probability = [&](Item later, Item earlier) {
     return model.same_story_probability(pair_features(weighted[later], weighted[earlier], stats),
@@ -70,9 +71,9 @@ std::vector<LinkedArticle> average_link(const std::vector<std::shared_ptr<const 
       index.evict(clock);
     }
     weighted[i] = weigh(p, stats);
-    SparseVector query = candidate_query(weighted[i], options.query_terms);
-    for (auto [slot, score] : index.query(query, time[i], options.linked_candidates)) clusters.connect(i, slot);
-    index.add(i, time[i], query);
+    queries[i] = candidate_query(weighted[i], options.query_terms);
+    for (auto [slot, score] : index.query(queries[i], time[i], options.linked_candidates)) clusters.connect(i, slot);
+    index.add(i, time[i], queries[i]);
     if (progress) progress();
   }
   clusters.run();
@@ -83,7 +84,10 @@ std::vector<LinkedArticle> average_link(const std::vector<std::shared_ptr<const 
       out[members[k]].cluster = members.front();
       if (k > 0) explain(clusters, members, k, out[members[k]]);
     }
-  for (std::size_t i = 0; i < n; ++i) out[i].weighted = std::move(weighted[i]);
+  for (std::size_t i = 0; i < n; ++i) {
+    out[i].weighted = std::move(weighted[i]);
+    out[i].query = std::move(queries[i]);
+  }
   return out;
 }
 

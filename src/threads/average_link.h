@@ -29,7 +29,9 @@ struct LinkedArticle {
   float probability = 1;
   std::optional<std::size_t> matched;  // the earlier member it is most like (none for the first)
   float matched_probability = 0;
-  WeightedProfile weighted;  // weigh(profile, stats), handed on rather than computed again
+  // Handed on rather than computed again: weigh(profile, stats) and its candidate_query().
+  WeightedProfile weighted;
+  SparseVector query;
 };
 
 // One entry per article of `in_order` (publication order, ids distinct). `progress` is called

@@ -69,10 +69,11 @@ struct ThreadBuilder::State {
 
   Arrival arrive(std::shared_ptr<const Profile> profile) {
     WeightedProfile weighted = weigh(*profile, stats);
-    return arrive(std::move(profile), std::move(weighted));
+    SparseVector query = candidate_query(weighted, options.query_terms);
+    return arrive(std::move(profile), std::move(weighted), std::move(query));
   }
-  // `weighted`: weigh(*profile, stats), already computed.
-  Arrival arrive(std::shared_ptr<const Profile> profile, WeightedProfile weighted) {
+  // `weighted` and `query`: weigh(*profile, stats) and its candidate_query(), already computed.
+  Arrival arrive(std::shared_ptr<const Profile> profile, WeightedProfile weighted, SparseVector query) {
     Arrival a;
     a.time = profile->published.value_or(kTimeless);
     if (profile->published) {
@@ -82,7 +83,7 @@ struct ThreadBuilder::State {
     a.live = std::make_unique<Live>();
     a.live->profile = std::move(profile);
     a.live->weighted = std::move(weighted);
-    a.query = candidate_query(a.live->weighted, options.query_terms);
+    a.query = std::move(query);
     return a;
   }
 
@@ -277,7 +278,7 @@ void ThreadBuilder::add_linked(std::vector<std::shared_ptr<const Profile>> in_or
     LinkedArticle& link = links[i];
     const std::string id = distinct[i]->id;
     remove(id);  // an article the builder held before the batch is replaced
-    State::Arrival arrival = s.arrive(distinct[i], std::move(link.weighted));
+    State::Arrival arrival = s.arrive(distinct[i], std::move(link.weighted), std::move(link.query));
     if (link.cluster == i) {
       thread_of_cluster[i] = s.new_thread(s.unused_id(thread_id_for(id)));
       s.attach(std::move(arrival), thread_of_cluster[i], 1);  // the founder
