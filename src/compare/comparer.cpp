@@ -108,7 +108,7 @@ Comparison compare_profiles(const StoryModel& model, const WeightedProfile& a,
   c.overall = model.overall_score(c.features);
   c.similarity = (4.0f - c.overall) / 3.0f;
   c.probability = model.same_story_probability(c.features, a.profile->lang, b.profile->lang);
-  c.same_story = c.probability >= 0.5f;
+  c.same_story = c.probability >= kSameStoryThreshold;
   for (const auto& [name, trees] : model.dimensions)
     c.dimensions[name] = clamp_scale(trees.predict(c.features.values));
   return c;

@@ -15,6 +15,10 @@
 
 namespace storyline {
 
+// P(same story) at which two articles are judged one story: the comparer's verdict, and the
+// threshold of online threading and of average linkage.
+inline constexpr float kSameStoryThreshold = 0.5f;
+
 inline constexpr const char* kDimensions[] = {"entities", "geography", "time", "narrative", "style"};
 
 struct StoryModel {

@@ -5,12 +5,13 @@
 #include <queue>
 #include <unordered_map>
 
+#include "compare/story_model.h"
+
 namespace storyline {
 namespace {
 
 using Item = Agglomeration::Item;
 
-constexpr float kThreshold = 0.5f;          // P(same story) of the model, as online threading
 constexpr std::size_t kFirstSample = 16;    // pairs averaged first between two large clusters
 constexpr float kClearMargin = 0.15f;       // how far from the threshold those settle it
 constexpr std::size_t kPairsSampled = 64;   // pairs averaged otherwise
@@ -69,7 +70,7 @@ struct Agglomeration::State {
   // 16 are among the 64). Value 0 when no pair counts.
   Link linkage(Item a, Item b) {
     const Link first = sampled_linkage(a, b, kFirstSample);
-    if (members[a].size() * members[b].size() <= kFirstSample || std::abs(first.value - kThreshold) > kClearMargin)
+    if (members[a].size() * members[b].size() <= kFirstSample || std::abs(first.value - kSameStoryThreshold) > kClearMargin)
       return first;
     return sampled_linkage(a, b, kPairsSampled);
   }
@@ -136,7 +137,7 @@ struct Agglomeration::State {
     for (auto [n, link] : joined) {
       neighbours[n].erase(from);
       neighbours[n][into] = link;
-      if (link.value >= kThreshold) proposals.push({link.value, into, n, version[into], version[n], link.exact});
+      if (link.value >= kSameStoryThreshold) proposals.push({link.value, into, n, version[into], version[n], link.exact});
     }
     neighbours[into] = std::move(joined);
   }
@@ -168,7 +169,7 @@ void Agglomeration::connect(Item a, Item b) {
   const bool exact = s.members[ra].size() == 1 && s.members[rb].size() == 1;
   s.neighbours[ra][rb] = {p, 1, exact};
   s.neighbours[rb][ra] = {p, 1, exact};
-  if (p >= kThreshold) s.proposals.push({p, ra, rb, s.version[ra], s.version[rb], exact});
+  if (p >= kSameStoryThreshold) s.proposals.push({p, ra, rb, s.version[ra], s.version[rb], exact});
 }
 
 void Agglomeration::run() {
@@ -186,7 +187,7 @@ void Agglomeration::run() {
     const Link measured = s.linkage(e.a, e.b);
     s.neighbours[e.a][e.b] = measured;
     s.neighbours[e.b][e.a] = measured;
-    if (measured.value >= kThreshold) s.proposals.push({measured.value, e.a, e.b, e.version_a, e.version_b, true});
+    if (measured.value >= kSameStoryThreshold) s.proposals.push({measured.value, e.a, e.b, e.version_a, e.version_b, true});
   }
 }
 

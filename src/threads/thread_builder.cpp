@@ -208,7 +208,7 @@ std::string ThreadBuilder::add(std::shared_ptr<const Profile> profile) {
       candidate_threads.push_back(thread);
   }
   std::size_t best = s.threads.size();
-  State::Score best_score{0.5f};  // the model's P(same story) threshold
+  State::Score best_score{kSameStoryThreshold};
   for (std::size_t thread : candidate_threads) {
     State::Score score = s.thread_score(arrival.live->weighted, thread, ranked);
     if (score.mean >= best_score.mean && (best == s.threads.size() || score.mean > best_score.mean)) {
