@@ -70,8 +70,8 @@ struct Agglomeration::State {
   // 16 are among the 64). Value 0 when no pair counts.
   Link linkage(Item a, Item b) {
     const Link first = sampled_linkage(a, b, kFirstSample);
-    if (members[a].size() * members[b].size() <= kFirstSample || std::abs(first.value - kSameStoryThreshold) > kClearMargin)
-      return first;
+    const bool whole = members[a].size() * members[b].size() <= kFirstSample;
+    if (whole || std::abs(first.value - kSameStoryThreshold) > kClearMargin) return first;
     return sampled_linkage(a, b, kPairsSampled);
   }
 
@@ -137,7 +137,8 @@ struct Agglomeration::State {
     for (auto [n, link] : joined) {
       neighbours[n].erase(from);
       neighbours[n][into] = link;
-      if (link.value >= kSameStoryThreshold) proposals.push({link.value, into, n, version[into], version[n], link.exact});
+      if (link.value >= kSameStoryThreshold)
+        proposals.push({link.value, into, n, version[into], version[n], link.exact});
     }
     neighbours[into] = std::move(joined);
   }
@@ -187,7 +188,8 @@ void Agglomeration::run() {
     const Link measured = s.linkage(e.a, e.b);
     s.neighbours[e.a][e.b] = measured;
     s.neighbours[e.b][e.a] = measured;
-    if (measured.value >= kSameStoryThreshold) s.proposals.push({measured.value, e.a, e.b, e.version_a, e.version_b, true});
+    if (measured.value >= kSameStoryThreshold)
+      s.proposals.push({measured.value, e.a, e.b, e.version_a, e.version_b, true});
   }
 }
 
