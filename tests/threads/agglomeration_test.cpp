@@ -111,6 +111,31 @@ TEST(Agglomeration, PairsThatDoNotCountAreLeftOutOfTheMean) {
   }
 }
 
+// Two groups of twelve, each a chain of candidate edges: the 144 pairs between the groups are
+// judged on a sample (16 pairs, 64 when those are close to 0.5), not all scored.
+TEST(Agglomeration, LargeClustersAreJudgedOnASampleOfTheirPairs) {
+  for (float across : {0.1f, 0.8f, 0.55f}) {
+    Table t(24, across);
+    for (Item a = 0; a < 12; ++a)
+      for (Item b = 0; b < a; ++b) t.set(a, b, 0.95f), t.set(a + 12, b + 12, 0.95f);
+    Agglomeration a(24, t.probability(), everything_comparable());
+    for (Item i = 1; i < 24; ++i) a.connect(i, i - 1);  // the chain crosses once, at 11-12
+    a.run();
+    const Clusters expected = across > 0.5f ? Clusters{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+                                                       18, 19, 20, 21, 22, 23}}
+                                            : Clusters{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11},
+                                                       {12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}};
+    EXPECT_EQ(a.clusters(), expected) << across;
+    std::size_t scored_across = 0;
+    for (Item x = 12; x < 24; ++x)
+      for (Item y = 0; y < 12; ++y) {
+        EXPECT_LE(t.calls[x][y], 1);
+        scored_across += std::size_t(t.calls[x][y]);
+      }
+    EXPECT_LE(scored_across, across == 0.55f ? 64u + 1u : 16u + 1u) << across;  // + the chain's edge
+  }
+}
+
 // Mean probability between two clusters over all their pairs.
 float mean_between(const Table& t, const std::vector<Item>& a, const std::vector<Item>& b) {
   double sum = 0;
