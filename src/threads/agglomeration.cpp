@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <queue>
 #include <unordered_map>
 
@@ -55,6 +56,7 @@ struct Agglomeration::State {
   std::vector<std::uint32_t> version;      // per root: merges it has taken part in
   std::vector<std::unordered_map<Item, Link>> neighbours;  // per root: its links to other roots
   std::unordered_map<std::uint64_t, float> computed;
+  std::vector<std::vector<Item>> partners;  // per item: the items its computed pairs are with
   std::priority_queue<Proposal> proposals;
 
   float probability(Item a, Item b) {
@@ -62,6 +64,8 @@ struct Agglomeration::State {
     if (auto it = computed.find(key); it != computed.end()) return it->second;
     const float p = probability_of(std::max(a, b), std::min(a, b));
     computed.emplace(key, p);
+    partners[a].push_back(b);
+    partners[b].push_back(a);
     return p;
   }
 
@@ -153,6 +157,7 @@ Agglomeration::Agglomeration(std::size_t items, Probability probability, Compara
   s.members.resize(items);
   s.version.assign(items, 0);
   s.neighbours.resize(items);
+  s.partners.resize(items);
   for (Item i = 0; i < items; ++i) {
     s.root_of[i] = i;
     s.members[i] = {i};
@@ -191,6 +196,42 @@ void Agglomeration::run() {
     if (measured.value >= kSameStoryThreshold)
       s.proposals.push({measured.value, e.a, e.b, e.version_a, e.version_b, true});
   }
+}
+
+void Agglomeration::adopt_lone_items() {
+  State& s = *state_;
+  struct BestTwo {
+    float first = -1, second = -1;
+    void consider(float p) {
+      if (p > first) {
+        second = first;
+        first = p;
+      } else if (p > second) {
+        second = p;
+      }
+    }
+    float mean() const { return second >= 0 ? 0.5f * (first + second) : first; }
+  };
+  std::vector<std::pair<Item, Item>> adoptions;  // lone item, cluster root
+  std::map<Item, BestTwo> by_cluster;            // ordered: ties go to the lowest root
+  for (Item x = 0; x < s.root_of.size(); ++x) {
+    if (s.root_of[x] != x || s.members[x].size() != 1) continue;
+    by_cluster.clear();
+    for (Item m : s.partners[x]) {
+      const Item root = s.root_of[m];
+      if (s.members[root].size() > 1 && s.comparable(x, m)) by_cluster[root].consider(s.computed.at(pair_key(x, m)));
+    }
+    float best = kSameStoryThreshold;
+    std::optional<Item> chosen;
+    for (const auto& [root, two] : by_cluster)
+      if (two.mean() >= best) {
+        best = two.mean();
+        chosen = root;
+      }
+    if (chosen) adoptions.emplace_back(x, *chosen);
+  }
+  for (auto [x, root] : adoptions) s.merge(root, x);
+  s.proposals = {};  // the links merge() proposed are for run(), which is over
 }
 
 std::vector<std::vector<Agglomeration::Item>> Agglomeration::clusters() const {

@@ -32,6 +32,15 @@ class Agglomeration {
   void connect(Item a, Item b);
   // Merges while a pair of connected clusters has a mean probability >= 0.5.
   void run();
+  // Then each item that run() left alone joins the cluster (of two or more) it is most like by
+  // the online rule: the mean of its best two probabilities with the cluster's members, if that
+  // reaches 0.5. An article with little text shares little with most reports of its story, so
+  // the mean over all of them keeps it out even when its best matches are sure; joining one at
+  // a time it cannot chain two clusters. Its best two are taken among the pairs already
+  // computed, which include the cluster's members (or run()'s sample of them) whenever one of
+  // its edges to the cluster reached 0.5. Decided against the clusters as run() left them, so
+  // the order of the lone items does not matter.
+  void adopt_lone_items();
 
   // Each cluster's items in ascending order; clusters ordered by their first item.
   std::vector<std::vector<Item>> clusters() const;

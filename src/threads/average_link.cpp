@@ -77,6 +77,7 @@ std::vector<LinkedArticle> average_link(const std::vector<std::shared_ptr<const 
     if (progress) progress();
   }
   clusters.run();
+  if (options.adopt_lone_articles) clusters.adopt_lone_items();
 
   std::vector<LinkedArticle> out(n);
   for (const std::vector<Item>& members : clusters.clusters())

@@ -30,6 +30,9 @@ struct ThreadingOptions {
   // the two splits tried with 8; Google News titles 0.723, 0.719 and 0.748; threads_bench
   // threading 1.46x as fast with 12 as with 24).
   std::size_t linked_candidates = 12;
+  // Whether an article average linkage left alone then joins the cluster its best two matches
+  // favour (Agglomeration::adopt_lone_items).
+  bool adopt_lone_articles = true;
   // Online add_batch() reconsiders every article once the articles after it have arrived (the server
   // threads online and keeps what it has published), except those that joined their thread
   // with P(same story) >= `settled`: they almost never move (ECB+ B³ F1 0.9146 with all

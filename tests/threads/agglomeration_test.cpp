@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <optional>
 #include <random>
 
 namespace storyline {
@@ -136,6 +138,65 @@ TEST(Agglomeration, LargeClustersAreJudgedOnASampleOfTheirPairs) {
   }
 }
 
+// A story of four (0.95 inside) and a short report, 4, sure of two of them but sharing little
+// with the other two: the mean over its four pairs stays below 0.5, so linkage leaves it
+// alone; its best two decide whether it then joins.
+TEST(Agglomeration, ALoneItemJoinsTheClusterItsBestTwoMatchesFavour) {
+  for (float second : {0.7f, 0.15f}) {
+    Table t(5, 0.1f);
+    for (Item a = 0; a < 4; ++a)
+      for (Item b = 0; b < a; ++b) t.set(a, b, 0.95f);
+    t.set(4, 0, 0.8f);
+    t.set(4, 1, second);
+    Agglomeration a(5, t.probability(), everything_comparable());
+    connect_all(a, 5);
+    a.run();
+    EXPECT_EQ(a.clusters(), (Clusters{{0, 1, 2, 3}, {4}})) << second;
+    a.adopt_lone_items();
+    // (0.8 + 0.7) / 2 = 0.75 joins; (0.8 + 0.15) / 2 = 0.475 does not, however sure the best.
+    const Clusters expected = second == 0.7f ? Clusters{{0, 1, 2, 3, 4}} : Clusters{{0, 1, 2, 3}, {4}};
+    EXPECT_EQ(a.clusters(), expected) << second;
+  }
+}
+
+// Of two stories of four that a lone item could join (linkage keeps it out of both: means
+// 0.4325 and 0.4875), it joins the one with the higher mean of its best two, not the one with
+// its single best match. Pairs that do not count are not read: with the window hiding its two
+// matches in {4..7}, it joins {0..3}.
+TEST(Agglomeration, ALoneItemJoinsTheClusterWithItsHighestBestTwo) {
+  for (bool window : {false, true}) {
+    Table t(10, 0.1f);
+    for (Item a = 0; a < 4; ++a)
+      for (Item b = 0; b < a; ++b) t.set(a, b, 0.95f), t.set(a + 4, b + 4, 0.95f);
+    t.set(9, 0, 0.93f), t.set(9, 1, 0.6f);   // {0..3}: best two 0.765
+    t.set(9, 4, 0.9f), t.set(9, 5, 0.85f);   // {4..7}: best two 0.875
+    auto comparable = [window](Item a, Item b) { return !window || std::max(a, b) != 9 || (a != 4 && a != 5 && b != 4 && b != 5); };
+    Agglomeration a(10, t.probability(), comparable);
+    connect_all(a, 10);
+    a.run();
+    EXPECT_EQ(a.clusters(), (Clusters{{0, 1, 2, 3}, {4, 5, 6, 7}, {8}, {9}})) << window;
+    a.adopt_lone_items();
+    const Clusters expected = window ? Clusters{{0, 1, 2, 3, 9}, {4, 5, 6, 7}, {8}}
+                                     : Clusters{{0, 1, 2, 3}, {4, 5, 6, 7, 9}, {8}};
+    EXPECT_EQ(a.clusters(), expected) << window;
+  }
+}
+
+// Only lone items move: a pair that linkage formed stays a pair even when each of its items
+// alone would have joined the larger cluster.
+TEST(Agglomeration, ClustersOfTwoOrMoreAreNotAdopted) {
+  Table t(6, 0.1f);
+  for (Item a = 0; a < 4; ++a)
+    for (Item b = 0; b < a; ++b) t.set(a, b, 0.95f);
+  t.set(4, 5, 0.9f);
+  for (Item x : {4u, 5u}) t.set(x, 0, 0.8f), t.set(x, 1, 0.7f);
+  Agglomeration a(6, t.probability(), everything_comparable());
+  connect_all(a, 6);
+  a.run();
+  a.adopt_lone_items();
+  EXPECT_EQ(a.clusters(), (Clusters{{0, 1, 2, 3}, {4, 5}}));
+}
+
 // Mean probability between two clusters over all their pairs.
 float mean_between(const Table& t, const std::vector<Item>& a, const std::vector<Item>& b) {
   double sum = 0;
@@ -164,8 +225,37 @@ Clusters brute_force_average_linkage(const Table& t, std::size_t n) {
   return c;
 }
 
+// Each item left alone joins the cluster of two or more with the highest mean of its best two
+// pairs, if that reaches 0.5 (the lowest-numbered cluster on a tie), all decided before any moves.
+Clusters brute_force_adoption(const Table& t, Clusters c) {
+  Clusters out;
+  std::vector<std::pair<Item, std::size_t>> moves;
+  for (const auto& cluster : c) {
+    if (cluster.size() != 1) continue;
+    float best = 0.5f;
+    std::optional<std::size_t> chosen;
+    for (std::size_t k = 0; k < c.size(); ++k) {
+      if (c[k].size() < 2) continue;
+      std::vector<float> p;
+      for (Item y : c[k]) p.push_back(t.p[cluster[0]][y]);
+      std::sort(p.rbegin(), p.rend());
+      if (float m = 0.5f * (p[0] + p[1]); m >= best && (!chosen || m > best || c[k][0] < c[*chosen][0])) best = m, chosen = k;
+    }
+    if (chosen) moves.emplace_back(cluster[0], *chosen);
+  }
+  for (auto [x, k] : moves) c[k].push_back(x);
+  for (auto& cluster : c) {
+    const bool moved = cluster.size() == 1 && std::any_of(moves.begin(), moves.end(), [&](auto m) { return m.first == cluster[0]; });
+    if (moved) continue;
+    std::sort(cluster.begin(), cluster.end());
+    out.push_back(cluster);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 // With every pair a candidate and clusters small enough to be measured in full, the result is
-// exactly average linkage's.
+// exactly average linkage's, and then exactly the adoption of lone items above.
 TEST(Agglomeration, EqualsTextbookAverageLinkageOnCompleteGraphs) {
   std::mt19937 random(20261206);
   for (int round = 0; round < 300; ++round) {
@@ -177,7 +267,10 @@ TEST(Agglomeration, EqualsTextbookAverageLinkageOnCompleteGraphs) {
     Agglomeration a(n, t.probability(), everything_comparable());
     connect_all(a, n);
     a.run();
-    EXPECT_EQ(a.clusters(), brute_force_average_linkage(t, n)) << "round " << round;
+    const Clusters linked = brute_force_average_linkage(t, n);
+    EXPECT_EQ(a.clusters(), linked) << "round " << round;
+    a.adopt_lone_items();
+    EXPECT_EQ(a.clusters(), brute_force_adoption(t, linked)) << "round " << round;
     for (Item x = 0; x < n; ++x)
       for (Item y = 0; y < x; ++y) EXPECT_EQ(t.calls[x][y], 1);
   }
