@@ -5,7 +5,9 @@
 // into one thread. A batch can wait until every article is in: each article is compared with
 // the candidates the index returns for it (the query and window of online threading), and
 // clusters merge best-first while the mean P over the pairs between them reaches 0.5
-// (threads/agglomeration.h). Pairs further apart in time than the window do not count.
+// (threads/agglomeration.h). Pairs further apart in time than the window do not count. An
+// article left alone then joins the cluster its best two matches favour, if they reach 0.5
+// (ThreadingOptions::adopt_lone_articles).
 #pragma once
 
 #include <cstddef>
