@@ -155,7 +155,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::string_view la
     utext_close(utext);
     return tokens;
   }
-  const std::unordered_set<std::string>* stop_words = state_->stop_words.words_of(lang);
+  const WordSet* stop_words = state_->stop_words.words_of(lang);
   BoundedMemo<std::string>& stems = state_->stems_of(lang);
   std::uint32_t sentence = 0;
   std::int32_t sentence_end = sentences.following(0);
@@ -183,7 +183,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::string_view la
     token.sentence_start = first_in_sentence;
     first_in_sentence = false;
     token.norm = fold(token.surface);
-    token.stop = !token.is_number && stop_words && stop_words->count(token.norm) > 0;
+    token.stop = !token.is_number && stop_words && stop_words->contains(token.norm);
     token.stem = token.is_number ? token.norm
                                  : stems.get(token.norm, [&] { return run_stemmer(token.norm, lang); });
     tokens.push_back(std::move(token));

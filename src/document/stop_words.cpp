@@ -103,11 +103,11 @@ StopWords::StopWords() {
 }
 
 bool StopWords::contains(std::string_view lang, std::string_view folded_word) const {
-  const std::unordered_set<std::string>* words = words_of(lang);
-  return words && words->count(std::string(folded_word)) > 0;
+  const WordSet* words = words_of(lang);
+  return words && words->contains(folded_word);
 }
 
-const std::unordered_set<std::string>* StopWords::words_of(std::string_view lang) const {
+const WordSet* StopWords::words_of(std::string_view lang) const {
   auto it = by_lang_.find(std::string(lang));
   return it == by_lang_.end() ? nullptr : &it->second;
 }

@@ -5,7 +5,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+
+#include "document/word_set.h"
 
 namespace storyline {
 
@@ -15,10 +16,10 @@ class StopWords {
   bool contains(std::string_view lang, std::string_view folded_word) const;
   // The list of one language (null when it has none): for callers that test many words of
   // one language and should not look the language up for each.
-  const std::unordered_set<std::string>* words_of(std::string_view lang) const;
+  const WordSet* words_of(std::string_view lang) const;
 
  private:
-  std::unordered_map<std::string, std::unordered_set<std::string>> by_lang_;
+  std::unordered_map<std::string, WordSet> by_lang_;
 };
 
 }  // namespace storyline

@@ -124,13 +124,13 @@ const HandList kHandLists[] = {
      {}, {}, {}, {}, {}, {}},
 };
 
-void add_all(std::unordered_set<std::string>& set, Words words) {
+void add_all(WordSet& set, Words words) {
   for (const char* w : words) set.insert(fold_word(w));
 }
 
 template <class Value>
-void add_all(std::unordered_map<std::string, Value>& map, Words words, Value value) {
-  for (const char* w : words) map.emplace(fold_word(w), value);
+void add_all(WordMap<Value>& map, Words words, Value value) {
+  for (const char* w : words) map.try_emplace(fold_word(w), value);
 }
 
 std::string icu_word(const icu::UnicodeString& name) {
@@ -154,14 +154,14 @@ void load_icu_names(const char* lang, CalendarWords& out) {
       const icu::UnicodeString* months = symbols.getMonths(count, context, width);
       for (int32_t i = 0; i < count && i < 12; ++i) {
         std::string word = icu_word(months[i]);
-        if (!word.empty()) out.months.emplace(word, MonthWord{i + 1, width != S::WIDE});
+        if (!word.empty()) out.months.try_emplace(word, MonthWord{i + 1, width != S::WIDE});
       }
       const icu::UnicodeString* days = symbols.getWeekdays(count, context, width);
       // ICU's weekday array is indexed by UCAL_SUNDAY (1) .. UCAL_SATURDAY (7); [0] is empty.
       for (int32_t i = 1; i < count && i <= 7; ++i) {
         std::string word = icu_word(days[i]);
         // Abbreviated weekdays ("Mi", "mer", "sob") are too often ordinary words.
-        if (!word.empty() && width == S::WIDE) out.weekdays.emplace(word, i - 1);
+        if (!word.empty() && width == S::WIDE) out.weekdays.try_emplace(word, i - 1);
       }
     }
   }
@@ -173,9 +173,9 @@ CalendarLexicon::CalendarLexicon() {
   for (const HandList& hand : kHandLists) {
     CalendarWords& out = by_lang_[hand.lang];
     load_icu_names(hand.lang, out);
-    for (auto [word, month] : hand.extra_months) out.months.emplace(fold_word(word), MonthWord{month, false});
-    for (auto [word, day] : hand.extra_weekdays) out.weekdays.emplace(fold_word(word), day);
-    for (auto [word, offset] : hand.day_offsets) out.day_offsets.emplace(fold_word(word), offset);
+    for (auto [word, month] : hand.extra_months) out.months.try_emplace(fold_word(word), MonthWord{month, false});
+    for (auto [word, day] : hand.extra_weekdays) out.weekdays.try_emplace(fold_word(word), day);
+    for (auto [word, offset] : hand.day_offsets) out.day_offsets.try_emplace(fold_word(word), offset);
     add_all(out.modifiers, hand.past, Direction::Past);
     add_all(out.modifiers, hand.this_, Direction::This);
     add_all(out.modifiers, hand.next, Direction::Next);

@@ -13,7 +13,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+
+#include "document/word_set.h"
 
 namespace storyline {
 
@@ -27,29 +28,29 @@ struct MonthWord {
 };
 
 struct CalendarWords {
-  std::unordered_map<std::string, MonthWord> months;
-  std::unordered_map<std::string, int> weekdays;        // 0 = Sunday .. 6 = Saturday
-  std::unordered_map<std::string, int> day_offsets;     // "yesterday" -> -1, "heute" -> 0
-  std::unordered_map<std::string, Direction> modifiers; // "last" -> Past, "next" -> Next
-  std::unordered_map<std::string, RelativeUnit> units;  // "week", "Monat", "году"
-  std::unordered_set<std::string> year_prepositions;    // "in", "since", "im", "seit", "в"
-  std::unordered_set<std::string> year_words;           // "year", "Jahr", "roku", "года", "yılında"
-  std::unordered_set<std::string> date_glue;            // "of", "de", "the": "17 de febrero de 2022"
-  std::unordered_set<std::string> weekday_prepositions; // "в", "во": required where set
+  WordMap<MonthWord> months;
+  WordMap<int> weekdays;        // 0 = Sunday .. 6 = Saturday
+  WordMap<int> day_offsets;     // "yesterday" -> -1, "heute" -> 0
+  WordMap<Direction> modifiers; // "last" -> Past, "next" -> Next
+  WordMap<RelativeUnit> units;  // "week", "Monat", "году"
+  WordSet year_prepositions;    // "in", "since", "im", "seit", "в"
+  WordSet year_words;           // "year", "Jahr", "roku", "года", "yılında"
+  WordSet date_glue;            // "of", "de", "the": "17 de febrero de 2022"
+  WordSet weekday_prepositions; // "в", "во": required where set
   // Day words that double as nouns: "morgen" is "tomorrow" only in lower case ("am Morgen" is
   // "in the morning"), Spanish "mañana" is "morning" after "la", "esta", "por".
-  std::unordered_set<std::string> lowercase_only;
-  std::unordered_set<std::string> day_word_blockers;
+  WordSet lowercase_only;
+  WordSet day_word_blockers;
   // Turkish writes case endings after an apostrophe: "2020'de", "Şubat'ta".
   bool apostrophe_suffixes = false;
   // English and German capitalise month and weekday names, and a lower-case one is another
   // word: "may"/"march" (verbs). Elsewhere only the listed names must be capitalised (Turkish
   // "pazar" is also "market"; Turkish news writes "salı günü" in lower case too).
   bool names_capitalised = false;
-  std::unordered_set<std::string> capitalised_only;
+  WordSet capitalised_only;
   // Words that may follow a year after a preposition ("in 2020 the ..."); any other lower-case
   // word makes the number a count ("in 2000 cases"). Empty: no such check.
-  std::unordered_set<std::string> year_followers;
+  WordSet year_followers;
   // "February 17": the month may come before its day without a year following (English only;
   // elsewhere such a number belongs to the next phrase, as in Polish "września 1 października").
   bool month_before_day = false;
@@ -57,14 +58,14 @@ struct CalendarWords {
   bool month_first_numeric = false;
 
   // Whether a month or weekday name written so (`capitalised` or not) is that name.
-  bool name_allowed(const std::string& folded, bool capitalised) const {
-    return capitalised || (!names_capitalised && !capitalised_only.count(folded));
+  bool name_allowed(std::string_view folded, bool capitalised) const {
+    return capitalised || (!names_capitalised && !capitalised_only.contains(folded));
   }
   // The month a word names, written so; none for another word.
-  std::optional<MonthWord> month_named(const std::string& folded, bool capitalised) const {
-    auto it = months.find(folded);
-    if (it == months.end() || !name_allowed(folded, capitalised)) return std::nullopt;
-    return it->second;
+  std::optional<MonthWord> month_named(std::string_view folded, bool capitalised) const {
+    const MonthWord* month = months.find(folded);
+    if (!month || !name_allowed(folded, capitalised)) return std::nullopt;
+    return *month;
   }
 };
 

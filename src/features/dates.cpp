@@ -70,7 +70,7 @@ class Matcher {
   }
   template <class Set>
   bool word_in(std::size_t i, const Set& set) const {
-    return at(i) && atoms_[i].kind == Kind::Word && set.count(atoms_[i].folded) > 0;
+    return at(i) && atoms_[i].kind == Kind::Word && set.contains(atoms_[i].folded);
   }
   bool apostrophe(std::size_t i) const {
     return at(i) && !atoms_[i].space_before && (atoms_[i].folded == "'" || atoms_[i].folded == "\u2019");
@@ -209,8 +209,8 @@ class Matcher {
 
   // "on Wednesday", "am Mittwoch", "mercredi dernier", "next Wednesday", "в среду".
   std::optional<Match> weekday(std::size_t i) const {
-    auto it = w_.weekdays.find(atoms_[i].folded);
-    if (it == w_.weekdays.end() || !names_ok(i) || !pub_) return std::nullopt;
+    const int* weekday = w_.weekdays.find(atoms_[i].folded);
+    if (!weekday || !names_ok(i) || !pub_) return std::nullopt;
     if (!w_.weekday_prepositions.empty() && !(i > 0 && word_in(i - 1, w_.weekday_prepositions)))
       return std::nullopt;
     if (date_follows(i + 1)) return std::nullopt;
@@ -223,7 +223,7 @@ class Matcher {
       end = i + 2;
     }
     const int pub_wd = static_cast<int>(date::weekday{date::sys_days{date::days{*pub_}}}.c_encoding());
-    const int wd = it->second;
+    const int wd = *weekday;
     std::int32_t day;
     if (dir == Direction::Next) {
       const int ahead = (wd - pub_wd + 7) % 7;
@@ -239,15 +239,15 @@ class Matcher {
 
   // "yesterday", "gestern", "hier", "ayer", "вчера", "aujourd'hui".
   std::optional<Match> day_word(std::size_t i) const {
-    auto it = w_.day_offsets.find(atoms_[i].folded);
-    if (it == w_.day_offsets.end() || !pub_) return std::nullopt;
-    if (w_.lowercase_only.count(atoms_[i].folded) && atoms_[i].capitalised) return std::nullopt;
+    const int* offset = w_.day_offsets.find(atoms_[i].folded);
+    if (!offset || !pub_) return std::nullopt;
+    if (w_.lowercase_only.contains(atoms_[i].folded) && atoms_[i].capitalised) return std::nullopt;
     if (i > 0 && word_in(i - 1, w_.day_word_blockers)) return std::nullopt;
     std::size_t end = i + 1;
     if (at(i + 2) && atoms_[i + 1].kind == Kind::Mark && !atoms_[i + 1].space_before &&
         atoms_[i + 2].folded == "hui")
       end = i + 3;  // the apostrophe of "aujourd'hui" splits it in two
-    return Match{end, *pub_ + it->second, DatePrecision::Day, true};
+    return Match{end, *pub_ + *offset, DatePrecision::Day, true};
   }
 
   // "last week", "letzten Monat", "l'année dernière", "w zeszłym roku", "geçen yıl".
@@ -295,7 +295,7 @@ class Matcher {
       if (!preposition || *year < 1800 || *year > 2100) return std::nullopt;
       // "in 2000 cases": a lower-case word right after makes it a count.
       if (!w_.year_followers.empty() && at(i + 1) && atoms_[i + 1].kind == Kind::Word &&
-          !atoms_[i + 1].capitalised && !w_.year_followers.count(atoms_[i + 1].folded))
+          !atoms_[i + 1].capitalised && !w_.year_followers.contains(atoms_[i + 1].folded))
         return std::nullopt;
     }
     return Match{i + 1, *civil_day(*year, 1, 1), DatePrecision::Year, false};

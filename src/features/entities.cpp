@@ -82,8 +82,10 @@ struct EntityExtractor::Scan {
   std::span<const Token> tokens;
   std::string lang;
   std::vector<Shape> shapes;
-  std::vector<std::string> words;  // norm without possessive
-  std::unordered_set<std::string> capitalised_mid, lower_mid, context_words;
+  // Views into the tokens' norms: the norm without its possessive, and the words that keys are
+  // made of (declension undone where names decline).
+  std::vector<std::string_view> words, key_words;
+  WordSet capitalised_mid{256}, lower_mid{256}, context_words{64};
   bool title_case = false;  // Title Case headline: capitals prove nothing
   bool all_caps = false;    // shouted text: acronyms prove nothing
 
@@ -100,8 +102,6 @@ struct EntityExtractor::Scan {
     if (a.sentence != b.sentence || has_possessive(a.norm)) return false;
     return b.begin < a.end || b.begin - a.end <= 1;
   }
-  // The words that keys are made of: declension undone where names decline.
-  std::vector<std::string> key_words;
   std::string joined_keys(std::size_t a, std::size_t b) const {
     std::string s;
     for (std::size_t i = a; i < b; ++i) {
@@ -214,7 +214,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
   // headline) need evidence beyond their capital letter.
   auto candidate = [&](std::size_t i) -> bool {
     const Token& t = tokens[i];
-    const std::string& w = scan.words[i];
+    const std::string_view w = scan.words[i];
     if (!t.capitalized || t.is_number || scan.shapes[i].letters == 0 || lex.is_non_name(w)) return false;
     if (scan.acronym(i)) return false;  // acronyms stand alone
     bool weak = t.sentence_start || scan.title_case;
@@ -249,7 +249,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
                    std::uint32_t(a), std::uint32_t(b - a)});
   };
   auto person_like = [&](std::size_t i) {
-    const std::string& w = scan.words[i];
+    const std::string_view w = scan.words[i];
     const Shape& s = scan.shapes[i];
     return s.letters >= 2 && s.upper < s.letters && !lex.is_org_head(w) &&
            !lex.is_facility_head(w) && !lex.is_non_name(w);
@@ -258,13 +258,13 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
   auto classify = [&](auto& self, std::size_t a, std::size_t b, const std::string& role,
                       bool split_places) -> void {
     const std::string all = scan.joined(a, b);
-    const std::string& first = scan.words[a];
-    const std::string& last = scan.words[b - 1];
+    const std::string_view first = scan.words[a];
+    const std::string_view last = scan.words[b - 1];
     const std::size_t len = b - a;
     if (lex.is_known_org(all)) return emit(a, b, EntityKind::Organisation, keyer_.name_key(all), "");
     const bool org = lex.is_org_head(last) || (len > 1 && lex.is_org_head(first)) ||
                      (scan.key_words[b - 1] != last && lex.is_declined_org_head(scan.key_words[b - 1]));
-    const std::string& last_key = scan.key_words[b - 1];
+    const std::string_view last_key = scan.key_words[b - 1];
     // A city name opening two or three name-like words is a first name ("Владимир Путин",
     // "Paris Hilton"), not a place.
     auto first_name = [&](std::size_t i, std::size_t k, const Place& p) {

@@ -22,7 +22,7 @@ std::string fold(std::string_view s) {
   return U_SUCCESS(status) ? out : std::string(s);
 }
 
-void add_all(std::unordered_set<std::string>& set, std::initializer_list<const char*> words) {
+void add_all(WordSet& set, std::initializer_list<const char*> words) {
   for (const char* w : words) set.insert(fold(w));
 }
 
@@ -123,7 +123,7 @@ EntityLexicon::EntityLexicon() {
            "мид", "партия", "университет", "банк", "совет", "комиссия", "агентство", "суд",
            "дума", "правительство", "компания", "группа", "фонд", "институт", "полиция",
            "рада", "госдума", "служба", "прокуратура", "управление", "ведомство"});
-  for (const std::string& head : org_heads_) declined_org_heads_.insert(std::string(uninflected_name(head, "ru")));
+  org_heads_.for_each([&](std::string_view head) { declined_org_heads_.insert(uninflected_name(head, "ru")); });
   add_all(facility_heads_,
           {"airport", "square", "street", "avenue", "river", "sea", "ocean", "mountains",
            "island", "islands", "bridge", "stadium", "station", "region", "province", "oblast",
@@ -153,7 +153,7 @@ EntityLexicon::EntityLexicon() {
            "el", "los", "las", "una", "y", "pero", "lo", "gli", "ma", "ve", "bu", "bir"});
 }
 
-bool EntityLexicon::is_title(std::string_view lang, const std::string& folded_words) const {
+bool EntityLexicon::is_title(std::string_view lang, std::string_view folded_words) const {
   for (std::string_view l : {lang, std::string_view("en")}) {
     auto it = titles_.find(std::string(l));
     if (it != titles_.end() && it->second.contains(folded_words)) return true;

@@ -188,8 +188,8 @@ bool is_ordinal_suffix(std::string_view w) {
 NumberExtractor::NumberExtractor(const CalendarLexicon& calendar) : calendar_(&calendar) {
   for (const auto& list : kLists) {
     LangWords& out = by_lang_[list.lang];
-    for (auto [w, v] : list.numbers) out.numbers.emplace(fold_word(w), v);
-    for (auto [w, v] : list.multipliers) out.multipliers.emplace(fold_word(w), v);
+    for (auto [w, v] : list.numbers) out.numbers.try_emplace(fold_word(w), v);
+    for (auto [w, v] : list.multipliers) out.multipliers.try_emplace(fold_word(w), v);
   }
 }
 
@@ -230,13 +230,13 @@ std::vector<NumberMention> NumberExtractor::extract(std::span<const Token> token
         while (t < tokens.size() && tokens[t].begin < std::max(letters_end, tok.end)) ++t;
         continue;
       }
-    } else if (auto it = w.numbers.find(tok.norm); it != w.numbers.end()) {
-      m.value = it->second;
+    } else if (const double* number = w.numbers.find(tok.norm)) {
+      m.value = *number;
       // "twenty-five"
-      if (t + 1 < tokens.size() && it->second >= 20 && it->second < 100 &&
+      if (t + 1 < tokens.size() && *number >= 20 && *number < 100 &&
           text.substr(tok.end, tokens[t + 1].begin - tok.end) == "-") {
-        if (auto unit = w.numbers.find(tokens[t + 1].norm); unit != w.numbers.end() && unit->second < 10) {
-          m.value += unit->second;
+        if (const double* unit = w.numbers.find(tokens[t + 1].norm); unit && *unit < 10) {
+          m.value += *unit;
           m.end = tokens[t + 1].end;
         }
       }
@@ -248,9 +248,9 @@ std::vector<NumberMention> NumberExtractor::extract(std::span<const Token> token
     while (n < tokens.size() && tokens[n].begin < m.end) ++n;
     bool multiplied = false;
     for (; n < tokens.size() && only_space(text, m.end, tokens[n].begin, false); ++n) {
-      auto it = w.multipliers.find(tokens[n].norm);
-      if (it == w.multipliers.end()) break;
-      m.value *= it->second;
+      const double* multiplier = w.multipliers.find(tokens[n].norm);
+      if (!multiplier) break;
+      m.value *= *multiplier;
       m.end = tokens[n].end;
       multiplied = true;
     }

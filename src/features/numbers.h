@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "document/token.h"
+#include "document/word_set.h"
 
 namespace storyline {
 
@@ -41,8 +42,8 @@ class NumberExtractor {
 
  private:
   struct LangWords {
-    std::unordered_map<std::string, double> numbers;      // "five" -> 5, "fünf" -> 5
-    std::unordered_map<std::string, double> multipliers;  // "million" -> 1e6, "mln" -> 1e6
+    WordMap<double> numbers;      // "five" -> 5, "fünf" -> 5
+    WordMap<double> multipliers;  // "million" -> 1e6, "mln" -> 1e6
   };
   const LangWords& words(std::string_view lang) const;
   int month_named(const Token& token, std::string_view lang) const;  // 1..12, 0: not a month

@@ -12,7 +12,7 @@
 #include "document/analyzer.h"
 #include "features/dictd.h"
 #include "features/dictionary_words.h"
-#include "features/string_interner.h"
+#include "document/string_interner.h"
 
 namespace storyline {
 namespace {

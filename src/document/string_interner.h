@@ -17,6 +17,7 @@ inline constexpr std::uint32_t kNoString = 0xFFFFFFFFu;  // find(): not interned
 class StringInterner {
  public:
   StringInterner() { reset(1024); }
+  explicit StringInterner(std::size_t expected) { reset(expected); }
 
   void reset(std::size_t expected) {
     std::size_t cap = 16;
