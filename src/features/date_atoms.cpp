@@ -11,6 +11,13 @@ namespace {
 enum class Class { Space, Letter, Digit, Other };
 
 Class classify(UChar32 c) {
+  // ASCII, most of most texts, without the property lookups (the same answers).
+  if (c < 0x80) {
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return Class::Space;
+    if (c >= '0' && c <= '9') return Class::Digit;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Class::Letter;
+    return Class::Other;
+  }
   if (u_isUWhiteSpace(c)) return Class::Space;
   if (u_isdigit(c)) return Class::Digit;
   // Combining marks belong to the word they sit on (Arabic vowel signs, decomposed accents).
