@@ -39,6 +39,14 @@ Shape shape_of(std::string_view s) {
   for (int32_t i = 0; i < int32_t(s.size());) {
     UChar32 c;
     U8_NEXT(s.data(), i, int32_t(s.size()), c);
+    if (c >= 0 && c < 0x80) {  // ASCII without the property lookups (the same answers)
+      const bool upper = c >= 'A' && c <= 'Z';
+      if (!upper && !(c >= 'a' && c <= 'z')) continue;
+      ++sh.letters;
+      ++sh.cased;
+      sh.upper += upper;
+      continue;
+    }
     if (c < 0 || !u_isalpha(c)) continue;
     ++sh.letters;
     if (u_hasBinaryProperty(c, UCHAR_CASED)) ++sh.cased;
