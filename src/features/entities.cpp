@@ -13,6 +13,7 @@
 #include "features/gazetteer_memo.h"
 #include "features/name_inflection.h"
 #include "features/match_key.h"
+#include "features/word_shape.h"
 
 namespace storyline {
 
@@ -27,33 +28,6 @@ std::string_view to_string(EntityKind kind) {
 }
 
 namespace {
-
-// Letter statistics of a surface form, from ICU properties so that Cyrillic and Greek
-// acronyms ("НАТО") and caseless scripts (Arabic, CJK) are told apart correctly.
-struct Shape {
-  int letters = 0, upper = 0, cased = 0;
-};
-
-Shape shape_of(std::string_view s) {
-  Shape sh;
-  for (int32_t i = 0; i < int32_t(s.size());) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, int32_t(s.size()), c);
-    if (c >= 0 && c < 0x80) {  // ASCII without the property lookups (the same answers)
-      const bool upper = c >= 'A' && c <= 'Z';
-      if (!upper && !(c >= 'a' && c <= 'z')) continue;
-      ++sh.letters;
-      ++sh.cased;
-      sh.upper += upper;
-      continue;
-    }
-    if (c < 0 || !u_isalpha(c)) continue;
-    ++sh.letters;
-    if (u_hasBinaryProperty(c, UCHAR_CASED)) ++sh.cased;
-    if (u_isupper(c) || u_istitle(c)) ++sh.upper;
-  }
-  return sh;
-}
 
 bool is_roman_numeral(std::string_view s) {
   return !s.empty() && s.find_first_not_of("IVXLC") == std::string_view::npos;
@@ -89,7 +63,7 @@ std::string_view drop_last_letter(std::string_view s) {
 struct EntityExtractor::Scan {
   std::span<const Token> tokens;
   std::string lang;
-  std::vector<Shape> shapes;
+  std::vector<WordShape> shapes;
   // Views into the tokens' norms: the norm without its possessive, and the words that keys are
   // made of (declension undone where names decline).
   std::vector<std::string_view> words, key_words;
@@ -99,7 +73,7 @@ struct EntityExtractor::Scan {
 
   bool cased(std::size_t i) const { return shapes[i].cased > 0; }
   bool acronym(std::size_t i) const {
-    const Shape& s = shapes[i];
+    const WordShape& s = shapes[i];
     return !all_caps && s.letters >= 2 && s.letters <= 6 && s.upper == s.letters &&
            s.cased == s.letters && !is_roman_numeral(tokens[i].surface);
   }
@@ -148,7 +122,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
     scan.shapes.push_back(shape_of(t.surface));
     scan.words.emplace_back(strip_possessive(t.norm));
     scan.key_words.emplace_back(uninflected_name(scan.words.back(), lang));
-    const Shape& s = scan.shapes.back();
+    const WordShape& s = scan.shapes.back();
     if (s.cased == 0 || t.is_number) continue;
     ++cased_words;
     if (s.letters >= 2 && s.upper == s.letters) ++shouted;
@@ -258,7 +232,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::span<const Token> token
   };
   auto person_like = [&](std::size_t i) {
     const std::string_view w = scan.words[i];
-    const Shape& s = scan.shapes[i];
+    const WordShape& s = scan.shapes[i];
     return s.letters >= 2 && s.upper < s.letters && !lex.is_org_head(w) &&
            !lex.is_facility_head(w) && !lex.is_non_name(w);
   };
