@@ -224,7 +224,7 @@ void Agglomeration::adopt_lone_items() {
     float best = kSameStoryThreshold;
     std::optional<Item> chosen;
     for (const auto& [root, two] : by_cluster)
-      if (two.mean() >= best) {
+      if (chosen ? two.mean() > best : two.mean() >= best) {
         best = two.mean();
         chosen = root;
       }

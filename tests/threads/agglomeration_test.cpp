@@ -226,7 +226,7 @@ Clusters brute_force_average_linkage(const Table& t, std::size_t n) {
 }
 
 // Each item left alone joins the cluster of two or more with the highest mean of its best two
-// pairs, if that reaches 0.5 (the lowest-numbered cluster on a tie), all decided before any moves.
+// pairs, if that reaches 0.5, all decided before any moves (random probabilities never tie).
 Clusters brute_force_adoption(const Table& t, Clusters c) {
   Clusters out;
   std::vector<std::pair<Item, std::size_t>> moves;
@@ -239,7 +239,7 @@ Clusters brute_force_adoption(const Table& t, Clusters c) {
       std::vector<float> p;
       for (Item y : c[k]) p.push_back(t.p[cluster[0]][y]);
       std::sort(p.rbegin(), p.rend());
-      if (float m = 0.5f * (p[0] + p[1]); m >= best && (!chosen || m > best || c[k][0] < c[*chosen][0])) best = m, chosen = k;
+      if (float m = 0.5f * (p[0] + p[1]); chosen ? m > best : m >= best) best = m, chosen = k;
     }
     if (chosen) moves.emplace_back(cluster[0], *chosen);
   }
