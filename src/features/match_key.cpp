@@ -81,15 +81,18 @@ std::string MatchKeyer::phonetic(std::string_view in) {
   std::string m;
   for (std::size_t i = 0; i < s.size();) {
     char c = s[i];
-    if (starts(i, "tsch")) { m += 'c'; i += 4; continue; }
-    if (starts(i, "sch")) { m += 'x'; i += 3; continue; }
-    if (starts(i, "tch")) { m += 'c'; i += 3; continue; }
-    if (starts(i, "sh") || starts(i, "zh") || starts(i, "sz")) { m += 'x'; i += 2; continue; }
-    if (starts(i, "ch") || starts(i, "kh") || starts(i, "cz")) { m += 'c'; i += 2; continue; }
-    if (starts(i, "ph")) { m += 'f'; i += 2; continue; }
-    if (starts(i, "ts") || starts(i, "tz")) { m += 's'; i += 2; continue; }
-    if (starts(i, "ck")) { m += 'k'; i += 2; continue; }
-    if (starts(i, "th") || starts(i, "dh") || starts(i, "gh")) { m += c; i += 2; continue; }
+    // Every digraph starts with one of these letters; the others skip the checks.
+    if (c == 't' || c == 's' || c == 'z' || c == 'c' || c == 'k' || c == 'p' || c == 'd' || c == 'g') {
+      if (starts(i, "tsch")) { m += 'c'; i += 4; continue; }
+      if (starts(i, "sch")) { m += 'x'; i += 3; continue; }
+      if (starts(i, "tch")) { m += 'c'; i += 3; continue; }
+      if (starts(i, "sh") || starts(i, "zh") || starts(i, "sz")) { m += 'x'; i += 2; continue; }
+      if (starts(i, "ch") || starts(i, "kh") || starts(i, "cz")) { m += 'c'; i += 2; continue; }
+      if (starts(i, "ph")) { m += 'f'; i += 2; continue; }
+      if (starts(i, "ts") || starts(i, "tz")) { m += 's'; i += 2; continue; }
+      if (starts(i, "ck")) { m += 'k'; i += 2; continue; }
+      if (starts(i, "th") || starts(i, "dh") || starts(i, "gh")) { m += c; i += 2; continue; }
+    }
     switch (c) {
       case 'w': case 'v': m += 'f'; break;
       case 'z': m += 's'; break;
