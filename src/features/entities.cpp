@@ -4,7 +4,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "features/entity_lexicon.h"
