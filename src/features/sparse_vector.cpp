@@ -25,13 +25,25 @@ SparseVector SparseVector::from_counts(const std::unordered_map<TermId, float>& 
 }
 
 SparseVector TermCounter::vector() {
-  std::stable_sort(added_.begin(), added_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Each id's amounts are summed in the order they were added (the same float sums as a stable
+  // sort followed by a merge), in an open-addressing table; then only the distinct ids are
+  // sorted: a text repeats its terms, so they are far fewer than the additions.
+  constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  std::size_t capacity = 16;
+  while (capacity < added_.size() * 2) capacity <<= 1;
+  const std::size_t mask = capacity - 1;
+  std::vector<std::uint32_t> slots(capacity, kEmpty);  // positions in v.entries
   SparseVector v;
   for (const auto& [id, amount] : added_) {
-    if (v.entries.empty() || v.entries.back().first != id) v.entries.emplace_back(id, 0.0f);
-    v.entries.back().second += amount;
+    std::size_t i = (id ^ (id >> 29)) & mask;  // ids are hashes already
+    while (slots[i] != kEmpty && v.entries[slots[i]].first != id) i = (i + 1) & mask;
+    if (slots[i] == kEmpty) {
+      slots[i] = static_cast<std::uint32_t>(v.entries.size());
+      v.entries.emplace_back(id, 0.0f);
+    }
+    v.entries[slots[i]].second += amount;
   }
+  std::sort(v.entries.begin(), v.entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   added_.clear();
   return v;
 }
