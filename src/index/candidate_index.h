@@ -40,10 +40,8 @@ class CandidateIndex {
 
   std::size_t postings() const { return postings_count_; }
 
- private:
+  // Whether documents at times `a` and `b` are inside one window (undated ones always are).
   bool within_window(std::int64_t a, std::int64_t b) const;
-
- public:
 
  private:
   struct Posting {

@@ -53,15 +53,12 @@ std::vector<LinkedArticle> average_link(const std::vector<std::shared_ptr<const 
     return model.same_story_probability(pair_features(weighted[later], weighted[earlier], stats),
                                         in_order[later]->lang, in_order[earlier]->lang);
   };
-  auto within_window = [&](Item a, Item b) {
-    if (options.window_seconds <= 0 || time[a] == kTimeless || time[b] == kTimeless) return true;
-    return std::abs(time[a] - time[b]) <= options.window_seconds;
-  };
+  CandidateIndex index(options.window_seconds);
+  auto within_window = [&](Item a, Item b) { return index.within_window(time[a], time[b]); };
   Agglomeration clusters(n, probability, within_window);
 
   // Each article against the candidates the index returns for it among the earlier ones, as
   // online threading compares an arrival: the edges along which clusters grow.
-  CandidateIndex index(options.window_seconds);
   std::int64_t clock = 0;
   for (Item i = 0; i < n; ++i) {
     const Profile& p = *in_order[i];
