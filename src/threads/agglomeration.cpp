@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "compare/story_model.h"
+#include "threads/best_two.h"
 
 namespace storyline {
 namespace {
@@ -200,18 +201,6 @@ void Agglomeration::run() {
 
 void Agglomeration::adopt_lone_items() {
   State& s = *state_;
-  struct BestTwo {
-    float first = -1, second = -1;
-    void consider(float p) {
-      if (p > first) {
-        second = first;
-        first = p;
-      } else if (p > second) {
-        second = p;
-      }
-    }
-    float mean() const { return second >= 0 ? 0.5f * (first + second) : first; }
-  };
   std::vector<std::pair<Item, Item>> adoptions;  // lone item, cluster root
   std::map<Item, BestTwo> by_cluster;            // ordered: ties go to the lowest root
   for (Item x = 0; x < s.root_of.size(); ++x) {

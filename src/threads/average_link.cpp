@@ -4,6 +4,7 @@
 
 #include "index/candidate_index.h"
 #include "threads/agglomeration.h"
+#include "threads/best_two.h"
 #include "threads/candidate_query.h"
 #include "threads/thread_builder.h"
 
@@ -20,15 +21,9 @@ constexpr std::size_t kEarlierCompared = 6;   // compared when none of those has
 // was, the few just before it).
 void explain(Agglomeration& clusters, const std::vector<Item>& members, std::size_t k, LinkedArticle& linked) {
   const Item m = members[k];
-  float best = -1, second = -1;
+  BestTwo two;
   auto consider = [&](Item earlier, float p) {
-    if (p > best) {
-      second = best;
-      best = p;
-      linked.matched = earlier;
-    } else if (p > second) {
-      second = p;
-    }
+    if (two.consider(p)) linked.matched = earlier;
   };
   const std::size_t from = k > kEarlierSearched ? k - kEarlierSearched : 0;
   for (std::size_t j = k; j-- > from;)
@@ -36,8 +31,8 @@ void explain(Agglomeration& clusters, const std::vector<Item>& members, std::siz
   if (!linked.matched)
     for (std::size_t j = k; j-- > 0 && k - j <= kEarlierCompared;)
       consider(members[j], clusters.probability(m, members[j]));
-  linked.matched_probability = best;
-  linked.probability = second >= 0 ? 0.5f * (best + second) : best;
+  linked.matched_probability = two.first;
+  linked.probability = two.mean();
 }
 
 }  // namespace
