@@ -169,9 +169,10 @@ Agglomeration::~Agglomeration() = default;
 
 void Agglomeration::connect(Item a, Item b) {
   State& s = *state_;
+  if (!s.comparable(a, b)) return;  // not worth the model's time
   const float p = s.probability(a, b);
   const Item ra = s.root_of[a], rb = s.root_of[b];
-  if (ra == rb || !s.comparable(a, b)) return;
+  if (ra == rb) return;
   // Before run() every item is its own cluster, so the pair's probability is their linkage.
   const bool exact = s.members[ra].size() == 1 && s.members[rb].size() == 1;
   s.neighbours[ra][rb] = {p, 1, exact};

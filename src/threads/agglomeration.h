@@ -28,7 +28,7 @@ class Agglomeration {
   ~Agglomeration();
 
   // A candidate pair (a != b); its probability is computed now. A pair that does not count
-  // (see Comparable) is no edge.
+  // (see Comparable) is no edge, and is not computed.
   void connect(Item a, Item b);
   // Merges while a pair of connected clusters has a mean probability >= 0.5.
   void run();
