@@ -77,5 +77,4 @@ class StringInterner {
   std::vector<std::uint32_t> offsets_;
 };
 
-
 }  // namespace storyline

@@ -73,8 +73,9 @@ class ThreadBuilder {
   // stories/engine.h). By default by average linkage (ThreadingOptions::average_link): every
   // article is compared with its candidates, then clusters merge best-first and articles left
   // alone join by their best two (threads/average_link.h; ECB+ B³ F1 0.909 -> 0.939 over four
-  // fold splits, Google News titles 0.636 -> 0.722, for 1.7x the threading CPU). The batch is grouped among itself: threads
-  // the builder held before it keep their members, and no batch article joins them.
+  // fold splits, Google News titles 0.636 -> 0.722, for 1.7x the threading CPU). The batch is
+  // grouped among itself: threads the builder held before it keep their members, and no batch
+  // article joins them.
   // Otherwise online: adds the articles in the order given and reconsiders each one (removes
   // it and adds it again) once the articles published up to half a window after it have
   // arrived, or at the end when the window is unbounded or the article undated (see
