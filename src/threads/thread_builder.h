@@ -20,7 +20,8 @@ struct ThreadingOptions {
   std::int64_t window_seconds = 3 * 24 * 3600;  // a story goes quiet after three days
   std::size_t candidate_documents = 24;         // from the index, per article
   std::size_t members_compared = 6;             // per candidate thread (most similar first)
-  std::size_t members_averaged = 2;             // the best of those, averaged
+  std::size_t members_averaged = 2;             // the best of those, averaged (online only:
+                                                // average linkage reads the best two)
   std::size_t query_terms = 24;                 // strongest terms used to query the index
   // add_batch() groups a batch by average linkage (threads/average_link.h) when set; else it
   // threads it online, as the server does, with the second look below.
