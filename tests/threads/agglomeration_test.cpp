@@ -110,7 +110,9 @@ TEST(Agglomeration, PairsThatDoNotCountAreLeftOutOfTheMean) {
     // Without the window the four pairs across average 0.4: two stories.
     const Clusters expected = window ? Clusters{{0, 1, 2, 3}} : Clusters{{0, 1}, {2, 3}};
     EXPECT_EQ(a.clusters(), expected) << window;
-    if (window) EXPECT_EQ(t.calls[2][0] + t.calls[3][0], 0);  // and are never scored
+    if (window) {
+      EXPECT_EQ(t.calls[2][0] + t.calls[3][0], 0);  // and are never scored
+    }
   }
 }
 
