@@ -40,6 +40,24 @@ void count_phrases(const std::vector<Token>& tokens, std::uint32_t sentences, Te
   }
 }
 
+// The first word met for each id, sorted by id: terms repeat, so the distinct ids are
+// found first and only they are sorted and copied.
+std::vector<std::pair<TermId, std::string>> first_word_of_each(
+    const std::vector<std::pair<TermId, std::string_view>>& met) {
+  std::vector<std::pair<TermId, std::string_view>> first;
+  TermPositions positions(met.size());
+  auto id_at = [&first](std::uint32_t position) { return first[position].first; };
+  for (const auto& entry : met) {
+    const auto next = static_cast<std::uint32_t>(first.size());
+    if (positions.find_or_add(entry.first, next, id_at) == next) first.push_back(entry);
+  }
+  std::sort(first.begin(), first.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<TermId, std::string>> words;
+  words.reserve(first.size());
+  for (const auto& [id, word] : first) words.emplace_back(id, std::string(word));
+  return words;
+}
+
 std::string first_paragraph(const std::string& text) {
   std::size_t end = text.find("\n\n");
   std::string lede = text.substr(0, end);
@@ -154,10 +172,7 @@ Profile Profiler::profile(const Document& doc) {
   p.title_prefixes = title_prefixes.vector();
   p.lede_terms = lede.vector();
   p.lede_phrases = phrases.vector();
-  std::stable_sort(display.begin(), display.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [id, word] : display)
-    if (p.display.empty() || p.display.back().first != id) p.display.emplace_back(id, std::string(word));
+  p.display = first_word_of_each(display);
 
   // Entities of the title and body, merged by key; surfaces kept for the variant ledger.
   std::map<std::string, ProfileEntity> by_key;

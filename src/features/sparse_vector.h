@@ -36,6 +36,26 @@ class TermCounter {
   std::vector<std::pair<TermId, float>> added_;
 };
 
+// Where each distinct term id sits in an array being built: open addressing over the
+// positions, the ids read back through `id_at(position)`. Ids are hashes already.
+class TermPositions {
+ public:
+  explicit TermPositions(std::size_t ids_at_most);
+  // The position of `id`; when it is new, `next` is recorded for it and returned.
+  template <typename IdAt>
+  std::uint32_t find_or_add(TermId id, std::uint32_t next, IdAt id_at) {
+    std::size_t i = (id ^ (id >> 29)) & mask_;
+    while (slots_[i] != kEmpty && id_at(slots_[i]) != id) i = (i + 1) & mask_;
+    if (slots_[i] == kEmpty) slots_[i] = next;
+    return slots_[i];
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> slots_;
+  std::size_t mask_;
+};
+
 // Applies `weight(id, value)` to every entry and L2-normalises the result.
 template <typename WeightFn>
 SparseVector reweight_normalised(const SparseVector& v, WeightFn weight);

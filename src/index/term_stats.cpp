@@ -61,19 +61,22 @@ void TermStats::add(const Profile& profile) { update(profile, +1); }
 void TermStats::remove(const Profile& profile) { update(profile, -1); }
 
 void TermStats::update(const Profile& profile, int delta) {
-  // Each distinct term once: a sorted vector (one allocation) is several times cheaper than a
-  // hash set here, and this runs for every article the server threads (under its lock).
-  std::vector<TermId> seen;
+  // Each distinct term once, found by open addressing (the order does not matter: each count
+  // moves by one). This runs for every article the server threads, under its lock.
   const SparseVector* parts[] = {&profile.title_terms, &profile.body_terms, &profile.bridge_terms,
                                  &profile.name_keys, &profile.prefixes};
   std::size_t n = profile.entities.size();
   for (const SparseVector* v : parts) n += v->entries.size();
+  std::vector<TermId> seen;
   seen.reserve(n);
+  TermPositions positions(n);
+  auto note = [&](TermId id) {
+    const auto next = static_cast<std::uint32_t>(seen.size());
+    if (positions.find_or_add(id, next, [&seen](std::uint32_t at) { return seen[at]; }) == next) seen.push_back(id);
+  };
   for (const SparseVector* v : parts)
-    for (auto [id, weight] : v->entries) seen.push_back(id);
-  for (const ProfileEntity& e : profile.entities) seen.push_back(entity_term(e));
-  std::sort(seen.begin(), seen.end());
-  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (auto [id, weight] : v->entries) note(id);
+  for (const ProfileEntity& e : profile.entities) note(entity_term(e));
   for (TermId id : seen) {
     if (delta > 0) {
       ++counts_.at(id).corpus;

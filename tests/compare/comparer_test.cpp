@@ -103,6 +103,27 @@ TEST_F(ComparerOnSamples, WhyListsSpellingVariantsPerSide) {
   EXPECT_TRUE(why["pulled_down_by"].is_array());
 }
 
+// "Why grouped" shows each shared term by the first word that produced it: one word per id,
+// sorted by id for lookup.
+TEST_F(ComparerOnSamples, DisplayWordIsTheFirstMetPerTerm) {
+  Article article;
+  article.id = "display";
+  article.lang = "en";
+  article.title = "Vienna talks resume";
+  article.text = "Sergey Ivanov said the Vienna talks resumed on Monday. Sergei Ivanov agreed on Tuesday.";
+  std::vector<Article> one;
+  one.push_back(article);
+  const Profile p = shared().engine->profile_all(std::move(one)).at(0);
+  ASSERT_FALSE(p.display.empty());
+  for (std::size_t i = 1; i < p.display.size(); ++i) EXPECT_LT(p.display[i - 1].first, p.display[i].first);
+  EXPECT_EQ(p.display_word(term_id("s:", "talk")), "talks");
+  std::vector<std::string> words;
+  for (const auto& [id, word] : p.display) words.push_back(word);
+  // Sergey and Sergei share one name key: the first spelling names it.
+  EXPECT_NE(std::find(words.begin(), words.end(), "Sergey"), words.end());
+  EXPECT_EQ(std::find(words.begin(), words.end(), "Sergei"), words.end()) << "a later spelling replaced the first";
+}
+
 TEST_F(ComparerOnSamples, ComparisonJsonHasBothSides) {
   WeightedProfile wa = weigh(a(), stats()), wb = weigh(b(), stats());
   Comparison c = compare_profiles(model(), wa, wb, stats());

@@ -57,6 +57,56 @@ TEST(SparseVector, DotMultipliesSharedIdsOnly) {
   EXPECT_FLOAT_EQ(dot(SparseVector{}, SparseVector{}), 0.0f);
 }
 
+// The merge without branches must give the branching merge's sum exactly, whatever the sizes
+// and overlap of the two vectors.
+TEST(SparseVector, DotEqualsTheTextbookMergeBitForBit) {
+  std::mt19937_64 random(11);
+  std::uniform_real_distribution<float> weight(-1.0f, 1.0f);
+  auto textbook = [](const SparseVector& a, const SparseVector& b) {
+    float sum = 0;
+    for (auto i = a.entries.begin(), j = b.entries.begin(); i != a.entries.end() && j != b.entries.end();) {
+      if (i->first < j->first) {
+        ++i;
+      } else if (j->first < i->first) {
+        ++j;
+      } else {
+        sum += i->second * j->second;
+        ++i, ++j;
+      }
+    }
+    return sum;
+  };
+  for (int round = 0; round < 500; ++round) {
+    std::unordered_map<TermId, float> a, b;
+    const TermId range = 1 + random() % 400;
+    for (std::size_t k = random() % 200; k > 0; --k) a[random() % range] = weight(random);
+    for (std::size_t k = random() % 200; k > 0; --k) b[random() % range] = weight(random);
+    const SparseVector va = SparseVector::from_counts(a), vb = SparseVector::from_counts(b);
+    EXPECT_EQ(dot(va, vb), textbook(va, vb)) << "round " << round;
+    EXPECT_EQ(dot(vb, va), textbook(vb, va)) << "round " << round;
+  }
+}
+
+TEST(TermPositions, FindsEachIdWhereItWasFirstAdded) {
+  for (TermId stride : {TermId(1), TermId(1) << 20}) {  // the second: every id collides
+    std::vector<TermId> ids;
+    TermPositions positions(64);
+    auto id_at = [&ids](std::uint32_t at) { return ids[at]; };
+    for (int round = 0; round < 3; ++round)
+      for (TermId k = 0; k < 64; ++k) {
+        const auto next = static_cast<std::uint32_t>(ids.size());
+        const std::uint32_t at = positions.find_or_add(k * stride, next, id_at);
+        if (round == 0) {
+          EXPECT_EQ(at, next);
+          ids.push_back(k * stride);
+        } else {
+          EXPECT_EQ(at, k);
+        }
+      }
+    EXPECT_EQ(ids.size(), 64u);
+  }
+}
+
 TEST(SparseVector, ReweightNormalisedHasUnitLengthAndDropsNonPositive) {
   auto v = SparseVector::from_counts({{1, 3.0f}, {2, 4.0f}, {3, 1.0f}});
   auto w = reweight_normalised(v, [](TermId id, float value) { return id == 3 ? 0.0f : value; });
