@@ -68,9 +68,12 @@ void CandidateIndex::remove(DocSlot slot) {
   for (TermId id : terms_of_[slot]) {
     auto it = postings_.find(id);
     if (it == postings_.end()) continue;
+    // A document has one posting per term. Lists grow by arrival, so the evicted (oldest)
+    // documents sit near the front: search from there and stop at the posting.
     auto& list = it->second;
-    list.erase(std::remove_if(list.begin(), list.end(), [slot](const Posting& p) { return p.slot == slot; }),
-               list.end());
+    auto posting = std::find_if(list.begin(), list.end(), [slot](const Posting& p) { return p.slot == slot; });
+    if (posting == list.end()) continue;
+    list.erase(posting);
     --postings_count_;
     if (list.empty()) postings_.erase(it);
   }
