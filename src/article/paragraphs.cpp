@@ -5,6 +5,8 @@
 
 #include <unicode/unistr.h>
 
+#include "article/ascii.h"
+
 namespace storyline::detail {
 namespace {
 
@@ -93,6 +95,16 @@ std::string collapse_whitespace(std::string_view text) {
   out.reserve(text.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size();) {
+    // Printable ASCII, most of any text, is copied a run at a time.
+    std::size_t run = i;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) - 0x21u < 0x5Eu) ++run;
+    if (run > i) {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.append(text.substr(i, run - i));
+      i = run;
+      continue;
+    }
     std::size_t len = 0;
     const Space kind = classify(text, i, len);
     if (kind == Space::Blank) {
@@ -138,6 +150,7 @@ std::vector<std::string> split_lines(std::string_view text) {
 
 std::string fold_key(std::string_view text) {
   const std::string collapsed = collapse_whitespace(text);
+  if (is_ascii(collapsed)) return ascii_lower(collapsed);
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(collapsed.data(), static_cast<int32_t>(collapsed.size())))
       .foldCase()

@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "document/ascii.h"
+#include "article/ascii.h"
 #include "document/bounded_memo.h"
 #include "document/language_id.h"
 #include "document/stop_words.h"

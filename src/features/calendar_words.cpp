@@ -7,7 +7,7 @@
 #include <initializer_list>
 #include <utility>
 
-#include "document/ascii.h"
+#include "article/ascii.h"
 
 namespace storyline {
 

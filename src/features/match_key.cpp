@@ -5,7 +5,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
-#include "document/ascii.h"
+#include "article/ascii.h"
 #include "document/bounded_memo.h"
 
 namespace storyline {

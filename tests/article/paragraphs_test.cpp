@@ -13,6 +13,24 @@ TEST(Paragraphs, CollapseWhitespace) {
   EXPECT_EQ(collapse_whitespace(" \n "), "");
 }
 
+// Printable ASCII is copied a run at a time; everything else goes through the classifier.
+TEST(Paragraphs, CollapseWhitespaceEveryAsciiByte) {
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string text = std::string("ab") + char(c) + "cd";
+    const bool blank = c <= 0x20 || c == 0x7F;  // controls, space and DEL become one space
+    EXPECT_EQ(collapse_whitespace(text), blank ? "ab cd" : text) << "byte " << c;
+  }
+  EXPECT_EQ(collapse_whitespace("~Hello,\tworld!\x7F\xC2\xA0\xE2\x80\x8B"), "~Hello, world!");
+  EXPECT_EQ(collapse_whitespace("x\xE2\x80\x8By z\xE3\x80\x80\xE3\x80\x80w"), "xy z w");
+}
+
+// ASCII keys are lower-cased directly; anything else is folded by ICU.
+TEST(Paragraphs, FoldKey) {
+  EXPECT_EQ(fold_key("  The QUICK\tbrown fox 42! "), "the quick brown fox 42!");
+  EXPECT_EQ(fold_key("Stra\xC3\x9F" "e NEU"), "strasse neu");
+  EXPECT_EQ(fold_key("\xD0\x9C\xD0\x98\xD0\xA0 World"), "\xD0\xBC\xD0\xB8\xD1\x80 world");  // МИР -> мир
+}
+
 TEST(Paragraphs, Split) {
   EXPECT_EQ(split_blank_line_paragraphs("a\nb\n\n\nc\r\n\r\nd"), (V{"a b", "c", "d"}));
   EXPECT_EQ(split_lines("a\n\n b \nc"), (V{"a", "b", "c"}));
