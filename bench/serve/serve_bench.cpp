@@ -116,6 +116,17 @@ Options parse(int argc, char** argv) {
 
 }  // namespace
 
+// put_body writes JSON by hand: a few hundred bodies read back must give the article again.
+void check_bodies(const bench::SyntheticCorpus& corpus, std::size_t total) {
+  for (std::size_t i = 0; i < std::min<std::size_t>(total, 300); ++i) {
+    const Article a = corpus.make(i, total);
+    const auto j = nlohmann::json::parse(bench::put_body(a));
+    if (j.at("title") != a.title || j.at("text") != a.text || j.at("source") != a.source || j.at("url") != a.url ||
+        j.at("lang") != a.lang || j.value("date", std::int64_t(-1)) != a.published.value_or(-1))
+      throw std::runtime_error("put_body does not read back as article " + a.id);
+  }
+}
+
 int main(int argc, char** argv) {
   Options o = parse(argc, argv);
   const bool keep = !o.data_dir.empty();
@@ -124,6 +135,7 @@ int main(int argc, char** argv) {
   auto phase_deadline = [&] { return Clock::now() + std::chrono::milliseconds(std::int64_t(o.max_seconds * 1000)); };
 
   bench::SyntheticCorpus corpus(STORYLINE_SHARED_DIR);
+  check_bodies(corpus, o.articles);
   nlohmann::json report = {{"articles_requested", o.articles}, {"base_texts", corpus.base_size()},
                            {"clients", o.clients}, {"analysers", o.analysers},
                            {"cores", std::thread::hardware_concurrency()}};
