@@ -85,6 +85,27 @@ TEST(Summarise, FillsLanguagesSourcesAndTimeSpan) {
   EXPECT_GT(t.importance, 0.0);
 }
 
+// The title is the headline most similar to the others, in a small thread (every pair
+// compared) and in a large one (each against the sum of all); between two reports, which are
+// exactly as similar to each other, the first keeps it.
+TEST(Summarise, TitleIsTheMostCentralHeadline) {
+  for (std::size_t n : {2u, 5u, 65u, 300u}) {
+    Thread t;
+    std::vector<SparseVector> titles;
+    const std::size_t central = n == 2 ? 0 : n / 2;
+    for (std::size_t k = 0; k < n; ++k) {
+      t.members.push_back(member("m" + std::to_string(k), "Headline number " + std::to_string(k) + " of the story",
+                                 "S" + std::to_string(k), "en", 1000));
+      SparseVector v;
+      if (k == central) v.entries = {{1, 1.0f}};
+      else v.entries = {{1, 0.6f}, {100 + k, 0.8f}};
+      titles.push_back(v);
+    }
+    summarise(t, titles, 1000);
+    EXPECT_EQ(t.title, "Headline number " + std::to_string(central) + " of the story") << n << " members";
+  }
+}
+
 TEST(Summarise, MoreOutletsAreMoreImportantAndOldThreadsFade) {
   Thread one, two, old_two;
   one.members = {member("a", "Title one here today", "A", "en", 1000)};
