@@ -140,12 +140,13 @@ std::shared_ptr<ThreadSnapshot> StoryIndex::rank(Unranked unranked) {
   return fresh;
 }
 
-void StoryIndex::offer(std::shared_ptr<const ThreadSnapshot> snapshot) {
-  if (snapshot_ && snapshot_->version >= snapshot->version) return;
+std::shared_ptr<const ThreadSnapshot> StoryIndex::offer(std::shared_ptr<const ThreadSnapshot> snapshot) {
+  if (snapshot_ && snapshot_->version >= snapshot->version) return {};
   snapshot_version_ = snapshot->version;
   snapshot_time_ = std::chrono::steady_clock::now();
   snapshot_cost_ = snapshot->cost;
-  snapshot_ = std::move(snapshot);
+  std::swap(snapshot_, snapshot);
+  return snapshot;
 }
 
 }  // namespace storyline

@@ -88,7 +88,9 @@ class StoryIndex {
   std::shared_ptr<const ThreadSnapshot> snapshot();
   // The same in two steps for a caller that ranks without holding its lock: unranked() under
   // it (pointers to the threads, changed ones described again), then rank() without it.
-  // offer() gives a snapshot built so back to the cache (kept when newer than the cached one).
+  // offer() gives a snapshot built so back to the cache (kept when newer than the cached one)
+  // and returns the one it replaced, for the caller to free after unlocking: freeing a
+  // snapshot of tens of thousands of threads takes milliseconds.
   struct Unranked {
     std::vector<std::shared_ptr<const Thread>> threads;
     std::optional<std::int64_t> now;
@@ -96,7 +98,7 @@ class StoryIndex {
   };
   Unranked unranked();
   static std::shared_ptr<ThreadSnapshot> rank(Unranked unranked);
-  void offer(std::shared_ptr<const ThreadSnapshot> snapshot);
+  [[nodiscard]] std::shared_ptr<const ThreadSnapshot> offer(std::shared_ptr<const ThreadSnapshot> snapshot);
 
   const TermStats& stats() const { return stats_; }
   const StoryModel& model() const { return model_; }

@@ -196,7 +196,7 @@ StoryService::Prepared StoryService::prepare_locked(const Reuse& reuse) {
   Prepared prepared;
   // The list published last goes back to the index's cache (for the story pages), as if the
   // index had ranked it itself.
-  if (reuse.previous) index_->offer(reuse.previous->snapshot);
+  if (reuse.previous) prepared.replaced = index_->offer(reuse.previous->snapshot);
   prepared.unranked = index_->unranked();
   {
     std::lock_guard lock(published_mutex_);

@@ -93,6 +93,7 @@ class StoryService {
     std::shared_ptr<const PublishedThreads> already;  // this state was published: this
     std::unordered_map<const Thread*, std::pair<Category, std::shared_ptr<const std::string>>> fresh;
     std::chrono::steady_clock::duration locked{};     // time spent under the index lock
+    std::shared_ptr<const ThreadSnapshot> replaced;   // the index's old cache: freed unlocked
   };
   Prepared prepare_locked(const Reuse& reuse);
   std::shared_ptr<const PublishedThreads> publish(Prepared prepared, const Reuse& reuse);

@@ -1,5 +1,6 @@
 // StoryIndex's two-step ranking (unranked() under a lock, rank() without it) gives what
-// snapshot() gives, and offer() puts a snapshot built so back into the cache only when newer.
+// snapshot() gives, and offer() puts a snapshot built so back into the cache only when newer
+// (handing back the one it replaced).
 #include "api/story_index.h"
 
 #include <gtest/gtest.h>
@@ -54,9 +55,10 @@ TEST_F(StoryIndexRanking, AnOfferedSnapshotIsCachedOnlyWhenNewer) {
               "", std::nullopt, {}});
   auto after = StoryIndex::rank(index_.unranked());
   ASSERT_GT(after->version, before->version);
-  index_.offer(after);
-  EXPECT_EQ(index_.snapshot(), after);  // current: served from the cache
-  index_.offer(before);                 // older: ignored
+  EXPECT_EQ(index_.offer(before), nullptr);  // nothing cached yet: nothing replaced
+  EXPECT_EQ(index_.offer(after), before);    // the replaced one goes back to the caller to free
+  EXPECT_EQ(index_.snapshot(), after);       // current: served from the cache
+  EXPECT_EQ(index_.offer(before), nullptr);  // older: ignored
   EXPECT_EQ(index_.snapshot(), after);
 }
 
