@@ -40,7 +40,7 @@ class TermCounter {
 // positions, the ids read back through `id_at(position)`. Ids are hashes already.
 class TermPositions {
  public:
-  explicit TermPositions(std::size_t ids_at_most);
+  explicit TermPositions(std::size_t ids_at_most);  // more distinct ids would never find a free slot
   // The position of `id`; when it is new, `next` is recorded for it and returned.
   template <typename IdAt>
   std::uint32_t find_or_add(TermId id, std::uint32_t next, IdAt id_at) {

@@ -10,8 +10,8 @@ namespace {
 // For each title, the sum of its similarities to the others. Up to a few dozen titles every
 // pair is compared, in member order (two reports' titles tie exactly, and the first keeps the
 // title). Beyond that the sum is the title's similarity to the sum of all titles, less its own
-// length: comparing every pair cost a thread thousands strong seconds, under the server's
-// index lock, each time the thread grew. Equal up to rounding.
+// length: comparing every pair cost a thread a thousand strong tens of milliseconds, under the
+// server's index lock, each time the thread grew. Equal up to rounding.
 std::vector<double> summed_similarities(const std::vector<SparseVector>& titles) {
   constexpr std::size_t kEveryPairUpTo = 64;
   std::vector<double> sums(titles.size(), 0.0);
