@@ -6,13 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "threads/thread_builder.h"
+
 namespace storyline {
 
 struct CommonOptions {
   std::string params_dir;  // empty = default
   bool no_dictionaries = false;
-  std::size_t members_compared = 6;  // threading: per candidate thread
-  std::size_t members_averaged = 2;  // threading: best links averaged
+  std::size_t members_compared = ThreadingOptions{}.members_compared;  // threading: per candidate thread
+  std::size_t members_averaged = ThreadingOptions{}.members_averaged;  // threading: best links averaged
   bool online = false;               // batch threading as the server does, not by average linkage
   bool single_pass = false;          // online batch threading without the reconsideration pass
 };

@@ -157,8 +157,9 @@ struct ThreadBuilder::State {
     float best_probability = 0;      // only for the thread that wins: see add())
   };
   // Mean P(same story) between the new article and the thread's most similar members: an
-  // average link over the best two, so one lucky match does not chain stories together and a
-  // large thread is not diluted by its far-away members.
+  // average link over the best few (ThreadingOptions::members_averaged), so one or two lucky
+  // matches do not chain stories together and a large thread is not diluted by its far-away
+  // members.
   Score thread_score(const WeightedProfile& w, std::size_t thread, const std::vector<DocSlot>& ranked_candidates) {
     std::vector<DocSlot> compared;
     const std::size_t mc = options.members_compared;
