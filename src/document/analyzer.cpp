@@ -14,6 +14,7 @@
 #include "document/bounded_memo.h"
 #include "document/language_id.h"
 #include "document/stop_words.h"
+#include "document/word_segmenter.h"
 
 namespace storyline {
 namespace {
@@ -42,6 +43,24 @@ bool truncating_language(std::string_view lang) {
   return false;
 }
 
+// The words and numbers ICU's word break iterator finds in `utext`: the reference that
+// WordSegmenter follows, and the way for texts it does not take (CJK, Thai, Hebrew, ...).
+UErrorCode icu_word_spans(icu::BreakIterator& words, UText* utext, std::vector<WordSpan>& out) {
+  out.clear();
+  UErrorCode status = U_ZERO_ERROR;
+  words.setText(utext, status);
+  if (U_FAILURE(status)) return status;
+  std::int32_t begin = words.first();
+  for (std::int32_t end = words.next(); end != icu::BreakIterator::DONE;
+       begin = end, end = words.next()) {
+    const std::int32_t rule = words.getRuleStatus();
+    if (rule < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
+    out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                   rule < UBRK_WORD_NUMBER_LIMIT});
+  }
+  return status;
+}
+
 struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
@@ -68,6 +87,8 @@ struct Analyzer::State {
   const icu::Normalizer2* nfkc_casefold = nullptr;
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
+  WordSegmenter segmenter;       // ICU's word boundaries, faster, for alphabetic scripts
+  std::vector<WordSpan> spans;   // reused between texts
   StopWords stop_words;
   std::unordered_map<std::string, std::unique_ptr<sb_stemmer, StemmerDeleter>> stemmers;
 
@@ -147,38 +168,36 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::string_view la
   // UText over UTF-8 makes ICU report native (byte) offsets, so no offset mapping is needed.
   UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return tokens;
-  icu::BreakIterator& words = *state_->words;
   icu::BreakIterator& sentences = *state_->sentences;
-  words.setText(utext, status);
   sentences.setText(utext, status);
+  std::vector<WordSpan>& spans = state_->spans;
+  if (U_SUCCESS(status) && !state_->segmenter.segment(text, spans))
+    status = icu_word_spans(*state_->words, utext, spans);
   if (U_FAILURE(status)) {
     utext_close(utext);
     return tokens;
   }
-  // About one token per six bytes of Latin text (fewer elsewhere): growing the vector moved
-  // every token, three strings each, a dozen times per article.
-  tokens.reserve(text.size() / 6 + 4);
+  // One token per span, reserved at once: growing the vector moved every token, three
+  // strings each, a dozen times per article.
+  tokens.reserve(spans.size());
   const WordSet* stop_words = state_->stop_words.words_of(lang);
   BoundedMemo<std::string>& stems = state_->stems_of(lang);
   std::uint32_t sentence = 0;
   std::int32_t sentence_end = sentences.following(0);
   bool first_in_sentence = true;
-  std::int32_t begin = words.first();
-  for (std::int32_t end = words.next(); end != icu::BreakIterator::DONE;
-       begin = end, end = words.next()) {
-    std::int32_t rule = words.getRuleStatus();
-    if (rule < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
-    while (sentence_end != icu::BreakIterator::DONE && begin >= sentence_end) {
+  for (const WordSpan& span : spans) {
+    while (sentence_end != icu::BreakIterator::DONE &&
+           static_cast<std::int32_t>(span.begin) >= sentence_end) {
       sentence_end = sentences.next();
       ++sentence;
       first_in_sentence = true;
     }
     Token token;
-    token.surface.assign(text.substr(begin, end - begin));
-    token.begin = static_cast<std::uint32_t>(begin);
-    token.end = static_cast<std::uint32_t>(end);
+    token.surface.assign(text.substr(span.begin, span.end - span.begin));
+    token.begin = span.begin;
+    token.end = span.end;
     token.sentence = sentence;
-    token.is_number = rule < UBRK_WORD_NUMBER_LIMIT;
+    token.is_number = span.is_number;
     UChar32 first = 0;
     std::int32_t offset = 0;
     U8_NEXT(token.surface.data(), offset, static_cast<std::int32_t>(token.surface.size()), first);

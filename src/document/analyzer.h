@@ -1,6 +1,7 @@
 // Analyzer: Article -> Document. NFKC + case folding and word segmentation with ICU (CJK and
-// Thai through ICU's dictionary break iterator), language identification with CLD2 (a stated
-// language wins), Snowball stemming and stop words per language.
+// Thai through ICU's dictionary break iterator; alphabetic scripts through WordSegmenter, which
+// finds the same words faster), language identification with CLD2 (a stated language wins),
+// Snowball stemming and stop words per language.
 //
 // An Analyzer owns ICU and Snowball state and is not thread-safe: use one per thread.
 #pragma once
