@@ -60,6 +60,11 @@ class WordMap {
   bool contains(std::string_view word) const { return keys_.find(word) != kNoString; }
   std::size_t size() const { return values_.size(); }
   bool empty() const { return values_.empty(); }
+  // The words in the order they were first inserted.
+  template <typename F>
+  void for_each_word(F&& f) const {
+    for (std::uint32_t i = 0; i < keys_.size(); ++i) f(keys_.view(i));
+  }
 
  private:
   StringInterner keys_;

@@ -198,6 +198,12 @@ CalendarLexicon::CalendarLexicon() {
     out.month_before_day = lang == "en";
     out.month_first_numeric = lang == "en";
     out.apostrophe_suffixes = lang == "tr";
+    auto add_starters = [&](const auto& map) { map.for_each_word([&](std::string_view w) { out.starters.insert(w); }); };
+    add_starters(out.months);
+    add_starters(out.weekdays);
+    add_starters(out.day_offsets);
+    add_starters(out.modifiers);
+    add_starters(out.units);
   }
 }
 

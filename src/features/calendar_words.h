@@ -33,6 +33,9 @@ struct CalendarWords {
   WordMap<int> day_offsets;     // "yesterday" -> -1, "heute" -> 0
   WordMap<Direction> modifiers; // "last" -> Past, "next" -> Next
   WordMap<RelativeUnit> units;  // "week", "Monat", "году"
+  // Every word above: only these can start a written-out date, so one lookup rules out the
+  // other words of a text (most of them) where each pattern would look in its own table.
+  WordSet starters;
   WordSet year_prepositions;    // "in", "since", "im", "seit", "в"
   WordSet year_words;           // "year", "Jahr", "roku", "года", "yılında"
   WordSet date_glue;            // "of", "de", "the": "17 de febrero de 2022"

@@ -29,15 +29,24 @@ Class classify(UChar32 c) {
 
 std::vector<DateAtom> split_date_atoms(std::string_view text) {
   std::vector<DateAtom> atoms;
+  atoms.reserve(text.size() / 5 + 1);  // about one atom per five bytes of prose
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
+  // The class of the character at j, and j moved past it. ASCII bytes skip the decoder.
+  auto next = [&](int32_t& j, UChar32& c) {
+    if (s[j] < 0x80) {
+      c = s[j++];
+    } else {
+      U8_NEXT(s, j, n, c);
+    }
+    return c < 0 ? Class::Other : classify(c);
+  };
   int32_t i = 0;
   bool space = false;
   while (i < n) {
     const int32_t start = i;
     UChar32 c;
-    U8_NEXT(s, i, n, c);
-    const Class cls = c < 0 ? Class::Other : classify(c);
+    const Class cls = next(i, c);
     if (cls == Class::Space) {
       space = true;
       continue;
@@ -47,27 +56,13 @@ std::vector<DateAtom> split_date_atoms(std::string_view text) {
     if (cls == Class::Digit) {
       atom.kind = DateAtom::Kind::Number;
       atom.folded.push_back(static_cast<char>('0' + u_charDigitValue(c)));
-      int32_t j = i;
-      while (j < n) {
-        int32_t k = j;
-        U8_NEXT(s, k, n, c);
-        if (c < 0 || !u_isdigit(c)) break;
+      for (int32_t j = i; j < n && next(j, c) == Class::Digit; i = j)
         atom.folded.push_back(static_cast<char>('0' + u_charDigitValue(c)));
-        j = k;
-      }
-      i = j;
       for (char d : atom.folded) atom.value = atom.value < 100000000000LL ? atom.value * 10 + (d - '0') : atom.value;
     } else if (cls == Class::Letter) {
       atom.kind = DateAtom::Kind::Word;
       atom.capitalised = u_isupper(c) || u_istitle(c);
-      int32_t j = i;
-      while (j < n) {
-        int32_t k = j;
-        U8_NEXT(s, k, n, c);
-        if (c < 0 || classify(c) != Class::Letter) break;
-        j = k;
-      }
-      i = j;
+      for (int32_t j = i; j < n && next(j, c) == Class::Letter;) i = j;
       atom.folded = fold_word(text.substr(start, i - start));
     } else {
       atom.folded.assign(text.substr(start, i - start));

@@ -51,7 +51,7 @@ class Matcher {
       std::optional<Match> m;
       if (atoms_[i].kind == Kind::Number) {
         if (!(m = numeric(i)) && !(m = day_month(i))) m = bare_year(i);
-      } else if (atoms_[i].kind == Kind::Word) {
+      } else if (atoms_[i].kind == Kind::Word && w_.starters.contains(atoms_[i].folded)) {
         if (!(m = month_first(i)) && !(m = weekday(i)) && !(m = day_word(i))) m = modifier_unit(i);
       }
       if (!m) { ++i; continue; }

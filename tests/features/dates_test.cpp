@@ -1,4 +1,5 @@
 #include "features/dates.h"
+#include "features/calendar_words.h"
 
 #include <gtest/gtest.h>
 
@@ -186,6 +187,29 @@ TEST(Dates, SampleArticle) {
   EXPECT_NE(got.find("February 17=2022-02-17/Day~"), std::string::npos) << got;
   EXPECT_NE(got.find("Wednesday=2022-07-27/Day~"), std::string::npos) << got;
   EXPECT_NE(got.find("June 2020=2020-06-01/Month"), std::string::npos) << got;
+}
+
+// The matcher looks a word up in `starters` before any pattern: a calendar word missing from it
+// would never start a date. Every word of every table must be there, in every language.
+TEST(CalendarLexicon, EveryCalendarWordStartsAMatch) {
+  const CalendarLexicon lexicon;
+  for (const char* lang : {"en", "de", "fr", "es", "it", "pl", "ru", "tr", "ar", "pt", "nl"}) {
+    const CalendarWords& w = lexicon.words(lang);
+    std::size_t words = 0;
+    auto check = [&](const auto& map) {
+      map.for_each_word([&](std::string_view word) {
+        ++words;
+        EXPECT_TRUE(w.starters.contains(word)) << lang << ": " << word;
+      });
+    };
+    check(w.months);
+    check(w.weekdays);
+    check(w.day_offsets);
+    check(w.modifiers);
+    check(w.units);
+    EXPECT_GT(words, 30u) << lang;
+    EXPECT_FALSE(w.starters.contains("the")) << lang;
+  }
 }
 
 }  // namespace
