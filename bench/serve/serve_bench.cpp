@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -60,14 +61,26 @@ nlohmann::json percentiles(std::vector<double> ms) {
   return {{"n", ms.size()}, {"p50_ms", at(0.5)}, {"p90_ms", at(0.9)}, {"p99_ms", at(0.99)}, {"max_ms", at(1.0)}};
 }
 
-// PUTs articles [from, to) from `clients` keep-alive connections; latencies in ms.
+// CPU seconds of the calling thread, user and system.
+double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+// PUTs articles [from, to) from `clients` keep-alive connections; latencies in ms. Adds the
+// client threads' own CPU time (making articles, HTTP, their side of the sockets) to
+// `client_cpu`, so that the server's share can be told apart.
 std::vector<double> put_range(int port, const bench::SyntheticCorpus& corpus, std::size_t from, std::size_t to,
-                              std::size_t total, std::size_t clients, Clock::time_point deadline, std::size_t& failures) {
+                              std::size_t total, std::size_t clients, Clock::time_point deadline, std::size_t& failures,
+                              double* client_cpu = nullptr) {
   std::atomic<std::size_t> next{from}, failed{0};
   std::vector<std::vector<double>> per_client(clients);
+  std::vector<double> cpu(clients);
   std::vector<std::thread> threads;
   for (std::size_t c = 0; c < clients; ++c)
     threads.emplace_back([&, c] {
+      const double cpu_start = thread_cpu_seconds();
       httplib::Client client("127.0.0.1", port);
       client.set_keep_alive(true);
       client.set_tcp_nodelay(true);
@@ -81,9 +94,12 @@ std::vector<double> put_range(int port, const bench::SyntheticCorpus& corpus, st
         if (!r || (r->status != 201 && r->status != 204)) ++failed;
         if (c == 0 && i % 10000 < clients) spdlog::info("indexed ~{} articles", i);
       }
+      cpu[c] = thread_cpu_seconds() - cpu_start;
     });
   for (auto& t : threads) t.join();
   failures += failed;
+  if (client_cpu)
+    for (double seconds : cpu) *client_cpu += seconds;
   std::vector<double> all;
   for (auto& v : per_client) all.insert(all.end(), v.begin(), v.end());
   return all;
@@ -155,14 +171,22 @@ int main(int argc, char** argv) {
   std::size_t failures = 0;
   auto start = Clock::now();
   double cpu_start = cpu_seconds();
-  auto put_ms = put_range(port, corpus, 0, o.articles, o.articles, o.clients, phase_deadline(), failures);
+  double client_cpu = 0;
+  auto put_ms = put_range(port, corpus, 0, o.articles, o.articles, o.clients, phase_deadline(), failures, &client_cpu);
   const double index_seconds = ms_since(start) / 1000;
   const double index_cpu = cpu_seconds() - cpu_start;
   const double rss_indexed = rss_mb();
   const std::size_t indexed = service->article_count();
+  auto ms_per_put = [](double seconds, std::size_t puts) {
+    return std::round(seconds * 1e6 / double(std::max<std::size_t>(puts, 1))) / 1000;
+  };
+  // The clients share the cores with the server here; without them, the server's CPU per PUT
+  // says how many PUTs two cores of its own could take.
   report["index"] = {{"articles", indexed}, {"threads", service->thread_count()}, {"seconds", index_seconds},
                      {"puts_per_second", std::round(double(put_ms.size()) / index_seconds)},
-                     {"cpu_ms_per_put", std::round(index_cpu * 1e6 / double(std::max<std::size_t>(put_ms.size(), 1))) / 1000},
+                     {"cpu_ms_per_put", ms_per_put(index_cpu, put_ms.size())},
+                     {"server_cpu_ms_per_put", ms_per_put(index_cpu - client_cpu, put_ms.size())},
+                     {"client_cpu_ms_per_put", ms_per_put(client_cpu, put_ms.size())},
                      {"put_latency", percentiles(put_ms)}, {"failures", failures}};
   report["memory"] = {{"rss_engine_mb", std::round(rss_ready - rss_start)},
                       {"rss_indexed_mb", std::round(rss_indexed)},
@@ -172,11 +196,15 @@ int main(int argc, char** argv) {
   // it, then one client alone (no queueing behind other requests).
   start = Clock::now();
   cpu_start = cpu_seconds();
-  auto at_size = put_range(port, corpus, o.articles, o.articles + 5000, o.articles, o.clients, phase_deadline(), failures);
+  client_cpu = 0;
+  auto at_size = put_range(port, corpus, o.articles, o.articles + 5000, o.articles, o.clients, phase_deadline(), failures,
+                           &client_cpu);
   const double at_size_seconds = ms_since(start) / 1000;
   const double at_size_cpu = cpu_seconds() - cpu_start;
   report["put_at_size"] = {{"puts_per_second", std::round(double(at_size.size()) / at_size_seconds)},
-                           {"cpu_ms_per_put", std::round(at_size_cpu * 1e6 / double(std::max<std::size_t>(at_size.size(), 1))) / 1000},
+                           {"cpu_ms_per_put", ms_per_put(at_size_cpu, at_size.size())},
+                           {"server_cpu_ms_per_put", ms_per_put(at_size_cpu - client_cpu, at_size.size())},
+                           {"client_cpu_ms_per_put", ms_per_put(client_cpu, at_size.size())},
                            {"latency", percentiles(at_size)}};
   auto single = put_range(port, corpus, o.articles + 5000, o.articles + 7000, o.articles, 1, phase_deadline(), failures);
   report["put_single_client"] = percentiles(single);

@@ -126,17 +126,21 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
     write.matched = std::move(joined.matched.article_id);
     write.matched_probability = joined.matched.probability;
     write.received = wall_clock();
-    committed = committer_->submit(std::move(write), [this, profile, before = std::move(before)]() mutable {
-      const IndexedArticle* now = index_->find(profile->id);
-      if (now && now->profile == profile) index_->remove(profile->id);
-      if (before) index_->put_back(std::move(*before));
-      update_counts_locked();
-    });
+    committed = committer_->submit(
+        std::move(write),
+        [this, profile, before = std::move(before)]() mutable {
+          const IndexedArticle* now = index_->find(profile->id);
+          if (now && now->profile == profile) index_->remove(profile->id);
+          if (before) index_->put_back(std::move(*before));
+          update_counts_locked();
+        },
+        /*awaited=*/true);
   }
   expire_locked();
   update_counts_locked();
   lock.unlock();
-  if (committed.valid()) committed.get();  // throws when the commit failed (and was undone)
+  // Commits on this thread unless a commit is running; throws when it failed (and was undone).
+  if (committed.valid()) committer_->await(committed);
   return existed ? PutOutcome::Updated : PutOutcome::Created;
 }
 
@@ -146,19 +150,22 @@ bool StoryService::remove(const std::string& article_id) {
   update_counts_locked();
   lock.unlock();
   if (!committed.valid()) return false;
-  committed.get();
+  committer_->await(committed);
   return true;
 }
 
 // Takes the article out of the index and queues its removal; an invalid future when unknown.
+// The caller passes the future to the committer's await() once it let go of `mutex_`.
 std::future<bool> StoryService::remove_locked(const std::string& article_id, RemovalReason reason) {
   std::optional<StoryIndex::Removed> removed = index_->take(article_id);
   if (!removed) return {};
-  return committer_->submit(RemovalWrite{article_id, reason, wall_clock()},
-                            [this, removed = std::move(*removed)]() mutable {
-                              index_->put_back(std::move(removed));
-                              update_counts_locked();
-                            });
+  return committer_->submit(
+      RemovalWrite{article_id, reason, wall_clock()},
+      [this, removed = std::move(*removed)]() mutable {
+        index_->put_back(std::move(removed));
+        update_counts_locked();
+      },
+      /*awaited=*/true);
 }
 
 // Nobody waits for these: an expiry that fails to commit is undone, and retried by a later put.

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <stdexcept>
 #include <vector>
 
@@ -21,16 +22,34 @@ GroupCommitter::~GroupCommitter() {
   writer_.join();
 }
 
-std::future<bool> GroupCommitter::submit(StoreWrite write, Undo undo) {
+std::future<bool> GroupCommitter::submit(StoreWrite write, Undo undo, bool awaited) {
   std::future<bool> result;
   {
     std::lock_guard lock(mutex_);
     if (stopping_) throw std::runtime_error("the store is closing");
-    queue_.push_back({std::move(write), std::move(undo), {}});
+    queue_.push_back({std::move(write), std::move(undo), {}, awaited});
     result = queue_.back().done.get_future();
+    if (awaited) return result;  // its caller commits it in await()
+    ++unawaited_;
   }
   wake_.notify_one();
   return result;
+}
+
+bool GroupCommitter::await(std::future<bool>& result) {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    if (result.wait_for(std::chrono::seconds(0)) == std::future_status::ready) break;
+    if (committing_) {
+      committed_.wait(lock, [&] { return !committing_; });
+    } else if (!queue_.empty()) {
+      commit_next(lock);
+    } else {
+      break;  // neither queued nor being committed: the result is there (see committing_)
+    }
+  }
+  lock.unlock();
+  return result.get();
 }
 
 std::size_t GroupCommitter::batches() const {
@@ -38,37 +57,56 @@ std::size_t GroupCommitter::batches() const {
   return batches_;
 }
 
+std::size_t GroupCommitter::queued() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
 // Takes whatever queued up while the previous commit ran: under load batches grow by
 // themselves, and a lone write is committed at once (no timer, no added latency).
+void GroupCommitter::commit_next(std::unique_lock<std::mutex>& lock) {
+  committing_ = true;
+  std::deque<Pending> batch;
+  const std::size_t n = std::min(queue_.size(), max_batch_);
+  for (std::size_t i = 0; i < n; ++i) {
+    unawaited_ -= queue_.front().awaited ? 0 : 1;
+    batch.push_back(std::move(queue_.front()));
+    queue_.pop_front();
+  }
+  lock.unlock();
+  std::vector<StoreWrite> writes;
+  writes.reserve(batch.size());
+  for (Pending& p : batch) writes.push_back(std::move(p.write));
+  bool stored = false;
+  std::vector<bool> results;
+  try {
+    results = store_.apply(writes);
+    stored = true;
+  } catch (...) {
+    fail(batch, std::current_exception());  // takes `order`: never with mutex_ held
+  }
+  lock.lock();
+  if (stored) {
+    ++batches_;  // counted before anyone learns of the commit
+    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(i < results.size() && results[i]);
+  }
+  committing_ = false;
+  committed_.notify_all();
+}
+
+// The writes nobody awaits, and at closing everything still queued.
 void GroupCommitter::run() {
   block_process_signals();  // see store/background_thread.h
+  std::unique_lock lock(mutex_);
   for (;;) {
-    std::deque<Pending> batch;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and everything is committed
-      const std::size_t n = std::min(queue_.size(), max_batch_);
-      for (std::size_t i = 0; i < n; ++i) {
-        batch.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
+    wake_.wait(lock, [&] { return stopping_ || unawaited_ > 0; });
+    if (committing_) {
+      committed_.wait(lock, [&] { return !committing_; });
+    } else if (!queue_.empty()) {
+      commit_next(lock);
+    } else if (stopping_) {
+      return;  // everything is committed
     }
-    std::vector<StoreWrite> writes;
-    writes.reserve(batch.size());
-    for (Pending& p : batch) writes.push_back(std::move(p.write));
-    std::vector<bool> results;
-    try {
-      results = store_.apply(writes);
-    } catch (...) {
-      fail(batch, std::current_exception());
-      continue;
-    }
-    {
-      std::lock_guard lock(mutex_);
-      ++batches_;
-    }
-    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(i < results.size() && results[i]);
   }
 }
 
@@ -81,6 +119,7 @@ void GroupCommitter::fail(std::deque<Pending>& batch, const std::exception_ptr& 
   {
     std::lock_guard lock(mutex_);
     later.swap(queue_);
+    for (const Pending& p : later) unawaited_ -= p.awaited ? 0 : 1;
   }
   auto undo = [](std::deque<Pending>& pending) {
     for (auto it = pending.rbegin(); it != pending.rend(); ++it) {

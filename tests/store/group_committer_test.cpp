@@ -54,6 +54,7 @@ class GatedStore final : public testing::ForwardingStore {
   }
   std::atomic<bool> fail{false};
   std::atomic<std::size_t> applies{0};
+  std::thread::id applied_on;  // the thread of the latest apply()
 
   std::vector<bool> apply(std::span<const StoreWrite> writes) override {
     {
@@ -62,6 +63,7 @@ class GatedStore final : public testing::ForwardingStore {
       changed_.notify_all();
       changed_.wait(lock, [&] { return open_; });
       applying_ = false;
+      applied_on = std::this_thread::get_id();
     }
     ++applies;
     if (fail) throw std::runtime_error("disk full");
@@ -87,12 +89,15 @@ TEST(GroupCommitter, ConcurrentPutsAllAcknowledgedAreAllStoredAfterReopening) {
     for (int t = 0; t < kThreads; ++t)
       writers.emplace_back([&, t] {
         for (int i = 0; i < kEach; ++i) {
+          // Odd threads commit their own writes (as the server's requests do), even threads
+          // leave theirs to the writer thread.
+          const bool awaited = t % 2 == 1;
           std::future<bool> done;
           {
             std::lock_guard lock(order);
-            done = committer.submit(put("a" + std::to_string(t) + "-" + std::to_string(i)));
+            done = committer.submit(put("a" + std::to_string(t) + "-" + std::to_string(i)), {}, awaited);
           }
-          if (done.get()) ++acknowledged;  // true: a new id
+          if (awaited ? committer.await(done) : done.get()) ++acknowledged;  // true: a new id
         }
       });
     for (auto& w : writers) w.join();
@@ -146,6 +151,60 @@ TEST(GroupCommitter, AFailedCommitAcknowledgesNoneAndUndoesNewestFirst) {
   }
   auto reopened = open_sqlite_store(dir);
   EXPECT_EQ(stored_ids(*reopened), (std::set<std::string>{"kept", "after"}));
+}
+
+TEST(GroupCommitter, AnAwaitedWriteIsCommittedOnTheCallersThread) {
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("awaited")));
+  std::mutex order;
+  GroupCommitter committer(*store, order);
+  std::future<bool> done = committer.submit(put("mine"), {}, /*awaited=*/true);
+  EXPECT_TRUE(committer.await(done));
+  EXPECT_EQ(store->applied_on, std::this_thread::get_id());
+  EXPECT_EQ(committer.batches(), 1u);
+  EXPECT_EQ(stored_ids(*store), (std::set<std::string>{"mine"}));
+}
+
+// While one caller commits, the others wait for it, then one of them commits all that queued
+// meanwhile in one batch, and everyone has the result of their own write.
+TEST(GroupCommitter, AwaitedWritesQueuedDuringACommitShareTheNextOne) {
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("awaited-grouped")));
+  std::mutex order;
+  GroupCommitter committer(*store, order);
+  store->close_gate();
+  std::atomic<int> acknowledged{0};
+  auto write_and_wait = [&](std::string id) {
+    std::future<bool> done = committer.submit(put(id), {}, /*awaited=*/true);
+    if (committer.await(done)) ++acknowledged;
+  };
+  std::thread first(write_and_wait, "first");
+  store->wait_until_applying();  // "first" is being committed on its own thread, held
+  std::vector<std::thread> later;
+  for (int i = 0; i < 5; ++i) later.emplace_back(write_and_wait, "later-" + std::to_string(i));
+  // The five are queued (not committed: the gate holds the one commit that may run).
+  for (bool queued = false; !queued; std::this_thread::yield()) queued = committer.queued() == 5;
+  store->open_gate();
+  first.join();
+  for (auto& t : later) t.join();
+  EXPECT_EQ(acknowledged.load(), 6);
+  EXPECT_EQ(committer.batches(), 2u);
+  EXPECT_EQ(store->applies.load(), 2u);
+  EXPECT_EQ(store->size(), 6u);
+}
+
+TEST(GroupCommitter, AFailedAwaitedCommitThrowsAndIsUndone) {
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("awaited-failed")));
+  std::mutex order;
+  GroupCommitter committer(*store, order);
+  store->fail = true;
+  bool undone = false;
+  std::future<bool> done = committer.submit(put("lost"), [&] { undone = true; }, /*awaited=*/true);
+  EXPECT_THROW(committer.await(done), std::runtime_error);
+  EXPECT_TRUE(undone);
+  EXPECT_EQ(committer.batches(), 0u);
+  store->fail = false;
+  done = committer.submit(put("kept"), {}, /*awaited=*/true);
+  EXPECT_TRUE(committer.await(done));
+  EXPECT_EQ(stored_ids(*store), (std::set<std::string>{"kept"}));
 }
 
 TEST(GroupCommitter, ClosingCommitsWhatIsQueued) {
