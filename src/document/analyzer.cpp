@@ -43,24 +43,6 @@ bool truncating_language(std::string_view lang) {
   return false;
 }
 
-// The words and numbers ICU's word break iterator finds in `utext`: the reference that
-// WordSegmenter follows, and the way for texts it does not take (CJK, Thai, Hebrew, ...).
-UErrorCode icu_word_spans(icu::BreakIterator& words, UText* utext, std::vector<WordSpan>& out) {
-  out.clear();
-  UErrorCode status = U_ZERO_ERROR;
-  words.setText(utext, status);
-  if (U_FAILURE(status)) return status;
-  std::int32_t begin = words.first();
-  for (std::int32_t end = words.next(); end != icu::BreakIterator::DONE;
-       begin = end, end = words.next()) {
-    const std::int32_t rule = words.getRuleStatus();
-    if (rule < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
-    out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
-                   rule < UBRK_WORD_NUMBER_LIMIT});
-  }
-  return status;
-}
-
 struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
@@ -171,9 +153,8 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::string_view la
   icu::BreakIterator& sentences = *state_->sentences;
   sentences.setText(utext, status);
   std::vector<WordSpan>& spans = state_->spans;
-  if (U_SUCCESS(status) && !state_->segmenter.segment(text, spans))
-    status = icu_word_spans(*state_->words, utext, spans);
-  if (U_FAILURE(status)) {
+  if (U_FAILURE(status) ||
+      (!state_->segmenter.segment(text, spans) && !icu_word_spans(*state_->words, text, spans))) {
     utext_close(utext);
     return tokens;
   }

@@ -1,7 +1,9 @@
 #include "document/word_segmenter.h"
 
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <array>
@@ -78,6 +80,26 @@ bool joins(Unit left, Unit mid, Unit right) {
 }
 
 }  // namespace
+
+bool icu_word_spans(icu::BreakIterator& words, std::string_view text, std::vector<WordSpan>& out) {
+  out.clear();
+  UErrorCode status = U_ZERO_ERROR;
+  // UText over UTF-8 makes ICU report native (byte) offsets.
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  words.setText(utext, status);
+  if (U_SUCCESS(status)) {
+    std::int32_t begin = words.first();
+    for (std::int32_t end = words.next(); end != icu::BreakIterator::DONE;
+         begin = end, end = words.next()) {
+      const std::int32_t rule = words.getRuleStatus();
+      if (rule < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
+      out.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                     rule < UBRK_WORD_NUMBER_LIMIT});
+    }
+  }
+  utext_close(utext);
+  return U_SUCCESS(status);
+}
 
 bool WordSegmenter::segment(std::string_view text, std::vector<WordSpan>& out) {
   out.clear();

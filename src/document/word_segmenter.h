@@ -13,9 +13,15 @@
 // holds the two to the same spans.
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <cstdint>
 #include <string_view>
 #include <vector>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
 
 namespace storyline {
 
@@ -25,6 +31,11 @@ struct WordSpan {
   std::uint32_t end = 0;
   bool is_number = false;  // ICU's tag UBRK_WORD_NUMBER: the span's last letter-or-digit is a digit
 };
+
+// The reference: the words and numbers that ICU's word break iterator `words` (root locale)
+// finds in `text`, replacing `out`. The Analyzer's way for texts WordSegmenter refuses, and
+// what its tests compare it with. False when ICU fails on the text.
+bool icu_word_spans(icu::BreakIterator& words, std::string_view text, std::vector<WordSpan>& out);
 
 class WordSegmenter {
  public:
