@@ -70,7 +70,6 @@ struct Analyzer::State {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
   WordSegmenter segmenter;       // ICU's word boundaries, faster, for alphabetic scripts
-  std::vector<WordSpan> spans;   // reused between texts
   StopWords stop_words;
   std::unordered_map<std::string, std::unique_ptr<sb_stemmer, StemmerDeleter>> stemmers;
 
@@ -152,7 +151,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::string_view la
   if (U_FAILURE(status)) return tokens;
   icu::BreakIterator& sentences = *state_->sentences;
   sentences.setText(utext, status);
-  std::vector<WordSpan>& spans = state_->spans;
+  std::vector<WordSpan> spans;
   if (U_FAILURE(status) ||
       (!state_->segmenter.segment(text, spans) && !icu_word_spans(*state_->words, text, spans))) {
     utext_close(utext);

@@ -104,6 +104,12 @@ bool icu_word_spans(icu::BreakIterator& words, std::string_view text, std::vecto
 bool WordSegmenter::segment(std::string_view text, std::vector<WordSpan>& out) {
   out.clear();
   pieces_.clear();
+  struct Trim {  // on every return: a long text's scratch is not kept for the next
+    std::vector<Piece>& pieces;
+    ~Trim() {
+      if (pieces.capacity() > kKeptPieces) std::vector<Piece>().swap(pieces);
+    }
+  } trim{pieces_};
   // Pieces: each character with the combining marks after it (WB4), except that marks at the
   // start or after a line break stand alone (as kOther: they join nothing).
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
