@@ -28,8 +28,11 @@ constexpr std::array<Unit, 128> ascii_units() {
 }
 constexpr std::array<Unit, 128> kAsciiUnits = ascii_units();
 
-// Characters ICU hands to a dictionary break engine ($dictionary in ICU's word.txt).
-bool segmented_by_dictionary(UChar32 c) {
+// Characters ICU segments by rules of its own: those it hands to a dictionary break engine
+// ($dictionary in ICU's word.txt), and ideographs of other scripts (Tangut, Nüshu, Khitan),
+// which UAX #29 calls Other but ICU makes words of.
+bool segmented_by_other_rules(UChar32 c) {
+  if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return true;
   if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(c, &status);
@@ -40,7 +43,7 @@ bool segmented_by_dictionary(UChar32 c) {
 Unit unit_of(UChar32 c) {
   if (c < 0) return Unit::kUnsupported;  // invalid UTF-8
   if (c < 0x80) return kAsciiUnits[c];
-  if (segmented_by_dictionary(c)) return Unit::kUnsupported;
+  if (segmented_by_other_rules(c)) return Unit::kUnsupported;
   switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
     case U_WB_ALETTER:
       return Unit::kLetter;

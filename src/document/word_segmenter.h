@@ -8,9 +8,10 @@
 //
 // ICU stays the reference. A text holding any character these rules do not cover (the scripts
 // ICU segments with a dictionary: Han, kana, Hangul, Thai, Lao, Khmer, Myanmar; Hebrew letters
-// and Katakana, which have rules of their own; "_" and other connectors; zero-width joiners;
-// regional indicators; invalid UTF-8) is refused, and the caller runs ICU. A differential test
-// holds the two to the same spans.
+// and Katakana, which have rules of their own; other ideographs (Tangut, Nüshu, Khitan); "_"
+// and other connectors; zero-width joiners; regional indicators; invalid UTF-8) is refused, and
+// the caller runs ICU. A differential test holds the two to the same spans, for every code
+// point in a dozen contexts among others.
 #pragma once
 
 #include <unicode/uversion.h>
