@@ -98,6 +98,9 @@ class StoryService {
   Prepared prepare_locked(const Reuse& reuse);
   std::shared_ptr<const PublishedThreads> publish(Prepared prepared, const Reuse& reuse);
   std::shared_ptr<const PublishedThreads> publish_locked();
+  // Both steps, taking the index lock for the first only; null when `wait` is false and the
+  // index is busy.
+  std::shared_ptr<const PublishedThreads> republish(bool wait = true);
   // The published list when it is current, or stale by less than 20 times its cost (at most
   // 500 ms: small indexes are always current); null otherwise.
   std::shared_ptr<const PublishedThreads> published_if_fresh();
