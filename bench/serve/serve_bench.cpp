@@ -117,6 +117,36 @@ std::vector<double> get_many(httplib::Client& client, const std::vector<std::str
   return ms;
 }
 
+// Phase 2 again with one reader polling GET /threads every second, as an open web UI does:
+// a listing read keeps the server republishing the ranked list while writes go on, which
+// costs the writers CPU that phase 2 (no reader) does not show.
+nlohmann::json put_while_polling(int port, const bench::SyntheticCorpus& corpus, std::size_t from, std::size_t to,
+                                 const Options& o, Clock::time_point deadline) {
+  std::atomic<bool> polling{true};
+  std::vector<double> polls;
+  std::thread poller([&] {
+    httplib::Client c("127.0.0.1", port);
+    c.set_keep_alive(true);
+    while (polling) {
+      polls.push_back(get_many(c, {"/threads?limit=20"}, 1, deadline).at(0));
+      for (int i = 0; i < 50 && polling; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  });
+  std::size_t failures = 0;
+  double client_cpu = 0;
+  const auto start = Clock::now();
+  const double cpu_start = cpu_seconds();
+  auto ms = put_range(port, corpus, from, to, o.articles, o.clients, deadline, failures, &client_cpu);
+  const double seconds = ms_since(start) / 1000, cpu = cpu_seconds() - cpu_start;
+  polling = false;
+  poller.join();
+  const double puts = double(std::max<std::size_t>(ms.size(), 1));
+  return {{"puts_per_second", std::round(double(ms.size()) / seconds)},
+          {"cpu_ms_per_put", std::round(cpu * 1e6 / puts) / 1000},
+          {"server_cpu_ms_per_put", std::round((cpu - client_cpu) * 1e6 / puts) / 1000},
+          {"latency", percentiles(ms)}, {"get_threads", percentiles(polls)}, {"failures", failures}};
+}
+
 Options parse(int argc, char** argv) {
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -208,6 +238,8 @@ int main(int argc, char** argv) {
                            {"latency", percentiles(at_size)}};
   auto single = put_range(port, corpus, o.articles + 5000, o.articles + 7000, o.articles, 1, phase_deadline(), failures);
   report["put_single_client"] = percentiles(single);
+  report["put_at_size_ui_polling"] = put_while_polling(port, corpus, o.articles + 300000, o.articles + 305000, o,
+                                                       phase_deadline());
 
   // 3. Reads on the full index, idle.
   httplib::Client reader("127.0.0.1", port);
