@@ -23,11 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!segmenter.segment(text, fast)) return 0;
   std::vector<storyline::WordSpan> reference;
   storyline::icu_word_spans(*words, text, reference);
-  bool same = fast.size() == reference.size();
-  for (std::size_t i = 0; same && i < fast.size(); ++i)
-    same = fast[i].begin == reference[i].begin && fast[i].end == reference[i].end &&
-           fast[i].is_number == reference[i].is_number;
-  if (!same) {
+  if (fast != reference) {
     std::fprintf(stderr, "WordSegmenter differs from ICU on %zu bytes\n", size);
     std::abort();
   }

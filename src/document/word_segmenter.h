@@ -32,6 +32,7 @@ struct WordSpan {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
   bool is_number = false;  // ICU's tag UBRK_WORD_NUMBER: the span's last letter-or-digit is a digit
+  bool operator==(const WordSpan&) const = default;
 };
 
 // The reference: the words and numbers that ICU's word break iterator `words` (root locale)

@@ -8,7 +8,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/utf8.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -124,12 +123,7 @@ TEST(WordSegmenter, MatchesIcuOnEveryCodePointInContext) {
       if (!segmenter.segment(text, fast)) continue;
       ++taken;
       const std::vector<WordSpan> reference = icu.spans(text);
-      const bool same = std::equal(fast.begin(), fast.end(), reference.begin(), reference.end(),
-                                   [](const WordSpan& x, const WordSpan& y) {
-                                     return x.begin == y.begin && x.end == y.end &&
-                                            x.is_number == y.is_number;
-                                   });
-      if (!same) {
+      if (fast != reference) {
         ++differences;
         ADD_FAILURE() << "U+" << std::hex << c << ": " << show(text, fast) << "vs ICU "
                       << show(text, reference);
