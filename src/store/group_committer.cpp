@@ -69,7 +69,7 @@ void GroupCommitter::commit_next(std::unique_lock<std::mutex>& lock) {
   std::deque<Pending> batch;
   const std::size_t n = std::min(queue_.size(), max_batch_);
   for (std::size_t i = 0; i < n; ++i) {
-    unawaited_ -= queue_.front().awaited ? 0 : 1;
+    if (!queue_.front().awaited) --unawaited_;
     batch.push_back(std::move(queue_.front()));
     queue_.pop_front();
   }
@@ -119,7 +119,8 @@ void GroupCommitter::fail(std::deque<Pending>& batch, const std::exception_ptr& 
   {
     std::lock_guard lock(mutex_);
     later.swap(queue_);
-    for (const Pending& p : later) unawaited_ -= p.awaited ? 0 : 1;
+    for (const Pending& p : later)
+      if (!p.awaited) --unawaited_;
   }
   auto undo = [](std::deque<Pending>& pending) {
     for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
