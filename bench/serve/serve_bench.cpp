@@ -117,11 +117,37 @@ std::vector<double> get_many(httplib::Client& client, const std::vector<std::str
   return ms;
 }
 
+// A timed put_range: the latencies, and the phase's rate and CPU per PUT (server and clients
+// together, then apart: the clients share the cores with the server, so the server's own CPU
+// per PUT says how many PUTs two cores of its own could take).
+struct TimedPuts {
+  std::vector<double> ms;
+  double seconds = 0;
+  nlohmann::json figures;  // puts_per_second, cpu_ms_per_put, server_/client_cpu_ms_per_put
+};
+TimedPuts timed_put_range(int port, const bench::SyntheticCorpus& corpus, std::size_t from, std::size_t to,
+                          std::size_t total, std::size_t clients, Clock::time_point deadline, std::size_t& failures) {
+  TimedPuts t;
+  const auto start = Clock::now();
+  const double cpu_start = cpu_seconds();
+  double client_cpu = 0;
+  t.ms = put_range(port, corpus, from, to, total, clients, deadline, failures, &client_cpu);
+  t.seconds = ms_since(start) / 1000;
+  const double cpu = cpu_seconds() - cpu_start;
+  const double puts = double(std::max<std::size_t>(t.ms.size(), 1));
+  auto per_put = [&](double seconds) { return std::round(seconds * 1e6 / puts) / 1000; };
+  t.figures = {{"puts_per_second", std::round(double(t.ms.size()) / t.seconds)},
+               {"cpu_ms_per_put", per_put(cpu)},
+               {"server_cpu_ms_per_put", per_put(cpu - client_cpu)},
+               {"client_cpu_ms_per_put", per_put(client_cpu)}};
+  return t;
+}
+
 // Phase 2 again with one reader polling GET /threads every second, as an open web UI does:
-// a listing read keeps the server republishing the ranked list while writes go on, which
-// costs the writers CPU that phase 2 (no reader) does not show.
+// what listings cost the writers (the reader's requests, and a listing that finds the ranking
+// stale rebuilds it).
 nlohmann::json put_while_polling(int port, const bench::SyntheticCorpus& corpus, std::size_t from, std::size_t to,
-                                 const Options& o, Clock::time_point deadline) {
+                                 const Options& o, Clock::time_point deadline, std::size_t& failures) {
   std::atomic<bool> polling{true};
   std::vector<double> polls;
   std::thread poller([&] {
@@ -132,19 +158,13 @@ nlohmann::json put_while_polling(int port, const bench::SyntheticCorpus& corpus,
       for (int i = 0; i < 50 && polling; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   });
-  std::size_t failures = 0;
-  double client_cpu = 0;
-  const auto start = Clock::now();
-  const double cpu_start = cpu_seconds();
-  auto ms = put_range(port, corpus, from, to, o.articles, o.clients, deadline, failures, &client_cpu);
-  const double seconds = ms_since(start) / 1000, cpu = cpu_seconds() - cpu_start;
+  TimedPuts puts = timed_put_range(port, corpus, from, to, o.articles, o.clients, deadline, failures);
   polling = false;
   poller.join();
-  const double puts = double(std::max<std::size_t>(ms.size(), 1));
-  return {{"puts_per_second", std::round(double(ms.size()) / seconds)},
-          {"cpu_ms_per_put", std::round(cpu * 1e6 / puts) / 1000},
-          {"server_cpu_ms_per_put", std::round((cpu - client_cpu) * 1e6 / puts) / 1000},
-          {"latency", percentiles(ms)}, {"get_threads", percentiles(polls)}, {"failures", failures}};
+  nlohmann::json out = std::move(puts.figures);
+  out["latency"] = percentiles(std::move(puts.ms));
+  out["get_threads"] = percentiles(std::move(polls));
+  return out;
 }
 
 Options parse(int argc, char** argv) {
@@ -199,47 +219,26 @@ int main(int argc, char** argv) {
 
   // 1. Index N articles from several clients: throughput and latency under saturation.
   std::size_t failures = 0;
-  auto start = Clock::now();
-  double cpu_start = cpu_seconds();
-  double client_cpu = 0;
-  auto put_ms = put_range(port, corpus, 0, o.articles, o.articles, o.clients, phase_deadline(), failures, &client_cpu);
-  const double index_seconds = ms_since(start) / 1000;
-  const double index_cpu = cpu_seconds() - cpu_start;
+  TimedPuts filling = timed_put_range(port, corpus, 0, o.articles, o.articles, o.clients, phase_deadline(), failures);
   const double rss_indexed = rss_mb();
   const std::size_t indexed = service->article_count();
-  auto ms_per_put = [](double seconds, std::size_t puts) {
-    return std::round(seconds * 1e6 / double(std::max<std::size_t>(puts, 1))) / 1000;
-  };
-  // The clients share the cores with the server here; without them, the server's CPU per PUT
-  // says how many PUTs two cores of its own could take.
-  report["index"] = {{"articles", indexed}, {"threads", service->thread_count()}, {"seconds", index_seconds},
-                     {"puts_per_second", std::round(double(put_ms.size()) / index_seconds)},
-                     {"cpu_ms_per_put", ms_per_put(index_cpu, put_ms.size())},
-                     {"server_cpu_ms_per_put", ms_per_put(index_cpu - client_cpu, put_ms.size())},
-                     {"client_cpu_ms_per_put", ms_per_put(client_cpu, put_ms.size())},
-                     {"put_latency", percentiles(put_ms)}, {"failures", failures}};
+  report["index"] = std::move(filling.figures);
+  report["index"].update({{"articles", indexed}, {"threads", service->thread_count()}, {"seconds", filling.seconds},
+                          {"put_latency", percentiles(std::move(filling.ms))}, {"failures", failures}});
   report["memory"] = {{"rss_engine_mb", std::round(rss_ready - rss_start)},
                       {"rss_indexed_mb", std::round(rss_indexed)},
                       {"kb_per_article", std::round((rss_indexed - rss_ready) * 1024 / double(std::max<std::size_t>(indexed, 1)))}};
 
   // 2. PUTs with the index full (the figures the targets are about): `clients` saturating
   // it, then one client alone (no queueing behind other requests).
-  start = Clock::now();
-  cpu_start = cpu_seconds();
-  client_cpu = 0;
-  auto at_size = put_range(port, corpus, o.articles, o.articles + 5000, o.articles, o.clients, phase_deadline(), failures,
-                           &client_cpu);
-  const double at_size_seconds = ms_since(start) / 1000;
-  const double at_size_cpu = cpu_seconds() - cpu_start;
-  report["put_at_size"] = {{"puts_per_second", std::round(double(at_size.size()) / at_size_seconds)},
-                           {"cpu_ms_per_put", ms_per_put(at_size_cpu, at_size.size())},
-                           {"server_cpu_ms_per_put", ms_per_put(at_size_cpu - client_cpu, at_size.size())},
-                           {"client_cpu_ms_per_put", ms_per_put(client_cpu, at_size.size())},
-                           {"latency", percentiles(at_size)}};
+  TimedPuts at_size =
+      timed_put_range(port, corpus, o.articles, o.articles + 5000, o.articles, o.clients, phase_deadline(), failures);
+  report["put_at_size"] = std::move(at_size.figures);
+  report["put_at_size"]["latency"] = percentiles(std::move(at_size.ms));
   auto single = put_range(port, corpus, o.articles + 5000, o.articles + 7000, o.articles, 1, phase_deadline(), failures);
   report["put_single_client"] = percentiles(single);
-  report["put_at_size_ui_polling"] = put_while_polling(port, corpus, o.articles + 300000, o.articles + 305000, o,
-                                                       phase_deadline());
+  report["put_at_size_ui_polling"] =
+      put_while_polling(port, corpus, o.articles + 300000, o.articles + 305000, o, phase_deadline(), failures);
 
   // 3. Reads on the full index, idle.
   httplib::Client reader("127.0.0.1", port);
@@ -288,7 +287,7 @@ int main(int argc, char** argv) {
   server.reset();
   const std::size_t before = service->article_count();
   service.reset();
-  start = Clock::now();
+  const auto start = Clock::now();
   service = std::make_unique<StoryService>(service_options, open_sqlite_store(o.data_dir));
   service->start();
   report["restore"] = {{"articles", service->article_count()}, {"seconds", std::round(ms_since(start)) / 1000},
