@@ -4,12 +4,14 @@
 
 #include <chrono>
 
+#include "api/filing_time.h"
 #include "api/json_views.h"
 #include "api/story_page.h"
 #include "compare/comparer.h"
 #include "document/analyzer.h"
 #include "store/background_thread.h"
 #include "store/profile_codec.h"
+#include "stories/story_json.h"
 
 namespace storyline {
 namespace {
@@ -53,6 +55,9 @@ void StoryService::start() {
   std::vector<IndexedArticle> batch;
   std::vector<StoryIndex::Joined> threads;
   std::size_t reprofiled = 0;
+  // Profiles stored before filing times existed (and re-analysed ones) may be undated or
+  // dated ahead: they are filed as put() would have filed them then.
+  std::optional<std::int64_t> clock;
   auto flush = [&] {
     index_->restore(std::move(batch), threads);
     batch.clear();
@@ -64,6 +69,8 @@ void StoryService::start() {
       s.profile = engines_->profile(s.article);
       ++reprofiled;
     }
+    s.profile->published = filing_time(s.profile->published, clock, wall_clock());
+    if (s.profile->published) clock = std::max(clock.value_or(*s.profile->published), *s.profile->published);
     std::string folded = engines_->fold(s.profile->title);
     auto profile = std::make_shared<const Profile>(std::move(*s.profile));
     CategoryScores vote = categories_->vote(categories_->scores(*profile));
@@ -104,7 +111,9 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   ArticleWrite write;
   write.article = article;
   write.article.origin.clear();
-  auto profile = std::make_shared<const Profile>(engines_->profile(std::move(article)));
+  Profile analysed = engines_->profile(std::move(article));
+  file(analysed);
+  auto profile = std::make_shared<const Profile>(std::move(analysed));
   std::string folded = engines_->fold(profile->title);
   write.profile = encode_profile(*profile);  // outside the lock: it parallelises
   const CategoryScores vote = categories_->vote(categories_->scores(*profile));
@@ -180,10 +189,23 @@ void StoryService::expire_locked() {
   }
 }
 
+// The index's clock is read without its lock: an undated article may be filed a few
+// milliseconds before an article that arrives at the same moment, which no one could tell.
+void StoryService::file(Profile& profile) {
+  const std::int64_t now = index_now_.load();
+  const std::optional<std::int64_t> filed =
+      filing_time(profile.published, now == kNoTime ? std::nullopt : std::optional(now), wall_clock());
+  if (profile.published && profile.published != filed)
+    spdlog::warn("article {}: its date {} is ahead of this machine's clock; filed {}", profile.id,
+                 iso_time(*profile.published), filed ? "at " + iso_time(*filed) : std::string("undated"));
+  profile.published = filed;
+}
+
 // Thread counts need a ranking snapshot, which is not worth building on every write.
 void StoryService::update_counts_locked() {
   articles_ = index_->article_count();
   index_version_ = index_->version();
+  index_now_ = index_->now().value_or(kNoTime);
 }
 
 StoryService::Reuse StoryService::reusable_publication() {

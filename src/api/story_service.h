@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -65,6 +66,8 @@ class StoryService {
  private:
   std::future<bool> remove_locked(const std::string& article_id, RemovalReason reason);
   void expire_locked();
+  // Sets the time the index files the article under (api/filing_time.h).
+  void file(Profile& profile);
   void update_counts_locked();
 
   // The ranked thread list as GET /threads reads it: a snapshot with each thread's category,
@@ -120,6 +123,8 @@ class StoryService {
   std::atomic<bool> ready_{false};
   std::atomic<std::size_t> articles_{0}, threads_{0};
   std::atomic<std::uint64_t> index_version_{0};  // StoryIndex::version(), readable without the lock
+  static constexpr std::int64_t kNoTime = INT64_MIN;
+  std::atomic<std::int64_t> index_now_{kNoTime};  // StoryIndex::now() (kNoTime: empty), the same way
 
   std::mutex published_mutex_;  // guards published_ (held only to copy the pointer)
   std::shared_ptr<const PublishedThreads> published_;

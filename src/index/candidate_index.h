@@ -16,7 +16,7 @@ namespace storyline {
 using DocSlot = std::uint32_t;
 
 // The time of an undated document: no time evidence, so it is inside every window (and never
-// evicted; a server gives undated articles their arrival time instead).
+// evicted; the server files undated articles at its clock once it has one: api/filing_time.h).
 inline constexpr std::int64_t kTimeless = INT64_MIN;
 
 class CandidateIndex {

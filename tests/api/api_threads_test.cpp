@@ -101,10 +101,10 @@ TEST_F(ThreadsApi, TheTwoSamplesFormOneStoryWithBothOutletsAndTheVariants) {
 TEST_F(ThreadsApi, PeriodLanguageAndLimitFilter) {
   auto c = server_->client();
   ASSERT_EQ(c.Put("/articles/old-1", article_body("Volcano erupts in Iceland", "Lava flowed from a volcano in Iceland.", "A",
-                                                  "2030-01-01T00:00:00Z"), kJson)->status, 201);
+                                                  "2025-01-01T00:00:00Z"), kJson)->status, 201);
   ASSERT_EQ(c.Put("/articles/new-1", article_body("Central bank raises interest rates", "The central bank raised rates by half a point.",
-                                                  "B", "2030-01-03T00:00:00Z"), kJson)->status, 201);
-  EXPECT_EQ(json_of(c.Get("/threads"))["now"], "2030-01-03T00:00:00Z");
+                                                  "B", "2025-01-03T00:00:00Z"), kJson)->status, 201);
+  EXPECT_EQ(json_of(c.Get("/threads"))["now"], "2025-01-03T00:00:00Z");
   EXPECT_FALSE(thread_with("/threads?period=3600", "new-1").is_null());
   EXPECT_TRUE(thread_with("/threads?period=3600", "old-1").is_null());
   EXPECT_FALSE(thread_with("/threads?period=300000&lang=en", "old-1").is_null());
@@ -145,7 +145,7 @@ TEST_F(ThreadsApi, TelegramContestShapes) {
   auto c = server_->client();
   const std::string html =
       "<html><head><meta property=\"og:title\" content=\"Earthquake shakes Tokyo\">"
-      "<meta property=\"article:published_time\" content=\"2030-01-02T23:30:00+00:00\"></head>"
+      "<meta property=\"article:published_time\" content=\"2025-01-02T23:30:00+00:00\"></head>"
       "<body><p>A strong earthquake shook Tokyo on Friday, halting trains.</p></body></html>";
   httplib::Headers ttl{{"Cache-Control", "max-age=86400"}};
   EXPECT_EQ(c.Put("/tg-1.html", ttl, html, "text/html")->status, 201);

@@ -1,0 +1,162 @@
+// The time StoryService files an article under. The index's clock ("now": what time windows,
+// periods and TTL expiry are measured from) is the newest publication time it holds, so one
+// article dated years ahead (a typo, a feed's broken time zone) must not move it: it would push
+// every other article out of the candidate window and expire everything with a TTL.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "api/story_service.h"
+#include "stories/story_json.h"
+
+namespace storyline {
+namespace {
+
+constexpr std::int64_t kApril2022 = 1650000000;
+constexpr std::int64_t kYear2099 = 4070908800;
+
+std::int64_t wall_clock() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Article article(const std::string& id, const std::string& title, const std::string& text,
+                std::optional<std::int64_t> published) {
+  Article a;
+  a.id = id;
+  a.title = title;
+  a.text = text;
+  a.lang = "en";
+  a.published = published;
+  a.source = "Outlet " + id;
+  return a;
+}
+
+const char* kFloodTitle = "Floods in Valencia: thousands evacuated as the Turia bursts its banks";
+const char* kFloodText =
+    "Thousands of residents of Valencia were evacuated on Thursday after torrential rain made the Turia "
+    "river burst its banks. Firefighters rescued 120 people from flooded homes in the districts of "
+    "Benimaclet and Campanar, the regional government said. Mayor Maria Jose Catala asked residents to "
+    "stay indoors.";
+const char* kFloodRewrite =
+    "Torrential rain made the Turia river burst its banks in Valencia on Thursday and thousands of "
+    "residents were evacuated. Firefighters rescued 120 people from flooded homes in Benimaclet and "
+    "Campanar, according to the regional government. Mayor Maria Jose Catala urged people to stay indoors.";
+
+class StoryServiceTime : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("storyline-service-time-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    restart();
+  }
+  void restart() {
+    service_.reset();
+    ServiceOptions options;
+    options.engine.use_dictionaries = false;
+    options.engines = 1;
+    service_ = std::make_unique<StoryService>(options, open_sqlite_store(dir_.string()));
+    service_->start();
+  }
+  void TearDown() override {
+    service_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::string thread_of(const std::string& id) { return (*service_->article(id))["thread"]; }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<StoryService> service_;
+};
+
+TEST_F(StoryServiceTime, AnArticleDatedYearsAheadDoesNotPushTheOthersOutOfTheWindow) {
+  service_->put(article("flood", kFloodTitle, kFloodText, kApril2022), {});
+  service_->put(article("typo", "Parliament passes the budget", "The budget passed by 201 votes to 150.", kYear2099),
+                {});
+  service_->put(article("rewrite", "Valencia floods force thousands from their homes", kFloodRewrite,
+                        kApril2022 + 3600),
+                {});
+  EXPECT_EQ(thread_of("rewrite"), thread_of("flood"));
+}
+
+TEST_F(StoryServiceTime, AnArticleDatedYearsAheadExpiresNothing) {
+  service_->put(article("flood", kFloodTitle, kFloodText, kApril2022), std::int64_t(86400));
+  service_->put(article("typo", "Parliament passes the budget", "The budget passed by 201 votes to 150.", kYear2099),
+                {});
+  EXPECT_TRUE(service_->article("flood"));
+  // It is filed at the index's clock, and says so.
+  EXPECT_EQ((*service_->article("typo"))["published"], "2022-04-15T05:20:00Z");
+}
+
+TEST_F(StoryServiceTime, AnUndatedArticleIsFiledAtTheIndexClock) {
+  service_->put(article("flood", kFloodTitle, kFloodText, kApril2022), {});
+  service_->put(article("undated", "Valencia floods force thousands from their homes", kFloodRewrite, std::nullopt),
+                {});
+  EXPECT_EQ((*service_->article("undated"))["published"], "2022-04-15T05:20:00Z");
+  EXPECT_EQ(thread_of("undated"), thread_of("flood"));
+}
+
+// Not at the machine's clock: the index may be replaying an archive, whose window that would
+// move years on.
+TEST_F(StoryServiceTime, AnUndatedArticleStaysUndatedWhileTheIndexHasNoClock) {
+  service_->put(article("undated", "Valencia floods force thousands from their homes", kFloodRewrite, std::nullopt),
+                {});
+  service_->put(article("typo", "Parliament passes the budget", "The budget passed by 201 votes to 150.", kYear2099),
+                {});
+  EXPECT_EQ((*service_->article("undated"))["published"], nullptr);
+  EXPECT_EQ((*service_->article("typo"))["published"], nullptr);
+  service_->put(article("flood", kFloodTitle, kFloodText, kApril2022), {});
+  EXPECT_EQ(thread_of("flood"), thread_of("undated"));
+}
+
+TEST_F(StoryServiceTime, ADateWithinADayAheadOfTheWallClockIsBelieved) {
+  const std::int64_t ahead = wall_clock() + 20 * 3600;  // a time zone off, or a little more
+  service_->put(article("ahead", kFloodTitle, kFloodText, ahead), {});
+  EXPECT_EQ((*service_->article("ahead"))["published"], iso_time(ahead));
+}
+
+TEST_F(StoryServiceTime, FilingTimesSurviveARestart) {
+  service_->put(article("flood", kFloodTitle, kFloodText, kApril2022), {});
+  service_->put(article("undated", "Valencia floods force thousands from their homes", kFloodRewrite, std::nullopt),
+                {});
+  service_->put(article("typo", "Parliament passes the budget", "The budget passed by 201 votes to 150.", kYear2099),
+                {});
+  restart();
+  for (const char* id : {"flood", "undated", "typo"})
+    EXPECT_EQ((*service_->article(id))["published"], "2022-04-15T05:20:00Z") << id;
+  // The clock came back too: the next report still finds the story.
+  service_->put(article("rewrite", "Valencia floods force thousands from their homes", kFloodRewrite,
+                        kApril2022 + 3600),
+                {});
+  EXPECT_EQ(thread_of("rewrite"), thread_of("flood"));
+}
+
+// Profiles stored by a version before filing times could be undated or dated years ahead.
+TEST_F(StoryServiceTime, StoredProfilesDatedAheadOrUndatedAreFiledOnRestore) {
+  service_.reset();
+  {
+    auto store = open_sqlite_store(dir_.string());
+    auto stored = [](const std::string& id, std::optional<std::int64_t> published) {
+      StoredArticle s;
+      s.article = article(id, "Title " + id, "Text of " + id, published);
+      Profile p;
+      p.id = id;
+      p.title = s.article.title;
+      p.published = published;
+      s.profile = p;
+      s.thread_id = "t-" + id;
+      return s;
+    };
+    store->put(stored("dated", kApril2022));
+    store->put(stored("typo", kYear2099));
+    store->put(stored("undated", std::nullopt));
+  }
+  restart();
+  for (const char* id : {"dated", "typo", "undated"})
+    EXPECT_EQ((*service_->article(id))["published"], "2022-04-15T05:20:00Z") << id;
+}
+
+}  // namespace
+}  // namespace storyline
