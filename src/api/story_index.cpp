@@ -1,6 +1,7 @@
 #include "api/story_index.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace storyline {
 
@@ -125,17 +126,42 @@ std::shared_ptr<const ThreadSnapshot> StoryIndex::snapshot() {
   return snapshot_;
 }
 
-StoryIndex::Unranked StoryIndex::unranked() { return {builder_.described_threads(), now(), version_}; }
+StoryIndex::Unranked StoryIndex::unranked(std::shared_ptr<const ThreadSnapshot> base) {
+  Unranked out;
+  out.now = now();
+  out.version = version_;
+  if (base) {
+    ThreadBuilder::Changes changes = builder_.described_since(base->changes);
+    out.threads = std::move(changes.threads);
+    out.changed_ids = std::move(changes.ids);
+    out.changes = changes.through;
+    out.base = std::move(base);
+  } else {
+    out.changes = builder_.changes();
+    out.threads = builder_.described_threads();
+  }
+  return out;
+}
 
 std::shared_ptr<ThreadSnapshot> StoryIndex::rank(Unranked unranked) {
   const auto started = std::chrono::steady_clock::now();
   auto fresh = std::make_shared<ThreadSnapshot>();
+  if (unranked.base) {
+    std::unordered_set<std::string_view> changed(unranked.changed_ids.begin(), unranked.changed_ids.end());
+    std::vector<std::shared_ptr<const Thread>> threads;
+    threads.reserve(unranked.base->threads.size() + unranked.threads.size());
+    for (const auto& ranked : unranked.base->threads)
+      if (!changed.contains(ranked.thread->id)) threads.push_back(ranked.thread);
+    for (auto& thread : unranked.threads) threads.push_back(std::move(thread));
+    unranked.threads = std::move(threads);
+  }
   fresh->threads = rank_threads(std::move(unranked.threads), unranked.now);
   fresh->by_id.reserve(fresh->threads.size());
   for (std::size_t i = 0; i < fresh->threads.size(); ++i)
     fresh->by_id.emplace(std::string_view(fresh->threads[i].thread->id), i);
   fresh->now = unranked.now;
   fresh->version = unranked.version;
+  fresh->changes = unranked.changes;
   fresh->cost = std::chrono::steady_clock::now() - started;
   return fresh;
 }

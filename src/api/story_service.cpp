@@ -226,22 +226,22 @@ StoryService::Prepared StoryService::prepare_locked(const Reuse& reuse) {
   // The list published last goes back to the index's cache (for the story pages), as if the
   // index had ranked it itself.
   if (reuse.previous) prepared.replaced = index_->offer(reuse.previous->snapshot);
-  prepared.unranked = index_->unranked();
   {
     std::lock_guard lock(published_mutex_);
-    if (published_ && published_->snapshot->version == prepared.unranked.version) {
+    if (published_ && published_->snapshot->version == index_->version()) {
       prepared.already = published_;
       return prepared;
     }
   }
-  // A thread whose members did not change is the same shared Thread object as in the list
-  // published before (which keeps it alive, so its address cannot have been reused): its
-  // category and headlines are known. Only changed threads are read from the index again.
+  // Only the threads changed since the list published before are gathered (the rest are
+  // taken from that list, without the lock); only they are read from the index again for
+  // their category and headlines. The others are the same shared Thread objects as in that
+  // list, which keeps them alive (so their addresses cannot have been reused).
+  prepared.unranked = index_->unranked(reuse.previous ? reuse.previous->snapshot : nullptr);
   for (const auto& thread : prepared.unranked.threads)
-    if (!reuse.position.contains(thread.get()))
-      prepared.fresh.emplace(thread.get(),
-                             std::pair{thread_category(*thread, *index_, *categories_),
-                                       std::make_shared<const std::string>(thread_headlines(*thread, *index_))});
+    prepared.fresh.emplace(thread.get(),
+                           std::pair{thread_category(*thread, *index_, *categories_),
+                                     std::make_shared<const std::string>(thread_headlines(*thread, *index_))});
   prepared.locked = std::chrono::steady_clock::now() - started;
   return prepared;
 }

@@ -10,6 +10,7 @@
 #include "threads/average_link.h"
 #include "threads/candidate_query.h"
 #include "threads/thread_summary.h"
+#include "threads/title_candidates.h"
 
 namespace storyline {
 namespace {
@@ -43,7 +44,7 @@ struct ThreadBuilder::State {
   // removal finds its member among integers, where comparing ids cost a string comparison
   // per member of a story thousands strong.
   std::vector<std::vector<DocSlot>> member_slots;
-  std::vector<std::vector<SparseVector>> member_titles;  // per thread, for the title choice
+  std::vector<TitleCandidates> titles;  // per thread, the headlines its title is chosen from
   std::unordered_map<std::string, std::size_t> thread_by_id;
   std::unordered_map<std::string, std::pair<std::size_t, DocSlot>> where;  // article -> (thread, slot)
   // Membership changes per thread, and the described threads of the last threads() call with
@@ -53,6 +54,7 @@ struct ThreadBuilder::State {
   std::uint64_t changes = 0;
   std::vector<std::shared_ptr<const Thread>> described;
   std::vector<std::uint64_t> described_at;
+  const std::shared_ptr<const Thread>& described_now(std::size_t thread);
   DocSlot next_slot = 0;
   std::int64_t clock = 0;
 
@@ -103,7 +105,7 @@ struct ThreadBuilder::State {
     threads.push_back(std::move(thread));
     live_members.emplace_back();
     member_slots.emplace_back();
-    member_titles.emplace_back();
+    titles.emplace_back();
     changed.push_back(++changes);
     thread_by_id[id] = threads.size() - 1;
     return threads.size() - 1;
@@ -115,8 +117,8 @@ struct ThreadBuilder::State {
     threads[thread].members.push_back(
         {p.id, p.title, p.lang, p.source, p.published, probability, std::move(match)});
     changed[thread] = ++changes;
-    if (member_titles[thread].size() < 64) member_titles[thread].push_back(arrival.live->weighted.title);
     DocSlot slot = next_slot++;
+    titles[thread].add(slot, arrival.live->weighted.title, p.title);
     arrival.live->thread = thread;
     live_members[thread].push_back(slot);
     member_slots[thread].push_back(slot);
@@ -309,9 +311,8 @@ bool ThreadBuilder::remove(const std::string& article_id) {
     const auto i = found - member_slots.begin();
     member_slots.erase(found);
     members.erase(members.begin() + i);
-    auto& titles = s.member_titles[thread];
-    if (std::size_t(i) < titles.size()) titles.erase(titles.begin() + i);
   }
+  s.titles[thread].remove(slot);
   return true;
 }
 
@@ -336,38 +337,47 @@ std::vector<ThreadBuilder::RankedThread> ThreadBuilder::ranked_threads(std::opti
   return rank_threads(described_threads(), now);
 }
 
+// Thread `i` described as it is now (it has members): the copy made at its last change, or
+// made now.
+const std::shared_ptr<const Thread>& ThreadBuilder::State::described_now(std::size_t i) {
+  described.resize(threads.size());
+  described_at.resize(threads.size(), 0);  // change counts start at 1: 0 is "never"
+  if (described_at[i] != changed[i]) {
+    auto copy = std::make_shared<Thread>(threads[i]);
+    const std::string* title = nullptr;
+    if (DocSlot slot; titles[i].best(slot)) {
+      const auto& slots = member_slots[i];
+      title = &copy->members[std::size_t(std::find(slots.begin(), slots.end(), slot) - slots.begin())].title;
+    }
+    describe(*copy, title);
+    described[i] = std::move(copy);
+    described_at[i] = changed[i];
+  }
+  return described[i];
+}
+
 std::vector<std::shared_ptr<const Thread>> ThreadBuilder::described_threads() const {
   State& s = *state_;
-  s.described.resize(s.threads.size());
-  s.described_at.resize(s.threads.size(), 0);  // change counts start at 1: 0 is "never"
   std::vector<std::shared_ptr<const Thread>> out;
   out.reserve(s.threads.size());
+  for (std::size_t i = 0; i < s.threads.size(); ++i)
+    if (!s.threads[i].members.empty()) out.push_back(s.described_now(i));
+  return out;
+}
+
+ThreadBuilder::Changes ThreadBuilder::described_since(std::uint64_t since) const {
+  State& s = *state_;
+  Changes out;
+  out.through = s.changes;
   for (std::size_t i = 0; i < s.threads.size(); ++i) {
-    if (s.threads[i].members.empty()) continue;
-    if (s.described_at[i] != s.changed[i]) {
-      auto described = std::make_shared<Thread>(s.threads[i]);
-      describe(*described, s.member_titles[i]);
-      s.described[i] = std::move(described);
-      s.described_at[i] = s.changed[i];
-    }
-    out.push_back(s.described[i]);
+    if (s.changed[i] <= since) continue;
+    out.ids.push_back(s.threads[i].id);
+    if (!s.threads[i].members.empty()) out.threads.push_back(s.described_now(i));
   }
   return out;
 }
 
-std::vector<ThreadBuilder::RankedThread> rank_threads(std::vector<std::shared_ptr<const Thread>> threads,
-                                                      std::optional<std::int64_t> now) {
-  std::vector<ThreadBuilder::RankedThread> out;
-  out.reserve(threads.size());
-  for (std::shared_ptr<const Thread>& t : threads) {
-    const double importance = importance_at(*t, now);
-    out.push_back({std::move(t), importance});
-  }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return ranks_before(a.importance, *a.thread, b.importance, *b.thread);
-  });
-  return out;
-}
+std::uint64_t ThreadBuilder::changes() const { return state_->changes; }
 
 std::vector<Thread> ThreadBuilder::threads() const {
   std::vector<Thread> out;

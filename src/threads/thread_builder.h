@@ -118,6 +118,18 @@ class ThreadBuilder {
   // thread (the changed ones described again; the rest are shared pointers), then
   // rank_threads() on them, which touches no builder state.
   std::vector<std::shared_ptr<const Thread>> described_threads() const;
+  // Only what changed after the change count `since` (changes() when an earlier list was
+  // made): the ids of the threads whose members changed, and those of them that still have
+  // members, described. The earlier list without the threads of those ids, plus these, is the
+  // list described_threads() would give now; making it costs no lock.
+  struct Changes {
+    std::vector<std::string> ids;
+    std::vector<std::shared_ptr<const Thread>> threads;
+    std::uint64_t through = 0;  // changes() now
+  };
+  Changes described_since(std::uint64_t since) const;
+  // Grows with every membership change (thread founded, member joined or left).
+  std::uint64_t changes() const;
 
   // Every thread, with title, languages, sources and importance filled, most important first.
   // Threads unchanged since the last call keep their description (only importance, which

@@ -4,33 +4,10 @@
 #include <cmath>
 #include <set>
 
+#include "features/sparse_vector.h"
+#include "threads/thread_builder.h"
+
 namespace storyline {
-namespace {
-
-// For each title, the sum of its similarities to the others. Up to a few dozen titles every
-// pair is compared, in member order (two reports' titles tie exactly, and the first keeps the
-// title). Beyond that the sum is the title's similarity to the sum of all titles, less its own
-// length: comparing every pair cost a thread a thousand strong tens of milliseconds, under the
-// server's index lock, each time the thread grew. Equal up to rounding.
-std::vector<double> summed_similarities(const std::vector<SparseVector>& titles) {
-  constexpr std::size_t kEveryPairUpTo = 64;
-  std::vector<double> sums(titles.size(), 0.0);
-  if (titles.size() <= kEveryPairUpTo) {
-    for (std::size_t i = 0; i < titles.size(); ++i)
-      for (std::size_t j = 0; j < titles.size(); ++j)
-        if (j != i) sums[i] += dot(titles[i], titles[j]);
-    return sums;
-  }
-  TermCounter summed;
-  for (const SparseVector& title : titles)
-    for (auto [id, weight] : title.entries) summed.add(id, weight);
-  const SparseVector all = summed.vector();
-  for (std::size_t i = 0; i < titles.size(); ++i)
-    sums[i] = double(dot(titles[i], all)) - double(dot(titles[i], titles[i]));
-  return sums;
-}
-
-}  // namespace
 
 std::string thread_id_for(const std::string& founding_article_id) {
   TermId hash = term_id("thread:", founding_article_id);
@@ -63,13 +40,7 @@ double headline_quality(const std::string& title) {
   return quality;
 }
 
-void summarise(Thread& thread, const std::vector<SparseVector>& titles,
-               std::optional<std::int64_t> now) {
-  describe(thread, titles);
-  weigh_importance(thread, now);
-}
-
-void describe(Thread& thread, const std::vector<SparseVector>& titles) {
+void describe(Thread& thread, const std::string* title) {
   std::set<std::string> languages, sources;
   thread.first_seen.reset();
   thread.last_seen.reset();
@@ -83,23 +54,10 @@ void describe(Thread& thread, const std::vector<SparseVector>& titles) {
   }
   thread.languages.assign(languages.begin(), languages.end());
   thread.sources.assign(sources.begin(), sources.end());
-
-  // Title: the member headline most central to the others (it names what they share),
-  // weighted by its own quality. Not the longest, not merely the first.
-  const std::vector<double> centrality = summed_similarities(titles);
-  double best = -1e9;
-  for (std::size_t i = 0; i < thread.members.size() && i < titles.size(); ++i) {
-    const std::string& title = thread.members[i].title;
-    if (title.empty()) continue;
-    double score = centrality[i];
-    if (titles.size() > 1) score /= double(titles.size() - 1);
-    score += 0.5 * headline_quality(title);
-    if (score > best) {
-      best = score;
-      thread.title = title;
-    }
-  }
-  if (thread.title.empty() && !thread.members.empty()) thread.title = thread.members.front().title;
+  if (title)
+    thread.title = *title;
+  else
+    thread.title = thread.members.empty() ? std::string() : thread.members.front().title;
 }
 
 void weigh_importance(Thread& thread, std::optional<std::int64_t> now) { thread.importance = importance_at(thread, now); }
@@ -124,6 +82,20 @@ bool ranks_before(double importance_a, const Thread& a, double importance_b, con
 void rank_threads(std::vector<Thread>& threads) {
   std::stable_sort(threads.begin(), threads.end(),
                    [](const Thread& a, const Thread& b) { return ranks_before(a.importance, a, b.importance, b); });
+}
+
+std::vector<ThreadBuilder::RankedThread> rank_threads(std::vector<std::shared_ptr<const Thread>> threads,
+                                                      std::optional<std::int64_t> now) {
+  std::vector<ThreadBuilder::RankedThread> out;
+  out.reserve(threads.size());
+  for (std::shared_ptr<const Thread>& t : threads) {
+    const double importance = importance_at(*t, now);
+    out.push_back({std::move(t), importance});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return ranks_before(a.importance, *a.thread, b.importance, *b.thread);
+  });
+  return out;
 }
 
 }  // namespace storyline

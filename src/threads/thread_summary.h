@@ -5,20 +5,16 @@
 #include <optional>
 #include <vector>
 
-#include "features/sparse_vector.h"
 #include "threads/thread.h"
 
 namespace storyline {
 
-// member_titles[i]: the IDF-weighted title vector of the i-th member (may be fewer than members).
-// now: the newest publication time of the corpus (freshness is relative to it).
-void summarise(Thread& thread, const std::vector<SparseVector>& member_titles,
-               std::optional<std::int64_t> now);
-
-// The two halves of summarise: what depends on the members only (languages, sources, time
-// span, title: the costly part, worth caching while a thread does not change) ...
-void describe(Thread& thread, const std::vector<SparseVector>& member_titles);
-// ... and the importance, which also depends on "now".
+// What depends on the members only: languages, sources and time span, and the title: `title`,
+// the member headline TitleCandidates chose (threads/title_candidates.h), or the first
+// member's when null.
+void describe(Thread& thread, const std::string* title);
+// The importance, which also depends on "now" (the newest publication time of the corpus:
+// freshness is relative to it).
 void weigh_importance(Thread& thread, std::optional<std::int64_t> now);
 double importance_at(const Thread& thread, std::optional<std::int64_t> now);
 

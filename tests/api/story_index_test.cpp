@@ -62,5 +62,39 @@ TEST_F(StoryIndexRanking, AnOfferedSnapshotIsCachedOnlyWhenNewer) {
   EXPECT_EQ(index_.snapshot(), after);
 }
 
+// From a base, only the changed threads are gathered; put in place of theirs, they give the
+// ranking made from every thread: after a thread grows, a new one starts, and one is emptied.
+TEST_F(StoryIndexRanking, RankingFromABaseEqualsRankingEveryThread) {
+  auto same = [](const ThreadSnapshot& a, const ThreadSnapshot& b) {
+    ASSERT_EQ(thread_ids(a), thread_ids(b));
+    for (std::size_t i = 0; i < a.threads.size(); ++i) {
+      EXPECT_EQ(a.threads[i].importance, b.threads[i].importance);
+      EXPECT_EQ(a.threads[i].thread->title, b.threads[i].thread->title);
+      EXPECT_EQ(a.threads[i].thread->members.size(), b.threads[i].thread->members.size());
+    }
+    EXPECT_EQ(a.by_id.size(), b.by_id.size());
+    EXPECT_EQ(a.changes, b.changes);
+  };
+  auto add = [&](const Article& a) {
+    index_.add({std::make_shared<const Profile>(testing::shared_engine().profile_all({a})[0]), "", std::nullopt, {}});
+  };
+  auto base = StoryIndex::rank(index_.unranked());
+  EXPECT_TRUE(index_.unranked(base).threads.empty());  // nothing changed
+  same(*StoryIndex::rank(index_.unranked(base)), *base);
+
+  add(article("budget-2", "Annual budget approved by parliament", "The annual budget was approved.", 1'700'007'200));
+  add(article("strike-1", "Rail workers strike across France over pensions",
+              "Rail workers went on strike across France on Monday over the pension reform.", 1'700'010'800));
+  auto unranked = index_.unranked(base);
+  EXPECT_EQ(unranked.threads.size(), 2u);  // the budget thread, the new strike thread
+  auto merged = StoryIndex::rank(std::move(unranked));
+  same(*merged, *StoryIndex::rank(index_.unranked()));
+
+  ASSERT_TRUE(index_.take("strike-1"));  // its thread is emptied: gone from the list
+  auto after_removal = StoryIndex::rank(index_.unranked(merged));
+  same(*after_removal, *StoryIndex::rank(index_.unranked()));
+  EXPECT_EQ(after_removal->threads.size(), merged->threads.size() - 1);
+}
+
 }  // namespace
 }  // namespace storyline

@@ -69,52 +69,34 @@ ThreadMember member(std::string id, std::string title, std::string source, std::
   return {std::move(id), std::move(title), std::move(lang), std::move(source), published, 1.0f, {}};
 }
 
-TEST(Summarise, FillsLanguagesSourcesAndTimeSpan) {
+TEST(Describe, FillsLanguagesSourcesTimeSpanAndTitle) {
   Thread t;
   t.id = "t1";
   t.members = {member("a", "Strong earthquake shakes central Chile today", "El Diario", "es", 2000),
                member("b", "Earthquake in Chile forces thousands to leave homes", "Wire", "en", 1000),
                member("c", "BREAKING", "Wire", "en", 3000)};
-  std::vector<SparseVector> titles(3);
-  summarise(t, titles, 3000);
+  describe(t, &t.members[1].title);
+  weigh_importance(t, 3000);
   EXPECT_EQ(t.languages, (std::vector<std::string>{"en", "es"}));
   EXPECT_EQ(t.sources, (std::vector<std::string>{"El Diario", "Wire"}));
   EXPECT_EQ(t.first_seen, 1000);
   EXPECT_EQ(t.last_seen, 3000);
-  EXPECT_NE(t.title, "BREAKING");  // a poor headline is not chosen
+  EXPECT_EQ(t.title, t.members[1].title);
   EXPECT_GT(t.importance, 0.0);
+  describe(t, nullptr);  // no headline chosen: the first member's
+  EXPECT_EQ(t.title, t.members[0].title);
 }
 
-// The title is the headline most similar to the others, in a small thread (every pair
-// compared) and in a large one (each against the sum of all); between two reports, which are
-// exactly as similar to each other, the first keeps it.
-TEST(Summarise, TitleIsTheMostCentralHeadline) {
-  for (std::size_t n : {2u, 5u, 65u, 300u}) {
-    Thread t;
-    std::vector<SparseVector> titles;
-    const std::size_t central = n == 2 ? 0 : n / 2;
-    for (std::size_t k = 0; k < n; ++k) {
-      t.members.push_back(member("m" + std::to_string(k), "Headline number " + std::to_string(k) + " of the story",
-                                 "S" + std::to_string(k), "en", 1000));
-      SparseVector v;
-      if (k == central) v.entries = {{1, 1.0f}};
-      else v.entries = {{1, 0.6f}, {100 + k, 0.8f}};
-      titles.push_back(v);
-    }
-    summarise(t, titles, 1000);
-    EXPECT_EQ(t.title, "Headline number " + std::to_string(central) + " of the story") << n << " members";
-  }
-}
-
-TEST(Summarise, MoreOutletsAreMoreImportantAndOldThreadsFade) {
+TEST(Describe, MoreOutletsAreMoreImportantAndOldThreadsFade) {
   Thread one, two, old_two;
   one.members = {member("a", "Title one here today", "A", "en", 1000)};
   two.members = {member("b", "Title two here today", "A", "en", 1000),
                  member("c", "Title two there today", "B", "en", 1000)};
   old_two = two;
-  summarise(one, {SparseVector{}}, 1000);
-  summarise(two, {SparseVector{}, SparseVector{}}, 1000);
-  summarise(old_two, {SparseVector{}, SparseVector{}}, 1000 + 3 * 86400);
+  for (Thread* t : {&one, &two, &old_two}) describe(*t, nullptr);
+  weigh_importance(one, 1000);
+  weigh_importance(two, 1000);
+  weigh_importance(old_two, 1000 + 3 * 86400);
   EXPECT_GT(two.importance, one.importance);
   EXPECT_LT(old_two.importance, two.importance);
 }
