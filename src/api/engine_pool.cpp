@@ -14,8 +14,9 @@ EnginePool::EnginePool(const EngineOptions& options, std::size_t size) {
   // (A request that takes a slot before its loader does simply loads what it needs itself;
   // none does in practice: the API answers 503 until the restore is over.)
   for (auto& s : slots_)
-    loaders_.emplace_back([slot = s.get()] {
-      std::lock_guard lock(slot->mutex);
+    loaders_.emplace_back([this, slot = s.get()] {
+      slot->mutex.lock();
+      Lease lease(*this, *slot, &Slot::mutex);  // requests waiting meanwhile are told when it is done
       try {
         slot->engine.load_dictionaries(bridged_languages());
       } catch (const std::exception& e) {
@@ -28,32 +29,43 @@ EnginePool::~EnginePool() {
   for (auto& t : loaders_) t.join();
 }
 
-// A free slot if there is one, else wait for the next in turn (round robin keeps waiting fair).
-EnginePool::Slot& EnginePool::acquire(std::unique_lock<std::mutex>& lock, std::mutex Slot::*which) {
-  for (auto& slot : slots_) {
-    std::unique_lock<std::mutex> attempt((*slot).*which, std::try_to_lock);
-    if (attempt.owns_lock()) {
-      lock = std::move(attempt);
-      return *slot;
-    }
+EnginePool::Lease::~Lease() {
+  (slot_.*which_).unlock();
+  pool_.released();
+}
+
+void EnginePool::released() {
+  {
+    std::lock_guard lock(released_mutex_);
+    ++releases_;
   }
-  Slot& slot = *slots_[next_.fetch_add(1) % slots_.size()];
-  lock = std::unique_lock<std::mutex>(slot.*which);
-  return slot;
+  released_cv_.notify_all();  // each waiter tries every slot; one that loses the race waits again
+}
+
+// Every slot is tried; when all are busy, the caller sleeps until one is released and tries
+// again. The count read before trying closes the gap between the tries and the sleep.
+EnginePool::Lease EnginePool::acquire(std::mutex Slot::*which) {
+  for (;;) {
+    std::uint64_t seen;
+    {
+      std::lock_guard lock(released_mutex_);
+      seen = releases_;
+    }
+    for (auto& slot : slots_)
+      if (((*slot).*which).try_lock()) return Lease(*this, *slot, which);
+    std::unique_lock lock(released_mutex_);
+    released_cv_.wait(lock, [&] { return releases_ != seen; });
+  }
 }
 
 Profile EnginePool::profile(Article article) {
-  std::unique_lock<std::mutex> lock;
-  Slot& slot = acquire(lock, &Slot::mutex);
+  Lease slot = acquire(&Slot::mutex);
   std::vector<Article> one;
   one.push_back(std::move(article));
-  return std::move(slot.engine.profile_all(std::move(one)).front());
+  return std::move(slot->engine.profile_all(std::move(one)).front());
 }
 
-std::string EnginePool::fold(std::string_view text) {
-  std::unique_lock<std::mutex> lock;
-  return acquire(lock, &Slot::fold_mutex).analyzer.fold(text);
-}
+std::string EnginePool::fold(std::string_view text) { return acquire(&Slot::fold_mutex)->analyzer.fold(text); }
 
 const StoryModel& EnginePool::model() const { return slots_.front()->engine.model(); }
 

@@ -3,8 +3,9 @@
 // state), so each has its own mutex and a request takes whichever is free.
 #pragma once
 
-#include <atomic>
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -42,11 +43,30 @@ class EnginePool {
     Analyzer analyzer;
     explicit Slot(const EngineOptions& options) : engine(options) {}
   };
-  Slot& acquire(std::unique_lock<std::mutex>& lock, std::mutex Slot::*which);
+  // A slot's `which` mutex, held until destroyed; then waiters are told a slot came free.
+  class Lease {
+   public:
+    Lease(EnginePool& pool, Slot& slot, std::mutex Slot::*which) : pool_(pool), slot_(slot), which_(which) {}
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Slot* operator->() const { return &slot_; }
+
+   private:
+    EnginePool& pool_;
+    Slot& slot_;
+    std::mutex Slot::*which_;
+  };
+  // Whichever slot comes free first (not one picked in advance, which could keep a request
+  // waiting for a long analysis while the other engine sat idle).
+  Lease acquire(std::mutex Slot::*which);
+  void released();
 
   std::vector<std::unique_ptr<Slot>> slots_;
   std::vector<std::thread> loaders_;  // dictionary loading at start (see the constructor)
-  std::atomic<std::size_t> next_{0};
+  std::mutex released_mutex_;         // guards releases_
+  std::condition_variable released_cv_;
+  std::uint64_t releases_ = 0;        // slots released so far: a waiter sleeps until it changes
 };
 
 }  // namespace storyline
