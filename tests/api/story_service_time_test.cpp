@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "../support/articles.h"
 #include "api/story_service.h"
 #include "stories/story_json.h"
 
@@ -21,15 +22,11 @@ std::int64_t wall_clock() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+// Undated when `published` is empty.
 Article article(const std::string& id, const std::string& title, const std::string& text,
                 std::optional<std::int64_t> published) {
-  Article a;
-  a.id = id;
-  a.title = title;
-  a.text = text;
-  a.lang = "en";
+  Article a = testing::english_article(id, title, text, published.value_or(0));
   a.published = published;
-  a.source = "Outlet " + id;
   return a;
 }
 
