@@ -239,9 +239,7 @@ StoryService::Prepared StoryService::prepare_locked(const Reuse& reuse) {
   // list, which keeps them alive (so their addresses cannot have been reused).
   prepared.unranked = index_->unranked(reuse.previous ? reuse.previous->snapshot : nullptr);
   for (const auto& thread : prepared.unranked.threads)
-    prepared.fresh.emplace(thread.get(),
-                           std::pair{thread_category(*thread, *index_, *categories_),
-                                     std::make_shared<const std::string>(thread_headlines(*thread, *index_))});
+    prepared.fresh.emplace(thread.get(), thread_extra(*thread, *index_, *categories_));
   prepared.locked = std::chrono::steady_clock::now() - started;
   return prepared;
 }
@@ -256,8 +254,8 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish(Prep
   extras.headlines.reserve(fresh->snapshot->threads.size());
   for (const auto& ranked : fresh->snapshot->threads) {
     if (auto it = prepared.fresh.find(ranked.thread.get()); it != prepared.fresh.end()) {
-      extras.categories.push_back(it->second.first);
-      extras.headlines.push_back(it->second.second);
+      extras.categories.push_back(it->second.category);
+      extras.headlines.push_back(std::move(it->second.headlines));
     } else {
       const std::size_t at = reuse.position.at(ranked.thread.get());
       extras.categories.push_back(reuse.previous->extras.categories[at]);

@@ -95,7 +95,7 @@ class StoryService {
   struct Prepared {
     StoryIndex::Unranked unranked;                    // the changed threads, ranked without the lock
     std::shared_ptr<const PublishedThreads> already;  // this state was published: this
-    std::unordered_map<const Thread*, std::pair<Category, std::shared_ptr<const std::string>>> fresh;
+    std::unordered_map<const Thread*, ThreadExtra> fresh;
     std::chrono::steady_clock::duration locked{};     // time spent under the index lock
     std::shared_ptr<const ThreadSnapshot> replaced;   // the index's old cache: freed unlocked
   };

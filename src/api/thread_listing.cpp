@@ -24,22 +24,16 @@ bool has_words(const std::string& headlines, const std::vector<std::string>& wor
 
 }  // namespace
 
-Category thread_category(const Thread& thread, const StoryIndex& index, const CategoryClassifier& categories) {
+ThreadExtra thread_extra(const Thread& thread, const StoryIndex& index, const CategoryClassifier& categories) {
   CategoryScores sum{};
-  for (const ThreadMember& m : thread.members)
-    if (const IndexedArticle* a = index.find(m.article_id))
-      for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += a->category_vote[i];
-  return categories.decide_thread(sum);
-}
-
-std::string thread_headlines(const Thread& thread, const StoryIndex& index) {
-  std::string out;
+  std::string headlines;
   for (const ThreadMember& m : thread.members)
     if (const IndexedArticle* a = index.find(m.article_id)) {
-      out += a->folded_title;
-      out += '\n';
+      for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += a->category_vote[i];
+      headlines += a->folded_title;
+      headlines += '\n';
     }
-  return out;
+  return {categories.decide_thread(sum), std::make_shared<const std::string>(std::move(headlines))};
 }
 
 std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const ThreadExtras& extras,

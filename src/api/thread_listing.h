@@ -22,8 +22,14 @@ struct ThreadQuery {
   std::string category;                // "", "any" or a category name (features/category.h)
 };
 
-// A thread's category: the decision on its members' summed votes.
-Category thread_category(const Thread& thread, const StoryIndex& index, const CategoryClassifier& categories);
+// What a listing needs of a thread besides the Thread: its category (the decision on its
+// members' summed votes) and its member headlines, folded, one per line (what `q=` searches).
+// Read from the index in one pass over the members (publications do it under the index lock).
+struct ThreadExtra {
+  Category category{};
+  std::shared_ptr<const std::string> headlines;
+};
+ThreadExtra thread_extra(const Thread& thread, const StoryIndex& index, const CategoryClassifier& categories);
 
 struct SelectedThread {
   const Thread* thread;
@@ -31,13 +37,10 @@ struct SelectedThread {
   Category category;
 };
 
-// A thread's member headlines, folded, one per line: what `q=` searches.
-std::string thread_headlines(const Thread& thread, const StoryIndex& index);
-
 // What a published ranking knows of each snapshot thread besides the Thread, in its order.
 struct ThreadExtras {
-  std::vector<Category> categories;                         // thread_category()
-  std::vector<std::shared_ptr<const std::string>> headlines;  // thread_headlines()
+  std::vector<Category> categories;                         // ThreadExtra::category
+  std::vector<std::shared_ptr<const std::string>> headlines;  // ThreadExtra::headlines
 };
 
 // Threads of the snapshot that pass the filters, in rank order, at most `limit`. Needs no
