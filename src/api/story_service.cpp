@@ -58,6 +58,7 @@ void StoryService::start() {
   // Profiles stored before filing times existed (and re-analysed ones) may be undated or
   // dated ahead: they are filed as put() would have filed them then.
   std::optional<std::int64_t> clock;
+  const std::int64_t restored_at = wall_clock();
   auto flush = [&] {
     index_->restore(std::move(batch), threads);
     batch.clear();
@@ -69,7 +70,7 @@ void StoryService::start() {
       s.profile = engines_->profile(s.article);
       ++reprofiled;
     }
-    s.profile->published = filing_time(s.profile->published, clock, wall_clock());
+    s.profile->published = filing_time(s.profile->published, clock, restored_at);
     if (s.profile->published) clock = std::max(clock.value_or(*s.profile->published), *s.profile->published);
     std::string folded = engines_->fold(s.profile->title);
     auto profile = std::make_shared<const Profile>(std::move(*s.profile));
@@ -249,17 +250,14 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish(Prep
   const auto started = std::chrono::steady_clock::now();
   auto fresh = std::make_shared<PublishedThreads>();
   fresh->snapshot = StoryIndex::rank(std::move(prepared.unranked));
-  ThreadExtras& extras = fresh->extras;
-  extras.categories.reserve(fresh->snapshot->threads.size());
-  extras.headlines.reserve(fresh->snapshot->threads.size());
+  std::vector<ThreadExtra>& extras = fresh->extras;
+  extras.reserve(fresh->snapshot->threads.size());
   for (const auto& ranked : fresh->snapshot->threads) {
     if (auto it = prepared.fresh.find(ranked.thread.get()); it != prepared.fresh.end()) {
-      extras.categories.push_back(it->second.category);
-      extras.headlines.push_back(std::move(it->second.headlines));
+      extras.push_back(std::move(it->second));
     } else {
       const std::size_t at = reuse.position.at(ranked.thread.get());
-      extras.categories.push_back(reuse.previous->extras.categories[at]);
-      extras.headlines.push_back(reuse.previous->extras.headlines[at]);
+      extras.push_back(reuse.previous->extras[at]);
     }
   }
   fresh->built = std::chrono::steady_clock::now();

@@ -74,7 +74,7 @@ class StoryService {
   // published so that listing needs no index lock (writers keep threading meanwhile).
   struct PublishedThreads {
     std::shared_ptr<const ThreadSnapshot> snapshot;
-    ThreadExtras extras;  // per snapshot thread: category, folded headlines
+    std::vector<ThreadExtra> extras;  // per snapshot thread, in its order
     std::chrono::steady_clock::time_point built;
     std::chrono::steady_clock::duration cost{};  // snapshot + categories
   };

@@ -36,9 +36,8 @@ ThreadExtra thread_extra(const Thread& thread, const StoryIndex& index, const Ca
   return {categories.decide_thread(sum), std::make_shared<const std::string>(std::move(headlines))};
 }
 
-std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const ThreadExtras& extras,
+std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const std::vector<ThreadExtra>& extras,
                                            const ThreadQuery& q) {
-  const std::vector<Category>& categories = extras.categories;
   Category wanted{};
   const bool by_category = !q.category.empty() && q.category != "any" && parse_category(q.category, wanted);
   std::vector<SelectedThread> out;
@@ -47,9 +46,9 @@ std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const
     if (out.size() >= q.limit) break;
     if (!in_period(t, snapshot, q)) continue;
     if (!q.lang.empty() && !std::binary_search(t.languages.begin(), t.languages.end(), q.lang)) continue;
-    if (by_category && categories[i] != wanted) continue;
-    if (!q.words.empty() && !has_words(*extras.headlines[i], q.words)) continue;
-    out.push_back({&t, snapshot.threads[i].importance, categories[i]});
+    if (by_category && extras[i].category != wanted) continue;
+    if (!q.words.empty() && !has_words(*extras[i].headlines, q.words)) continue;
+    out.push_back({&t, snapshot.threads[i].importance, extras[i].category});
   }
   return out;
 }

@@ -37,15 +37,10 @@ struct SelectedThread {
   Category category;
 };
 
-// What a published ranking knows of each snapshot thread besides the Thread, in its order.
-struct ThreadExtras {
-  std::vector<Category> categories;                         // ThreadExtra::category
-  std::vector<std::shared_ptr<const std::string>> headlines;  // ThreadExtra::headlines
-};
-
-// Threads of the snapshot that pass the filters, in rank order, at most `limit`. Needs no
-// access to the live index: a published ranking answers it without the index lock.
-std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const ThreadExtras& extras,
+// Threads of the snapshot that pass the filters, in rank order, at most `limit`. `extras`:
+// each snapshot thread's ThreadExtra, in its order. Needs no access to the live index: a
+// published ranking answers it without the index lock.
+std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const std::vector<ThreadExtra>& extras,
                                            const ThreadQuery& query);
 
 // docs/api.md: {"now", "threads": [summary + "category"]}.
