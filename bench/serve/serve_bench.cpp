@@ -4,6 +4,10 @@
 // story pages are read, memory per article and the restore time after a restart.
 // Prints one JSON object. Stops by itself (--max-seconds caps each phase).
 //   serve_bench [--articles N] [--clients C] [--analysers A] [--max-seconds S] [--keep DIR]
+//   serve_bench --analysis N   (only: CPU per article of reading and analysing N PUT bodies on
+//                               one thread, no HTTP, index or storage: steadier than the load
+//                               figures when comparing changes to the analysis)
+#include <fmt/format.h>
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
@@ -19,8 +23,11 @@
 #include <iostream>
 #include <thread>
 
+#include "api/engine_pool.h"
 #include "api/http_server.h"
 #include "api/story_service.h"
+#include "article/reader.h"
+#include "store/profile_codec.h"
 #include "store/store.h"
 #include "synthetic_corpus.h"
 
@@ -35,6 +42,7 @@ struct Options {
   std::size_t analysers = 2;
   double max_seconds = 600;
   std::string data_dir;
+  std::size_t analysis_only = 0;
 };
 
 double rss_mb() {
@@ -176,8 +184,39 @@ Options parse(int argc, char** argv) {
     else if (key == "--analysers") o.analysers = std::stoul(value);
     else if (key == "--max-seconds") o.max_seconds = std::stod(value);
     else if (key == "--keep") o.data_dir = value;
+    else if (key == "--analysis") o.analysis_only = std::stoul(value);
   }
   return o;
+}
+
+// Reads and analyses `n` PUT bodies on this thread, as a PUT does outside the index lock. The
+// engine's dictionaries load on the first article of each language: a first pass over a few
+// hundred articles warms them up before the timed pass.
+nlohmann::json analysis_only(const bench::SyntheticCorpus& corpus, std::size_t n) {
+  EnginePool engines(ServiceOptions{}.engine, 1);
+  std::vector<std::string> bodies;
+  for (std::size_t i = 0; i < n; ++i) bodies.push_back(bench::put_body(corpus.make(i, n)));
+  auto read = [](const std::string& body) {
+    ReadBatch batch;
+    read_json(body, "bench", batch);
+    return std::move(batch.articles.at(0));
+  };
+  for (std::size_t i = 0; i < std::min<std::size_t>(n, 300); ++i) engines.profile(read(bodies[i]));
+  double read_s = 0, profile_s = 0;
+  // FNV-1a over the encoded profiles: a change meant to be faster must leave it as it was.
+  std::uint64_t hash = 1469598103934665603ull;
+  for (const std::string& body : bodies) {
+    const double t0 = cpu_seconds();
+    Article article = read(body);
+    const double t1 = cpu_seconds();
+    const Profile profile = engines.profile(std::move(article));
+    profile_s += cpu_seconds() - t1;
+    read_s += t1 - t0;
+    for (unsigned char c : encode_profile(profile)) hash = (hash ^ c) * 1099511628211ull;
+  }
+  const double per = 1000.0 / double(std::max<std::size_t>(n, 1));
+  return {{"articles", n}, {"read_cpu_ms_per_article", read_s * per},
+          {"profile_cpu_ms_per_article", profile_s * per}, {"profiles_hash", fmt::format("{:016x}", hash)}};
 }
 
 }  // namespace
@@ -201,6 +240,10 @@ int main(int argc, char** argv) {
   auto phase_deadline = [&] { return Clock::now() + std::chrono::milliseconds(std::int64_t(o.max_seconds * 1000)); };
 
   bench::SyntheticCorpus corpus(STORYLINE_SHARED_DIR);
+  if (o.analysis_only) {
+    std::cout << analysis_only(corpus, o.analysis_only).dump(2) << std::endl;
+    return 0;
+  }
   check_bodies(corpus, o.articles);
   nlohmann::json report = {{"articles_requested", o.articles}, {"base_texts", corpus.base_size()},
                            {"clients", o.clients}, {"analysers", o.analysers},
