@@ -311,10 +311,12 @@ class TermDictionary::Builder {
     table.source_pool.shrink_to_fit();
     table.rows.shrink_to_fit();
     table.candidates.shrink_to_fit();
+    table.build_slots();
     stats.source_stems = table.rows.size();
     stats.candidates = table.candidates.size();
     stats.memory_bytes = sizeof(Table) + table.lang.capacity() + table.source_pool.capacity() +
-                         table.rows.capacity() * sizeof(Row) + table.candidates.capacity() * sizeof(Candidate);
+                         table.rows.capacity() * sizeof(Row) + table.candidates.capacity() * sizeof(Candidate) +
+                         table.slots.capacity() * sizeof(std::uint32_t);
     out_.tables_.push_back(std::move(table));
   }
 
@@ -364,40 +366,6 @@ const TermDictionary::Table* TermDictionary::table(std::string_view lang) const 
       for (const auto& t : tables_)
         if (t.lang == f->code) return &t;
   return nullptr;
-}
-
-bool TermDictionary::has_language(std::string_view lang) const { return table(lang) != nullptr; }
-
-std::size_t TermDictionary::translate_into(std::string_view lang, std::string_view source_stem,
-                                           std::vector<Translation>& out) const {
-  const Table* t = table(lang);
-  if (!t || source_stem.empty()) return 0;
-  auto key = [t](const Row& r) {
-    return std::string_view(t->source_pool).substr(r.source_offset, r.source_length);
-  };
-  auto it = std::lower_bound(t->rows.begin(), t->rows.end(), source_stem,
-                             [&](const Row& r, std::string_view s) { return key(r) < s; });
-  if (it == t->rows.end() || key(*it) != source_stem) return 0;
-  for (std::uint32_t i = 0; i < it->count; ++i) {
-    const Candidate& c = t->candidates[it->first + i];
-    out.push_back(Translation{english(c.english_id), float(c.weight) / 65535.0f});
-  }
-  return it->count;
-}
-
-std::vector<TermDictionary::Translation> TermDictionary::translate(std::string_view lang,
-                                                                   std::string_view source_stem) const {
-  std::vector<Translation> out;
-  translate_into(lang, source_stem, out);
-  return out;
-}
-
-std::size_t TermDictionary::memory_bytes() const {
-  std::size_t bytes = sizeof(*this) + english_pool_.capacity() + english_offsets_.capacity() * sizeof(std::uint32_t);
-  for (const auto& t : tables_)
-    bytes += sizeof(Table) + t.lang.capacity() + t.source_pool.capacity() + t.rows.capacity() * sizeof(Row) +
-             t.candidates.capacity() * sizeof(Candidate);
-  return bytes;
 }
 
 std::vector<std::string> TermDictionary::loaded() const {

@@ -20,8 +20,11 @@
 //    stem mapping to the headword's English content stems.
 //
 // Storage: English stems interned once (one string pool + offsets); per language a sorted
-// vector of rows (source stem in a pool, first candidate, count) and a flat candidate array of
-// (English id, uint16 weight). Lookups are a binary search; const methods are thread-safe.
+// vector of rows (source stem in a pool, first candidate, count), a flat candidate array of
+// (English id, uint16 weight) and an open-addressing table of row numbers by source stem.
+// A lookup is one hash and mostly one probe, where a binary search over 300k German stems
+// compared ~18 strings scattered over the pool (the lookups were 5 % of analysing an article).
+// Const methods are thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -101,6 +104,12 @@ class TermDictionary {
     std::string source_pool;
     std::vector<Row> rows;  // sorted by source stem (bytewise)
     std::vector<Candidate> candidates;
+    // Power-of-two size, at most 2/3 full, linear probing. A slot holds kEmptySlot or the row
+    // number in its low 24 bits and 8 more bits of the stem's hash (most mismatches are
+    // rejected without reading the pool).
+    std::vector<std::uint32_t> slots;
+    const Row* find(std::string_view stem) const;
+    void build_slots();
   };
   class Builder;
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -300,6 +301,39 @@ TEST_F(SyntheticDictionaries, AtMostMaxPerWord) {
   expect_well_formed(ts);
   auto d2 = TermDictionary::load(dir_.string(), std::vector<std::string>{"es"}, normaliser_.function(), 2);
   EXPECT_EQ(d2.translate("es", normaliser_("caja", "es")).size(), 2u);
+}
+
+// Lookups go through a hash table: every stem of thousands is found, with its own translation,
+// and a stem that merely starts with one, or is cut from one, is not.
+TEST_F(SyntheticDictionaries, EveryStemFoundAndNoOther) {
+  const std::string letters = "bcdfghjklmnpqrvwz";
+  auto word = [&](std::size_t i) {
+    std::string w = "zz";
+    for (; i; i /= letters.size()) w += letters[i % letters.size()];
+    return w;
+  };
+  std::vector<std::string> entries;
+  for (std::size_t i = 1; i <= 3000; ++i) entries.push_back(word(i) + " /x/\n" + (i % 2 ? "house" : "tree") + "\n");
+  write("freedict-fra-eng", entries);
+  auto d = load({"fr"});
+  std::set<std::string> stems_held;
+  for (std::size_t i = 1; i <= 3000; ++i) stems_held.insert(normaliser_(word(i), "fr"));
+  ASSERT_GT(stems_held.size(), 2900u);
+  std::size_t found = 0;
+  for (std::size_t i = 1; i <= 3000; ++i) {
+    const std::string stem = normaliser_(word(i), "fr");
+    auto ts = d.translate("fr", stem);
+    found += !ts.empty();
+    if (!ts.empty()) {
+      EXPECT_EQ(ts.front().english_stem, i % 2 ? "hous" : "tree") << word(i);
+    }
+    for (const std::string& other : {stem + "y", stem.substr(0, stem.size() - 1)}) {
+      if (!stems_held.contains(other)) {
+        EXPECT_TRUE(d.translate("fr", other).empty()) << other;
+      }
+    }
+  }
+  EXPECT_EQ(found, 3000u);
 }
 
 }  // namespace
