@@ -14,7 +14,6 @@ char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c -
 
 void finish_article(Article article, std::vector<std::string> paragraphs, ReadBatch& out) {
   article.title = collapse_whitespace(article.title);
-  for (auto& p : paragraphs) p = collapse_whitespace(p);
   std::erase_if(paragraphs, [](const std::string& p) { return p.empty(); });
   article.text = join_paragraphs(drop_repeated(std::move(paragraphs), article.title));
   article.lang = normalize_lang(article.lang);

@@ -10,9 +10,11 @@
 
 namespace storyline::detail {
 
-// Title and paragraphs are whitespace-collapsed; repeats are dropped (see drop_repeated);
-// lang is reduced to its two-letter code; source falls back to the URL's host.
-// An article with neither title nor text becomes the error "no text".
+// `paragraphs` come whitespace-collapsed (collapse_whitespace; split_blank_line_paragraphs and
+// split_lines return them so): collapsing them again here cost every article a copy of its
+// text. The title, URL and source are collapsed here; empty paragraphs and repeats are dropped
+// (see drop_repeated); lang is reduced to its two-letter code; source falls back to the URL's
+// host. An article with neither title nor text becomes the error "no text".
 void finish_article(Article article, std::vector<std::string> paragraphs, ReadBatch& out);
 
 // "dir/000_97f.txt" -> "000_97f": the id of an article read from a file.

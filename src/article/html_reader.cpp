@@ -156,6 +156,7 @@ void read_html(std::string_view bytes, std::string_view origin, ReadBatch& out) 
 
   const GumboNode* body = detail::find_first(doc->root, GUMBO_TAG_BODY);
   std::vector<std::string> paragraphs = detail::main_text_paragraphs(body ? body : doc->root);
+  for (std::string& p : paragraphs) p = detail::collapse_whitespace(p);
   if (article.title.empty() && paragraphs.empty()) {
     out.errors.push_back({std::string(origin), "no article text found in the HTML (malformed or empty page)"});
     return;

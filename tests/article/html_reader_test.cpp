@@ -100,6 +100,16 @@ TEST(HtmlReader, ListsAndBreaksBecomeParagraphs) {
             "story.\n\nLine one\n\nLine two\n\nSub heading\n\nEnd.");
 }
 
+// Source indentation, line breaks inside a paragraph, no-break and zero-width spaces: the text
+// holds single spaces, as from every other reader.
+TEST(HtmlReader, WhitespaceInsideParagraphsIsCollapsed) {
+  ReadBatch b;
+  read_html("<body><article><p>\n      The ferry\tleft   at dawn,\n      carrying\xC2\xA0" "forty pass\xE2\x80\x8B"
+            "engers. </p>\n<p>  It  arrived\r\n on time.  </p></article></body>",
+            "w.html", b);
+  EXPECT_EQ(only_article(b).text, "The ferry left at dawn, carrying forty passengers.\n\nIt arrived on time.");
+}
+
 TEST(HtmlReader, MalformedHtmlStillReadsWhatIsThere) {
   ReadBatch b;
   read_html("<html><body><div><p>Unclosed paragraph one, with text<p>Paragraph <b>two <i>nested</b> badly</div>"
