@@ -123,7 +123,7 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   const bool existed = index_->find(profile->id) != nullptr;
   std::optional<std::int64_t> expires;
   if (max_age) expires = profile->published.value_or(index_->now().value_or(wall_clock())) + *max_age;
-  std::future<bool> committed;
+  std::optional<GroupCommitter::Awaited> committed;
   if (index_->expired(expires)) {
     // Acknowledged but not kept; a stored previous version goes.
     if (existed) committed = remove_locked(profile->id, RemovalReason::Expired);
@@ -136,46 +136,43 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
     write.matched = std::move(joined.matched.article_id);
     write.matched_probability = joined.matched.probability;
     write.received = wall_clock();
-    committed = committer_->submit(
-        std::move(write),
-        [this, profile, before = std::move(before)]() mutable {
+    committed.emplace(committer_->submit_awaited(
+        std::move(write), [this, profile, before = std::move(before)]() mutable {
           const IndexedArticle* now = index_->find(profile->id);
           if (now && now->profile == profile) index_->remove(profile->id);
           if (before) index_->put_back(std::move(*before));
           update_counts_locked();
-        },
-        /*awaited=*/true);
+        }));
   }
   expire_locked();
   update_counts_locked();
   lock.unlock();
   // Commits on this thread unless a commit is running; throws when it failed (and was undone).
-  if (committed.valid()) committer_->await(committed);
+  if (committed) committed->wait();
   return existed ? PutOutcome::Updated : PutOutcome::Created;
 }
 
 bool StoryService::remove(const std::string& article_id) {
   std::unique_lock lock(mutex_);
-  std::future<bool> committed = remove_locked(article_id, RemovalReason::Deleted);
+  std::optional<GroupCommitter::Awaited> committed = remove_locked(article_id, RemovalReason::Deleted);
   update_counts_locked();
   lock.unlock();
-  if (!committed.valid()) return false;
-  committer_->await(committed);
+  if (!committed) return false;
+  committed->wait();
   return true;
 }
 
-// Takes the article out of the index and queues its removal; an invalid future when unknown.
-// The caller passes the future to the committer's await() once it let go of `mutex_`.
-std::future<bool> StoryService::remove_locked(const std::string& article_id, RemovalReason reason) {
+// Takes the article out of the index and queues its removal; nothing when unknown. The caller
+// waits for the removal once it let go of `mutex_`.
+std::optional<GroupCommitter::Awaited> StoryService::remove_locked(const std::string& article_id,
+                                                                   RemovalReason reason) {
   std::optional<StoryIndex::Removed> removed = index_->take(article_id);
-  if (!removed) return {};
-  return committer_->submit(
-      RemovalWrite{article_id, reason, wall_clock()},
-      [this, removed = std::move(*removed)]() mutable {
-        index_->put_back(std::move(removed));
-        update_counts_locked();
-      },
-      /*awaited=*/true);
+  if (!removed) return std::nullopt;
+  return committer_->submit_awaited(RemovalWrite{article_id, reason, wall_clock()},
+                                    [this, removed = std::move(*removed)]() mutable {
+                                      index_->put_back(std::move(removed));
+                                      update_counts_locked();
+                                    });
 }
 
 // Nobody waits for these: an expiry that fails to commit is undone, and retried by a later put.

@@ -64,7 +64,7 @@ class StoryService {
   std::size_t thread_count();  // the last known count while the index is busy
 
  private:
-  std::future<bool> remove_locked(const std::string& article_id, RemovalReason reason);
+  std::optional<GroupCommitter::Awaited> remove_locked(const std::string& article_id, RemovalReason reason);
   void expire_locked();
   // Sets the time the index files the article under (api/filing_time.h).
   void file(Profile& profile);

@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <utility>
 #include <stdexcept>
 #include <vector>
 
@@ -22,18 +24,67 @@ GroupCommitter::~GroupCommitter() {
   writer_.join();
 }
 
-std::future<bool> GroupCommitter::submit(StoreWrite write, Undo undo, bool awaited) {
+std::future<bool> GroupCommitter::submit(StoreWrite write, Undo undo) {
+  return enqueue(std::move(write), std::move(undo), false, nullptr);
+}
+
+GroupCommitter::Awaited GroupCommitter::submit_awaited(StoreWrite write, Undo undo) {
+  std::uint64_t ticket = 0;
+  std::future<bool> result = enqueue(std::move(write), std::move(undo), true, &ticket);
+  return Awaited(*this, ticket, std::move(result));
+}
+
+std::future<bool> GroupCommitter::enqueue(StoreWrite write, Undo undo, bool awaited, std::uint64_t* ticket) {
   std::future<bool> result;
   {
     std::lock_guard lock(mutex_);
     if (stopping_) throw std::runtime_error("the store is closing");
-    queue_.push_back({std::move(write), std::move(undo), {}, awaited});
+    queue_.push_back({std::move(write), std::move(undo), {}, awaited, awaited ? next_ticket_++ : 0});
     result = queue_.back().done.get_future();
-    if (awaited) return result;  // its caller commits it in await()
+    if (awaited) {
+      *ticket = queue_.back().ticket;
+      return result;  // its caller commits it in Awaited::wait()
+    }
     ++unawaited_;
   }
   wake_.notify_one();
   return result;
+}
+
+void GroupCommitter::release(std::uint64_t ticket) {
+  {
+    std::lock_guard lock(mutex_);
+    auto it = std::find_if(queue_.begin(), queue_.end(), [&](const Pending& p) { return p.ticket == ticket; });
+    if (it == queue_.end() || !it->awaited) return;  // committing or committed already
+    it->awaited = false;
+    ++unawaited_;
+  }
+  wake_.notify_one();
+}
+
+GroupCommitter::Awaited::Awaited(GroupCommitter& committer, std::uint64_t ticket, std::future<bool> result)
+    : committer_(&committer), ticket_(ticket), result_(std::move(result)) {}
+
+GroupCommitter::Awaited::Awaited(Awaited&& other) noexcept
+    : committer_(std::exchange(other.committer_, nullptr)), ticket_(other.ticket_), result_(std::move(other.result_)) {}
+
+GroupCommitter::Awaited& GroupCommitter::Awaited::operator=(Awaited&& other) noexcept {
+  if (this == &other) return *this;
+  if (committer_) committer_->release(ticket_);
+  committer_ = std::exchange(other.committer_, nullptr);
+  ticket_ = other.ticket_;
+  result_ = std::move(other.result_);
+  return *this;
+}
+
+GroupCommitter::Awaited::~Awaited() {
+  if (committer_) committer_->release(ticket_);
+}
+
+bool GroupCommitter::Awaited::wait() {
+  if (!committer_) throw std::logic_error("GroupCommitter::Awaited::wait called twice");
+  GroupCommitter* committer = std::exchange(committer_, nullptr);
+  return committer->await(result_);
 }
 
 bool GroupCommitter::await(std::future<bool>& result) {

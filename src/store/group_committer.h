@@ -3,12 +3,13 @@
 // lock. Each write's future is fulfilled only after the batch holding it committed, so
 // acknowledging on it keeps "an acknowledged write survives kill -9".
 //
-// Who commits: a caller that will wait for its write submits it `awaited` and then calls
-// await(), which commits the queue on the caller's own thread when no commit is running (else
-// it waits for the running one, and commits what queued behind it if nobody else does). A lone
-// PUT thus commits without handing its write to another thread and being woken back: two
-// thread switches fewer per request. A writer thread commits the writes nobody waits for
-// (expiries), and whatever is left when the committer closes.
+// Who commits: a caller that will wait for its write submits it with submit_awaited() and then
+// calls wait() on what that returns, which commits the queue on the caller's own thread when no
+// commit is running (else it waits for the running one, and commits what queued behind it if
+// nobody else does). A lone PUT thus commits without handing its write to another thread and
+// being woken back: two thread switches fewer per request. A writer thread commits the writes
+// nobody waits for (expiries), an awaited write whose caller gave up before waiting (its
+// request failed in between), and whatever is left when the committer closes.
 //
 // Writes are submitted under the caller's `order` mutex, the one guarding the state the writes
 // mirror (the server's index). The queue is therefore in the order that state changed, and
@@ -20,6 +21,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <future>
@@ -43,15 +45,34 @@ class GroupCommitter {
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
 
-  // Queues a write; call with `order` held. The future yields Store::apply's result for this
-  // write once its batch committed, or rethrows the commit's error. It may be dropped (an
-  // expiry nobody waits for); the write is committed all the same. `awaited`: the caller
-  // promises to pass the future to await(), which commits it; otherwise the writer thread does.
-  std::future<bool> submit(StoreWrite write, Undo undo = {}, bool awaited = false);
+  // Queues a write for the writer thread; call with `order` held. The future yields
+  // Store::apply's result for this write once its batch committed, or rethrows the commit's
+  // error. It may be dropped (an expiry nobody waits for); the write is committed all the same.
+  std::future<bool> submit(StoreWrite write, Undo undo = {});
 
-  // The result of an awaited write (see submit), committing it on this thread when no commit
-  // is running. Rethrows the commit's error. Never call it holding `order`.
-  bool await(std::future<bool>& result);
+  // A write its caller will wait for (see Awaited::wait). Move-only; dropped without wait()
+  // (an exception between queueing and waiting), it hands its write to the writer thread,
+  // which commits it as it commits expiries: it neither waits for the next request's commit
+  // nor, on an idle server, for the committer to close.
+  class Awaited {
+   public:
+    Awaited(Awaited&& other) noexcept;
+    Awaited& operator=(Awaited&& other) noexcept;  // releases what it held (see above)
+    Awaited(const Awaited&) = delete;
+    ~Awaited();
+    // Store::apply's result for the write, committing it on this thread when no commit is
+    // running. Rethrows the commit's error. Call once, never holding `order`.
+    bool wait();
+
+   private:
+    friend class GroupCommitter;
+    Awaited(GroupCommitter& committer, std::uint64_t ticket, std::future<bool> result);
+    GroupCommitter* committer_;  // null once waited for or moved from
+    std::uint64_t ticket_;
+    std::future<bool> result_;
+  };
+  // Queues a write as submit() does, for the caller to wait() for; call with `order` held.
+  Awaited submit_awaited(StoreWrite write, Undo undo = {});
 
   // Batches committed so far (for tests and /metrics).
   std::size_t batches() const;
@@ -64,7 +85,13 @@ class GroupCommitter {
     Undo undo;
     std::promise<bool> done;
     bool awaited = false;
+    std::uint64_t ticket = 0;  // names an awaited write while it is queued
   };
+  std::future<bool> enqueue(StoreWrite write, Undo undo, bool awaited, std::uint64_t* ticket);
+  // The committed result of an awaited write, committing on this thread (see Awaited::wait).
+  bool await(std::future<bool>& result);
+  // An awaited write nobody will wait for: the writer thread commits it, if still queued.
+  void release(std::uint64_t ticket);
   void run();
   // Commits the next batch of the queue; call with `lock` held, nothing committing and the
   // queue not empty. Unlocks meanwhile; returns with `lock` held again.
@@ -84,6 +111,7 @@ class GroupCommitter {
   // running commit has its result.
   bool committing_ = false;
   std::size_t unawaited_ = 0;  // queued writes that no caller will commit
+  std::uint64_t next_ticket_ = 1;
   std::size_t batches_ = 0;
   std::thread writer_;  // last: starts once everything above exists
 };

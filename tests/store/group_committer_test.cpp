@@ -91,13 +91,17 @@ TEST(GroupCommitter, ConcurrentPutsAllAcknowledgedAreAllStoredAfterReopening) {
         for (int i = 0; i < kEach; ++i) {
           // Odd threads commit their own writes (as the server's requests do), even threads
           // leave theirs to the writer thread.
-          const bool awaited = t % 2 == 1;
-          std::future<bool> done;
-          {
-            std::lock_guard lock(order);
-            done = committer.submit(put("a" + std::to_string(t) + "-" + std::to_string(i)), {}, awaited);
+          const std::string id = "a" + std::to_string(t) + "-" + std::to_string(i);
+          std::unique_lock lock(order);
+          if (t % 2 == 1) {
+            GroupCommitter::Awaited done = committer.submit_awaited(put(id));
+            lock.unlock();
+            if (done.wait()) ++acknowledged;  // true: a new id
+          } else {
+            std::future<bool> done = committer.submit(put(id));
+            lock.unlock();
+            if (done.get()) ++acknowledged;
           }
-          if (awaited ? committer.await(done) : done.get()) ++acknowledged;  // true: a new id
         }
       });
     for (auto& w : writers) w.join();
@@ -157,8 +161,8 @@ TEST(GroupCommitter, AnAwaitedWriteIsCommittedOnTheCallersThread) {
   auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("awaited")));
   std::mutex order;
   GroupCommitter committer(*store, order);
-  std::future<bool> done = committer.submit(put("mine"), {}, /*awaited=*/true);
-  EXPECT_TRUE(committer.await(done));
+  GroupCommitter::Awaited done = committer.submit_awaited(put("mine"));
+  EXPECT_TRUE(done.wait());
   EXPECT_EQ(store->applied_on, std::this_thread::get_id());
   EXPECT_EQ(committer.batches(), 1u);
   EXPECT_EQ(stored_ids(*store), (std::set<std::string>{"mine"}));
@@ -173,8 +177,8 @@ TEST(GroupCommitter, AwaitedWritesQueuedDuringACommitShareTheNextOne) {
   store->close_gate();
   std::atomic<int> acknowledged{0};
   auto write_and_wait = [&](std::string id) {
-    std::future<bool> done = committer.submit(put(id), {}, /*awaited=*/true);
-    if (committer.await(done)) ++acknowledged;
+    GroupCommitter::Awaited done = committer.submit_awaited(put(id));
+    if (done.wait()) ++acknowledged;
   };
   std::thread first(write_and_wait, "first");
   store->wait_until_applying();  // "first" is being committed on its own thread, held
@@ -197,14 +201,38 @@ TEST(GroupCommitter, AFailedAwaitedCommitThrowsAndIsUndone) {
   GroupCommitter committer(*store, order);
   store->fail = true;
   bool undone = false;
-  std::future<bool> done = committer.submit(put("lost"), [&] { undone = true; }, /*awaited=*/true);
-  EXPECT_THROW(committer.await(done), std::runtime_error);
+  GroupCommitter::Awaited done = committer.submit_awaited(put("lost"), [&] { undone = true; });
+  EXPECT_THROW(done.wait(), std::runtime_error);
   EXPECT_TRUE(undone);
   EXPECT_EQ(committer.batches(), 0u);
   store->fail = false;
-  done = committer.submit(put("kept"), {}, /*awaited=*/true);
-  EXPECT_TRUE(committer.await(done));
+  done = committer.submit_awaited(put("kept"));
+  EXPECT_TRUE(done.wait());
   EXPECT_EQ(stored_ids(*store), (std::set<std::string>{"kept"}));
+}
+
+// A request that fails between queueing its write and waiting for it (the index changed, the
+// write is queued) must not leave the write queued until some later request commits: on an
+// idle server that could be never. The writer thread commits it.
+TEST(GroupCommitter, AnAwaitedWriteNobodyWaitsForIsCommittedByTheWriter) {
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("awaited-dropped")));
+  std::mutex order;
+  GroupCommitter committer(*store, order);
+  try {
+    GroupCommitter::Awaited done = committer.submit_awaited(put("orphan"));
+    throw std::runtime_error("the request failed before waiting");
+  } catch (const std::runtime_error&) {
+  }
+  for (int i = 0; i < 500 && committer.batches() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(committer.batches(), 1u);
+  EXPECT_NE(store->applied_on, std::this_thread::get_id());
+  EXPECT_EQ(stored_ids(*store), (std::set<std::string>{"orphan"}));
+  // Moved from and waited for, a write is committed once, by its waiter.
+  GroupCommitter::Awaited first = committer.submit_awaited(put("moved"));
+  GroupCommitter::Awaited second = std::move(first);
+  EXPECT_TRUE(second.wait());
+  EXPECT_EQ(store->applied_on, std::this_thread::get_id());
+  EXPECT_EQ(committer.batches(), 2u);
 }
 
 TEST(GroupCommitter, ClosingCommitsWhatIsQueued) {
