@@ -4,46 +4,6 @@
 #include <cstdlib>
 
 namespace storyline {
-namespace {
-
-// Scores per document while a query walks the posting lists: open addressing over the slot,
-// sized for every posting (or every live document, if fewer) to be a new document. The walk
-// adds to it once per posting (tens of thousands per query in a full index), where a
-// node-based map allocated and missed the cache each time. Per slot the additions run in
-// posting order, as they would in any map.
-class ScoreTable {
- public:
-  explicit ScoreTable(std::size_t postings) {
-    std::size_t capacity = 16;
-    while (capacity < 2 * postings) capacity *= 2;
-    cells_.assign(capacity, Cell{});
-    mask_ = capacity - 1;
-  }
-  void add(DocSlot slot, std::int64_t time, float amount) {
-    std::size_t i = (std::size_t(slot) * 0x9E3779B1u) & mask_;
-    while (cells_[i].used && cells_[i].slot != slot) i = (i + 1) & mask_;
-    Cell& c = cells_[i];
-    if (!c.used) c = {slot, 0.0f, time, true};
-    c.score += amount;
-  }
-  template <typename Fn>  // fn(slot, time, score) for every document scored
-  void for_each(Fn fn) const {
-    for (const Cell& c : cells_)
-      if (c.used) fn(c.slot, c.time, c.score);
-  }
-
- private:
-  struct Cell {
-    DocSlot slot = 0;
-    float score = 0;
-    std::int64_t time = 0;
-    bool used = false;
-  };
-  std::vector<Cell> cells_;
-  std::size_t mask_ = 0;
-};
-
-}  // namespace
 
 void CandidateIndex::add(DocSlot slot, std::int64_t time, const SparseVector& terms) {
   std::vector<TermId>& mine = terms_of_[slot];
@@ -88,7 +48,7 @@ bool CandidateIndex::within_window(std::int64_t a, std::int64_t b) const {
 
 std::vector<std::pair<DocSlot, float>> CandidateIndex::query(const SparseVector& terms,
                                                              std::int64_t time,
-                                                             std::size_t limit) const {
+                                                             std::size_t limit) {
   std::vector<const std::vector<Posting>*> lists;
   std::size_t postings = 0;
   for (auto [id, weight] : terms.entries) {
@@ -96,7 +56,8 @@ std::vector<std::pair<DocSlot, float>> CandidateIndex::query(const SparseVector&
     lists.push_back(it == postings_.end() ? nullptr : &it->second);
     if (it != postings_.end()) postings += it->second.size();
   }
-  ScoreTable scores(std::min(postings, time_of_.size()));  // at most every live document
+  ScoreTable& scores = scores_;
+  scores.begin(std::min(postings, time_of_.size()));  // at most every live document
   for (std::size_t t = 0; t < lists.size(); ++t) {
     if (!lists[t]) continue;
     const float weight = terms.entries[t].second;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "features/sparse_vector.h"
+#include "index/score_table.h"
 
 namespace storyline {
 
@@ -31,9 +32,10 @@ class CandidateIndex {
   void remove(DocSlot slot);
 
   // Documents sharing terms with `terms`, best first by the sum of weight products, at most
-  // `limit`. Only documents within the window around `time` are returned.
+  // `limit`. Only documents within the window around `time` are returned. Not const: it
+  // reuses the index's score table (see index/score_table.h).
   std::vector<std::pair<DocSlot, float>> query(const SparseVector& terms, std::int64_t time,
-                                               std::size_t limit) const;
+                                               std::size_t limit);
 
   // Drops documents older than the window before `time` (the newest time seen); returns them.
   std::vector<DocSlot> evict(std::int64_t time);
@@ -55,6 +57,7 @@ class CandidateIndex {
   std::unordered_map<DocSlot, std::vector<TermId>> terms_of_;       // for eviction
   std::unordered_map<DocSlot, std::int64_t> time_of_;
   std::size_t postings_count_ = 0;
+  ScoreTable scores_;  // query()'s scratch
 };
 
 }  // namespace storyline

@@ -2,6 +2,8 @@
 #include <gmock/gmock.h>
 
 #include <algorithm>
+#include <map>
+#include <random>
 
 #include "index/candidate_index.h"
 
@@ -138,6 +140,50 @@ TEST(CandidateIndex, EmptyQueryFindsNothing) {
   index.add(1, 0, vec({{1, 1.0f}}));
   EXPECT_TRUE(index.query(SparseVector{}, 0, 10).empty());
   EXPECT_TRUE(index.query(vec({{2, 1.0f}}), 0, 10).empty());
+}
+
+// One index answers many queries, large and small, with documents added and removed between
+// them (its score table is reused): each answer equals a fresh sum over the postings.
+TEST(CandidateIndex, RepeatedQueriesEqualAFreshSum) {
+  std::mt19937 random(7);
+  auto draw = [&](std::size_t max_terms) {
+    std::map<TermId, float> terms;
+    const std::size_t n = 1 + random() % max_terms;
+    for (std::size_t i = 0; i < n; ++i) terms[random() % 60] = float(1 + random() % 8) / 8.0f;
+    return vec({terms.begin(), terms.end()});
+  };
+  CandidateIndex index(0);
+  std::map<DocSlot, SparseVector> live;  // what the index should hold
+  DocSlot next = 0;
+  for (int round = 0; round < 300; ++round) {
+    for (int k = 0; k < 3; ++k) {
+      live[next] = draw(12);
+      index.add(next, 0, live[next]);
+      ++next;
+    }
+    if (round % 4 == 3 && !live.empty()) {
+      auto victim = std::next(live.begin(), std::ptrdiff_t(random() % live.size()));
+      index.remove(victim->first);
+      live.erase(victim);
+    }
+    const SparseVector query = draw(round % 5 == 0 ? 40 : 3);
+    const std::size_t limit = 1 + random() % 20;
+    // Per document, the query's terms in order: the additions the index makes for it.
+    std::vector<std::pair<DocSlot, float>> expected;
+    for (const auto& [slot, terms] : live) {
+      float score = 0;
+      bool shared = false;
+      for (auto [id, weight] : query.entries)
+        for (auto [doc_id, doc_weight] : terms.entries)
+          if (doc_id == id) score += weight * doc_weight, shared = true;
+      if (shared) expected.emplace_back(slot, score);
+    }
+    std::sort(expected.begin(), expected.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
+    if (expected.size() > limit) expected.resize(limit);
+    ASSERT_EQ(index.query(query, 0, limit), expected) << "round " << round;
+  }
 }
 
 }  // namespace
