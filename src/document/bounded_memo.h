@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "document/string_hash.h"
+
 namespace storyline {
 
 template <typename Value>
@@ -22,7 +24,7 @@ class BoundedMemo {
   // The remembered answer for `key`, or compute() remembered.
   template <typename Compute>
   Value get(std::string_view key, Compute compute) {
-    const std::uint64_t hash = std::hash<std::string_view>{}(key);
+    const std::uint64_t hash = string_hash(key);
     if (!slots_.empty())
       for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
         const Slot& s = slots_[i];

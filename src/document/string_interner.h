@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "document/string_hash.h"
+
 namespace storyline {
 
 inline constexpr std::uint32_t kNoString = 0xFFFFFFFFu;  // find(): not interned
@@ -52,7 +54,7 @@ class StringInterner {
     std::uint32_t tag;  // high hash bits
     std::uint32_t id;   // kNoString: empty
   };
-  static std::uint64_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+  static std::uint64_t hash(std::string_view key) { return string_hash(key); }
   std::size_t probe(std::string_view key, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     const auto tag = static_cast<std::uint32_t>(h >> 32);

@@ -3,6 +3,7 @@
 #include <functional>
 #include <stdexcept>
 
+#include "document/string_hash.h"
 #include "features/term_dictionary.h"
 
 namespace storyline {
@@ -12,7 +13,7 @@ constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
 constexpr std::uint32_t kRowBits = 24;
 constexpr std::uint32_t kRowMask = (1u << kRowBits) - 1;
 
-std::uint64_t stem_hash(std::string_view stem) { return std::hash<std::string_view>{}(stem); }
+std::uint64_t stem_hash(std::string_view stem) { return string_hash(stem); }
 // The 8 hash bits stored beside the row number: not the bits that pick the slot.
 std::uint32_t stem_tag(std::uint64_t hash) { return std::uint32_t(hash >> 56) << kRowBits; }
 
