@@ -29,6 +29,9 @@ class StringInterner {
     offsets_.assign(1, 0);
   }
   std::size_t size() const { return offsets_.size() - 1; }
+  std::size_t memory_bytes() const {
+    return slots_.capacity() * sizeof(Slot) + arena_.capacity() + offsets_.capacity() * sizeof(std::uint32_t);
+  }
   std::string_view view(std::uint32_t id) const {
     return std::string_view(arena_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
   }

@@ -60,6 +60,7 @@ class WordMap {
   bool contains(std::string_view word) const { return keys_.find(word) != kNoString; }
   std::size_t size() const { return values_.size(); }
   bool empty() const { return values_.empty(); }
+  std::size_t memory_bytes() const { return keys_.memory_bytes() + values_.capacity() * sizeof(Value); }
   // The words in the order they were first inserted.
   template <typename F>
   void for_each_word(F&& f) const {

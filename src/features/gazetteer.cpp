@@ -187,7 +187,6 @@ class GazetteerLoader {
 
 Gazetteer Gazetteer::load_system() {
   Gazetteer g;
-  g.by_name_.reserve(1 << 18);
   GazetteerLoader loader(g);
   loader.load_countries();
   loader.load_cities();
@@ -217,18 +216,13 @@ void Gazetteer::add_name(std::string_view folded, std::uint32_t index, bool allo
   if (key.empty() || (!allow_short && (key.size() < 3 || utf8_length(key) < 2))) return;
   std::size_t words = std::size_t(std::count(key.begin(), key.end(), ' ')) + 1;
   if (words > kMaxWords) return;
-  // Probe before inserting: most names arrive many times (once per locale), and a failed
-  // emplace would still allocate a node.
-  auto it = by_name_.find(key);
   if (words > 1) {
-    std::uint8_t& span = span_by_first_word_[key.substr(0, key.find(' '))];
+    std::uint8_t& span = span_by_first_word_[std::string_view(key).substr(0, key.find(' '))];
     span = std::max<std::uint8_t>(span, std::uint8_t(words));
   }
-  if (it == by_name_.end()) {
-    by_name_.emplace(std::move(key), index);
-  } else if (rank(places_[index]) > rank(places_[it->second])) {
-    it->second = index;
-  }
+  const std::size_t names_before = by_name_.size();
+  std::uint32_t& holder = by_name_[key];
+  if (by_name_.size() > names_before || rank(places_[index]) > rank(places_[holder])) holder = index;
   max_words_ = std::max(max_words_, words);
 }
 
@@ -260,18 +254,18 @@ std::string Gazetteer::canonical(std::string_view s) {
 
 std::size_t Gazetteer::max_words_from(std::string_view folded_word) const {
   std::string key = canonical(folded_word);
-  auto it = span_by_first_word_.find(key.substr(0, key.find(' ')));
-  return it == span_by_first_word_.end() ? 1 : it->second;
+  const std::uint8_t* span = span_by_first_word_.find(std::string_view(key).substr(0, key.find(' ')));
+  return span ? *span : 1;
 }
 
 const Place* Gazetteer::find(std::string_view folded_name) const {
-  auto it = by_name_.find(canonical(folded_name));
-  return it == by_name_.end() ? nullptr : &places_[it->second];
+  const std::uint32_t* index = by_name_.find(canonical(folded_name));
+  return index ? &places_[*index] : nullptr;
 }
 
 std::size_t Gazetteer::memory_bytes() const {
   // Strings beyond the small-string buffer own a heap block; hash nodes hold key + value +
-  // next pointer + cached hash; buckets are one pointer each.
+  // next pointer + cached hash; buckets are one pointer each. The name tables count their own.
   auto heap = [](const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; };
   std::size_t bytes = places_.capacity() * sizeof(Place);
   for (const Place& p : places_) bytes += heap(p.id) + heap(p.name_en) + heap(p.country);
@@ -281,7 +275,7 @@ std::size_t Gazetteer::memory_bytes() const {
       b += sizeof(std::string) + sizeof(v) + 2 * sizeof(void*) + heap(k);
     return b;
   };
-  return bytes + table(by_name_) + table(by_id_) + table(span_by_first_word_);
+  return bytes + by_name_.memory_bytes() + table(by_id_) + span_by_first_word_.memory_bytes();
 }
 
 }  // namespace storyline

@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "document/word_set.h"
+
 namespace storyline {
 
 struct Place {
@@ -56,9 +58,12 @@ class Gazetteer {
   std::uint32_t add_place(Place place);
 
   std::vector<Place> places_;
-  std::unordered_map<std::string, std::uint32_t> by_name_;
+  // Names (and first words) in open-addressing tables over one key arena: a lookup allocates
+  // nothing and mostly costs one probe, where a node map chased a pointer into a table of
+  // 170k names (GazetteerMemo's misses, one per new word run, went there).
+  WordMap<std::uint32_t> by_name_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
-  std::unordered_map<std::string, std::uint8_t> span_by_first_word_;  // first word -> most words
+  WordMap<std::uint8_t> span_by_first_word_;  // first word -> most words
   std::size_t max_words_ = 0;
   friend class GazetteerLoader;
 };
