@@ -13,6 +13,7 @@
 #include "features/gazetteer.h"
 #include "features/match_key.h"
 #include "features/numbers.h"
+#include "features/sort_by_term_id.h"
 #include "features/term_dictionary.h"
 
 namespace storyline {
@@ -51,7 +52,7 @@ std::vector<std::pair<TermId, std::string>> first_word_of_each(
     const auto next = static_cast<std::uint32_t>(first.size());
     if (positions.find_or_add(entry.first, next, id_at) == next) first.push_back(entry);
   }
-  std::sort(first.begin(), first.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  sort_by_term_id(first);
   std::vector<std::pair<TermId, std::string>> words;
   words.reserve(first.size());
   for (const auto& [id, word] : first) words.emplace_back(id, std::string(word));

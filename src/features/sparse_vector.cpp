@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "features/sort_by_term_id.h"
+
 namespace storyline {
 
 TermId term_id(std::string_view prefix, std::string_view text) {
@@ -44,7 +46,7 @@ SparseVector TermCounter::vector() {
     if (position == next) v.entries.emplace_back(id, 0.0f);
     v.entries[position].second += amount;
   }
-  std::sort(v.entries.begin(), v.entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  sort_by_term_id(v.entries);
   added_.clear();
   return v;
 }
