@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "article/ascii.h"
 #include "features/calendar_words.h"
 
 namespace storyline {
@@ -27,9 +28,14 @@ Class classify(UChar32 c) {
 
 }  // namespace
 
-std::vector<DateAtom> split_date_atoms(std::string_view text) {
+std::vector<DateAtom> split_date_atoms(std::string_view text, std::string& arena) {
   std::vector<DateAtom> atoms;
   atoms.reserve(text.size() / 5 + 1);  // about one atom per five bytes of prose
+  arena.clear();
+  arena.reserve(text.size());
+  // Where each atom's folded form lies in the arena: views are taken once it stops growing.
+  std::vector<std::uint32_t> folded_at;
+  folded_at.reserve(atoms.capacity() + 1);
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   // The class of the character at j, and j moved past it. ASCII bytes skip the decoder.
@@ -53,23 +59,34 @@ std::vector<DateAtom> split_date_atoms(std::string_view text) {
     }
     DateAtom atom{DateAtom::Kind::Mark, static_cast<std::uint32_t>(start), 0, {}, 0, false, space};
     space = false;
+    folded_at.push_back(static_cast<std::uint32_t>(arena.size()));
     if (cls == Class::Digit) {
       atom.kind = DateAtom::Kind::Number;
-      atom.folded.push_back(static_cast<char>('0' + u_charDigitValue(c)));
+      const std::size_t first = arena.size();
+      arena.push_back(static_cast<char>('0' + u_charDigitValue(c)));
       for (int32_t j = i; j < n && next(j, c) == Class::Digit; i = j)
-        atom.folded.push_back(static_cast<char>('0' + u_charDigitValue(c)));
-      for (char d : atom.folded) atom.value = atom.value < 100000000000LL ? atom.value * 10 + (d - '0') : atom.value;
+        arena.push_back(static_cast<char>('0' + u_charDigitValue(c)));
+      for (std::size_t k = first; k < arena.size(); ++k)
+        atom.value = atom.value < 100000000000LL ? atom.value * 10 + (arena[k] - '0') : atom.value;
     } else if (cls == Class::Letter) {
       atom.kind = DateAtom::Kind::Word;
       atom.capitalised = u_isupper(c) || u_istitle(c);
       for (int32_t j = i; j < n && next(j, c) == Class::Letter;) i = j;
-      atom.folded = fold_word(text.substr(start, i - start));
+      const std::string_view word = text.substr(start, i - start);
+      if (is_ascii(word)) {
+        for (char ch : word) arena.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+      } else {
+        arena += fold_word(word);
+      }
     } else {
-      atom.folded.assign(text.substr(start, i - start));
+      arena.append(text.substr(start, i - start));
     }
     atom.end = static_cast<std::uint32_t>(i);
-    atoms.push_back(std::move(atom));
+    atoms.push_back(atom);
   }
+  folded_at.push_back(static_cast<std::uint32_t>(arena.size()));
+  for (std::size_t k = 0; k < atoms.size(); ++k)
+    atoms[k].folded = std::string_view(arena).substr(folded_at[k], folded_at[k + 1] - folded_at[k]);
   return atoms;
 }
 

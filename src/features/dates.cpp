@@ -33,7 +33,7 @@ struct Match {
 };
 
 // Words that may follow an ordinal day number: "17th", "1er", "1re", "1º".
-bool is_ordinal_suffix(const std::string& w) {
+bool is_ordinal_suffix(std::string_view w) {
   static constexpr std::array<std::string_view, 8> kSuffixes = {"st", "nd", "rd", "th", "er", "re", "º", "ª"};
   for (auto s : kSuffixes) if (w == s) return true;
   return false;
@@ -43,7 +43,9 @@ bool is_ordinal_suffix(const std::string& w) {
 class Matcher {
  public:
   Matcher(std::string_view text, const CalendarWords& words, std::optional<std::int32_t> pub)
-      : text_(text), atoms_(split_date_atoms(text)), w_(words), pub_(pub) {}
+      : text_(text), atoms_(split_date_atoms(text, folded_)), w_(words), pub_(pub) {}
+  Matcher(const Matcher&) = delete;  // its atoms point into its own folded_
+  Matcher& operator=(const Matcher&) = delete;
 
   std::vector<DateMention> run() const {
     std::vector<DateMention> out;
@@ -302,6 +304,7 @@ class Matcher {
   }
 
   std::string_view text_;
+  std::string folded_;  // the atoms' folded forms (declared first: atoms_ points into it)
   std::vector<DateAtom> atoms_;
   const CalendarWords& w_;
   std::optional<std::int32_t> pub_;
