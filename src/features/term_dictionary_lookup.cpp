@@ -1,6 +1,5 @@
 // The lookup side of TermDictionary: the hashed row table built once per language at load,
 // and the queries, which read it only (thread-safe).
-#include <functional>
 #include <stdexcept>
 
 #include "document/string_hash.h"

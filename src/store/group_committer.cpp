@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <utility>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "store/background_thread.h"
