@@ -15,11 +15,19 @@ inline bool is_ascii(std::string_view s) {
   return true;
 }
 
-// `s` with A-Z lower-cased (for ASCII input: what the ICU folds and transforms give).
+// Appends `s` with A-Z lower-cased to `out` (for ASCII input: what the ICU folds and
+// transforms give).
+inline void append_ascii_lower(std::string& out, std::string_view s) {
+  const std::size_t at = out.size();
+  out.append(s);
+  for (std::size_t i = at; i < out.size(); ++i)
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+}
+
+// `s` with A-Z lower-cased.
 inline std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string out;
+  append_ascii_lower(out, s);
   return out;
 }
 

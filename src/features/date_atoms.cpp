@@ -73,11 +73,8 @@ std::vector<DateAtom> split_date_atoms(std::string_view text, std::string& arena
       atom.capitalised = u_isupper(c) || u_istitle(c);
       for (int32_t j = i; j < n && next(j, c) == Class::Letter;) i = j;
       const std::string_view word = text.substr(start, i - start);
-      if (is_ascii(word)) {
-        for (char ch : word) arena.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-      } else {
-        arena += fold_word(word);
-      }
+      if (is_ascii(word)) append_ascii_lower(arena, word);  // fold_word's ASCII case, in place
+      else arena += fold_word(word);
     } else {
       arena.append(text.substr(start, i - start));
     }
