@@ -12,7 +12,6 @@ constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
 constexpr std::uint32_t kRowBits = 24;
 constexpr std::uint32_t kRowMask = (1u << kRowBits) - 1;
 
-std::uint64_t stem_hash(std::string_view stem) { return string_hash(stem); }
 // The 8 hash bits stored beside the row number: not the bits that pick the slot.
 std::uint32_t stem_tag(std::uint64_t hash) { return std::uint32_t(hash >> 56) << kRowBits; }
 
@@ -25,7 +24,7 @@ void TermDictionary::Table::build_slots() {
   slots.assign(size, kEmptySlot);
   const std::size_t mask = size - 1;
   for (std::uint32_t r = 0; r < rows.size(); ++r) {
-    const std::uint64_t h = stem_hash(std::string_view(source_pool).substr(rows[r].source_offset, rows[r].source_length));
+    const std::uint64_t h = string_hash(std::string_view(source_pool).substr(rows[r].source_offset, rows[r].source_length));
     std::size_t i = h & mask;
     while (slots[i] != kEmptySlot) i = (i + 1) & mask;
     slots[i] = stem_tag(h) | r;
@@ -34,7 +33,7 @@ void TermDictionary::Table::build_slots() {
 
 const TermDictionary::Row* TermDictionary::Table::find(std::string_view stem) const {
   if (slots.empty()) return nullptr;
-  const std::uint64_t h = stem_hash(stem);
+  const std::uint64_t h = string_hash(stem);
   const std::uint32_t tag = stem_tag(h);
   const std::size_t mask = slots.size() - 1;
   for (std::size_t i = h & mask; slots[i] != kEmptySlot; i = (i + 1) & mask) {
