@@ -38,6 +38,7 @@ HttpServer::HttpServer(StoryService& service, HttpOptions options)
   const std::size_t threads = options_.threads;
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_->set_payload_max_length(options_.max_body_bytes);
+  server_->set_keep_alive_max_count(options_.keep_alive_requests);
   // Replies are written as headers then body: without this, Nagle's algorithm and delayed ACKs
   // add ~40 ms to every response on a keep-alive connection.
   server_->set_tcp_nodelay(true);

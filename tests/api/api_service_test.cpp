@@ -1,6 +1,11 @@
 // /health, /metrics, and the 503s while an index is being restored.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fstream>
 
 #include "server_process.h"
@@ -46,6 +51,46 @@ TEST(ServiceApi, RestoringAnswers503ExceptHealthAndMetrics) {
   }
   ASSERT_TRUE(server.wait_ready());
   EXPECT_EQ(c.Get("/threads")->status, 200);
+}
+
+// Reads one HTTP/1.1 response (headers, then Content-Length bytes) from a socket; empty when
+// the server closed the connection first.
+std::string read_response(int fd) {
+  std::string bytes;
+  char buffer[4096];
+  for (;;) {
+    const std::size_t end = bytes.find("\r\n\r\n");
+    if (end != std::string::npos) {
+      const std::size_t length_at = bytes.find("Content-Length: ");
+      const std::size_t length = length_at < end ? std::stoul(bytes.substr(length_at + 16)) : 0;
+      if (bytes.size() >= end + 4 + length) return bytes.substr(0, end + 4 + length);
+    }
+    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) return {};
+    bytes.append(buffer, std::size_t(n));
+  }
+}
+
+// A client streaming articles keeps its connection: cpp-httplib alone closes it after five
+// requests (HttpOptions::keep_alive_requests).
+TEST(ServiceApi, KeepsAConnectionOpenForManyRequests) {
+  ServerProcess server(temp_dir("keep-alive"));
+  ASSERT_TRUE(server.wait_ready());
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(std::uint16_t(server.port()));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+  const std::string request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_EQ(::send(fd, request.data(), request.size(), 0), ssize_t(request.size()));
+    const std::string response = read_response(fd);
+    ASSERT_EQ(response.rfind("HTTP/1.1 200", 0), 0u) << "request " << i << ": " << response;
+    EXPECT_EQ(response.find("Connection: close"), std::string::npos) << "request " << i;
+  }
+  ::close(fd);
 }
 
 TEST(ServiceApi, ServesTheWebUi) {
