@@ -186,5 +186,56 @@ TEST(CandidateIndex, RepeatedQueriesEqualAFreshSum) {
   }
 }
 
+// The window evicts the oldest documents, which sit at the front of every posting list, and
+// deletes take documents from anywhere: every answer and the posting count equal those over
+// the live documents.
+TEST(CandidateIndex, EvictionsAndRemovalsEqualAFreshSum) {
+  std::mt19937 random(11);
+  auto draw = [&] {
+    std::map<TermId, float> terms;
+    const std::size_t n = 1 + random() % 10;
+    for (std::size_t i = 0; i < n; ++i) terms[random() % 25] = float(1 + random() % 8) / 8.0f;
+    return vec({terms.begin(), terms.end()});
+  };
+  constexpr std::int64_t kWindow = 40;
+  CandidateIndex index(kWindow);
+  std::map<DocSlot, std::pair<std::int64_t, SparseVector>> live;  // slot -> (time, terms)
+  DocSlot next = 0;
+  for (std::int64_t time = 0; time < 600; ++time) {
+    const SparseVector terms = draw();
+    index.add(next, time, terms);
+    live[next++] = {time, terms};
+    std::vector<DocSlot> evicted = index.evict(time);
+    for (DocSlot slot : evicted) EXPECT_GT(time - live.at(slot).first, kWindow);
+    for (DocSlot slot : evicted) live.erase(slot);
+    if (time % 7 == 3) {
+      auto victim = std::next(live.begin(), std::ptrdiff_t(random() % live.size()));
+      index.remove(victim->first);
+      live.erase(victim);
+    }
+    std::size_t postings = 0;
+    for (const auto& [slot, doc] : live) {
+      EXPECT_LE(time - doc.first, kWindow) << "slot " << slot << " was not evicted";
+      postings += doc.second.entries.size();
+    }
+    ASSERT_EQ(index.postings(), postings) << "time " << time;
+    const SparseVector query = draw();
+    std::vector<std::pair<DocSlot, float>> expected;
+    for (const auto& [slot, doc] : live) {
+      float score = 0;
+      bool shared = false;
+      for (auto [id, weight] : query.entries)
+        for (auto [doc_id, doc_weight] : doc.second.entries)
+          if (doc_id == id) score += weight * doc_weight, shared = true;
+      if (shared) expected.emplace_back(slot, score);
+    }
+    std::sort(expected.begin(), expected.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
+    if (expected.size() > 15) expected.resize(15);
+    ASSERT_EQ(index.query(query, time, 15), expected) << "time " << time;
+  }
+}
+
 }  // namespace
 }  // namespace storyline
