@@ -12,12 +12,17 @@
 namespace storyline {
 
 std::string fold_word(std::string_view utf8) {
-  if (is_ascii(utf8)) return ascii_lower(utf8);
   std::string out;
+  append_folded_word(out, utf8);
+  return out;
+}
+
+void append_folded_word(std::string& out, std::string_view utf8) {
+  if (is_ascii(utf8)) return append_ascii_lower(out, utf8);
+  // toUTF8String appends.
   icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
       .foldCase()
       .toUTF8String(out);
-  return out;
 }
 
 namespace {

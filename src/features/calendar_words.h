@@ -85,5 +85,7 @@ class CalendarLexicon {
 // NFKC-free but Unicode-aware case folding (ICU u_foldCase per code point), shared by the
 // lexicon and the extractors so that table keys and looked-up words fold the same way.
 std::string fold_word(std::string_view utf8);
+// The same appended to `out` (ASCII words without a string of their own).
+void append_folded_word(std::string& out, std::string_view utf8);
 
 }  // namespace storyline

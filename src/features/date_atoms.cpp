@@ -3,7 +3,6 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "article/ascii.h"
 #include "features/calendar_words.h"
 
 namespace storyline {
@@ -72,9 +71,7 @@ std::vector<DateAtom> split_date_atoms(std::string_view text, std::string& arena
       atom.kind = DateAtom::Kind::Word;
       atom.capitalised = u_isupper(c) || u_istitle(c);
       for (int32_t j = i; j < n && next(j, c) == Class::Letter;) i = j;
-      const std::string_view word = text.substr(start, i - start);
-      if (is_ascii(word)) append_ascii_lower(arena, word);  // fold_word's ASCII case, in place
-      else arena += fold_word(word);
+      append_folded_word(arena, text.substr(start, i - start));
     } else {
       arena.append(text.substr(start, i - start));
     }
