@@ -25,23 +25,23 @@ GroupCommitter::~GroupCommitter() {
 }
 
 std::future<bool> GroupCommitter::submit(StoreWrite write, Undo undo) {
-  return enqueue(std::move(write), std::move(undo), false, nullptr);
+  return enqueue(std::move(write), std::move(undo), nullptr);
 }
 
 GroupCommitter::Awaited GroupCommitter::submit_awaited(StoreWrite write, Undo undo) {
   std::uint64_t ticket = 0;
-  std::future<bool> result = enqueue(std::move(write), std::move(undo), true, &ticket);
+  std::future<bool> result = enqueue(std::move(write), std::move(undo), &ticket);
   return Awaited(*this, ticket, std::move(result));
 }
 
-std::future<bool> GroupCommitter::enqueue(StoreWrite write, Undo undo, bool awaited, std::uint64_t* ticket) {
+std::future<bool> GroupCommitter::enqueue(StoreWrite write, Undo undo, std::uint64_t* ticket) {
   std::future<bool> result;
   {
     std::lock_guard lock(mutex_);
     if (stopping_) throw std::runtime_error("the store is closing");
-    queue_.push_back({std::move(write), std::move(undo), {}, awaited, awaited ? next_ticket_++ : 0});
+    queue_.push_back({std::move(write), std::move(undo), {}, ticket ? next_ticket_++ : 0});
     result = queue_.back().done.get_future();
-    if (awaited) {
+    if (ticket) {
       *ticket = queue_.back().ticket;
       return result;  // its caller commits it in Awaited::wait()
     }
@@ -55,8 +55,8 @@ void GroupCommitter::release(std::uint64_t ticket) {
   {
     std::lock_guard lock(mutex_);
     auto it = std::find_if(queue_.begin(), queue_.end(), [&](const Pending& p) { return p.ticket == ticket; });
-    if (it == queue_.end() || !it->awaited) return;  // committing or committed already
-    it->awaited = false;
+    if (it == queue_.end()) return;  // committing or committed already
+    it->ticket = 0;
     ++unawaited_;
   }
   wake_.notify_one();
@@ -120,7 +120,7 @@ void GroupCommitter::commit_next(std::unique_lock<std::mutex>& lock) {
   std::deque<Pending> batch;
   const std::size_t n = std::min(queue_.size(), max_batch_);
   for (std::size_t i = 0; i < n; ++i) {
-    if (!queue_.front().awaited) --unawaited_;
+    if (!queue_.front().awaited()) --unawaited_;
     batch.push_back(std::move(queue_.front()));
     queue_.pop_front();
   }
@@ -171,7 +171,7 @@ void GroupCommitter::fail(std::deque<Pending>& batch, const std::exception_ptr& 
     std::lock_guard lock(mutex_);
     later.swap(queue_);
     for (const Pending& p : later)
-      if (!p.awaited) --unawaited_;
+      if (!p.awaited()) --unawaited_;
   }
   auto undo = [](std::deque<Pending>& pending) {
     for (auto it = pending.rbegin(); it != pending.rend(); ++it) {

@@ -84,10 +84,13 @@ class GroupCommitter {
     StoreWrite write;
     Undo undo;
     std::promise<bool> done;
-    bool awaited = false;
-    std::uint64_t ticket = 0;  // names an awaited write while it is queued
+    // Names a write its caller will commit while it is queued; 0: the writer thread's.
+    std::uint64_t ticket = 0;
+    bool awaited() const { return ticket != 0; }
   };
-  std::future<bool> enqueue(StoreWrite write, Undo undo, bool awaited, std::uint64_t* ticket);
+  // Queues a write; with a `ticket`, one its caller will commit (the ticket is set), else one
+  // for the writer thread.
+  std::future<bool> enqueue(StoreWrite write, Undo undo, std::uint64_t* ticket);
   // The committed result of an awaited write, committing on this thread (see Awaited::wait).
   bool await(std::future<bool>& result);
   // An awaited write nobody will wait for: the writer thread commits it, if still queued.
