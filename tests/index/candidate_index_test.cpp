@@ -28,6 +28,28 @@ std::vector<DocSlot> slots(const std::vector<std::pair<DocSlot, float>>& ranked)
 
 constexpr std::int64_t kDay = 86400;
 
+// What a query must answer, summed by brute force over `documents` (slot -> terms): per
+// document, the query's terms in order (the additions the index makes for it), best first,
+// ties by slot, at most `limit`.
+std::vector<std::pair<DocSlot, float>> expected_answer(const SparseVector& query,
+                                                       const std::map<DocSlot, const SparseVector*>& documents,
+                                                       std::size_t limit) {
+  std::vector<std::pair<DocSlot, float>> expected;
+  for (const auto& [slot, terms] : documents) {
+    float score = 0;
+    bool shared = false;
+    for (auto [id, weight] : query.entries)
+      for (auto [doc_id, doc_weight] : terms->entries)
+        if (doc_id == id) score += weight * doc_weight, shared = true;
+    if (shared) expected.emplace_back(slot, score);
+  }
+  std::sort(expected.begin(), expected.end(), [](const auto& x, const auto& y) {
+    return x.second != y.second ? x.second > y.second : x.first < y.first;
+  });
+  if (expected.size() > limit) expected.resize(limit);
+  return expected;
+}
+
 TEST(CandidateIndex, RanksBySharedWeight) {
   CandidateIndex index(0);
   index.add(1, 100, vec({{10, 1.0f}}));                 // shares term 10 only
@@ -168,21 +190,9 @@ TEST(CandidateIndex, RepeatedQueriesEqualAFreshSum) {
     }
     const SparseVector query = draw(round % 5 == 0 ? 40 : 3);
     const std::size_t limit = 1 + random() % 20;
-    // Per document, the query's terms in order: the additions the index makes for it.
-    std::vector<std::pair<DocSlot, float>> expected;
-    for (const auto& [slot, terms] : live) {
-      float score = 0;
-      bool shared = false;
-      for (auto [id, weight] : query.entries)
-        for (auto [doc_id, doc_weight] : terms.entries)
-          if (doc_id == id) score += weight * doc_weight, shared = true;
-      if (shared) expected.emplace_back(slot, score);
-    }
-    std::sort(expected.begin(), expected.end(), [](const auto& x, const auto& y) {
-      return x.second != y.second ? x.second > y.second : x.first < y.first;
-    });
-    if (expected.size() > limit) expected.resize(limit);
-    ASSERT_EQ(index.query(query, 0, limit), expected) << "round " << round;
+    std::map<DocSlot, const SparseVector*> documents;
+    for (const auto& [slot, terms] : live) documents[slot] = &terms;
+    ASSERT_EQ(index.query(query, 0, limit), expected_answer(query, documents, limit)) << "round " << round;
   }
 }
 
@@ -214,26 +224,15 @@ TEST(CandidateIndex, EvictionsAndRemovalsEqualAFreshSum) {
       live.erase(victim);
     }
     std::size_t postings = 0;
+    std::map<DocSlot, const SparseVector*> documents;
     for (const auto& [slot, doc] : live) {
       EXPECT_LE(time - doc.first, kWindow) << "slot " << slot << " was not evicted";
       postings += doc.second.entries.size();
+      documents[slot] = &doc.second;
     }
     ASSERT_EQ(index.postings(), postings) << "time " << time;
     const SparseVector query = draw();
-    std::vector<std::pair<DocSlot, float>> expected;
-    for (const auto& [slot, doc] : live) {
-      float score = 0;
-      bool shared = false;
-      for (auto [id, weight] : query.entries)
-        for (auto [doc_id, doc_weight] : doc.second.entries)
-          if (doc_id == id) score += weight * doc_weight, shared = true;
-      if (shared) expected.emplace_back(slot, score);
-    }
-    std::sort(expected.begin(), expected.end(), [](const auto& x, const auto& y) {
-      return x.second != y.second ? x.second > y.second : x.first < y.first;
-    });
-    if (expected.size() > 15) expected.resize(15);
-    ASSERT_EQ(index.query(query, time, 15), expected) << "time " << time;
+    ASSERT_EQ(index.query(query, time, 15), expected_answer(query, documents, 15)) << "time " << time;
   }
 }
 
