@@ -16,6 +16,8 @@ StoryIndex::Joined StoryIndex::add(IndexedArticle article) {
   stats_.add(p);
   builder_.add(article.profile);
   Joined joined = *membership(p.id);  // add() always places the article in a thread
+  tallies_.joined(joined.thread_id, builder_.thread_of(p.id)->members.size(), article.category_vote,
+                  article.folded_title);
   if (p.published) published_.insert(*p.published);
   if (article.expires) expiry_.emplace(*article.expires, p.id);
   articles_[p.id] = std::move(article);
@@ -31,6 +33,7 @@ void StoryIndex::restore(std::vector<IndexedArticle> articles, const std::vector
     forget(p.id);
     stats_.add(p);
     members.push_back({articles[i].profile, threads[i].thread_id, threads[i].probability, threads[i].matched});
+    tallies_.invalidate(threads[i].thread_id);
     if (p.published) published_.insert(*p.published);
     if (articles[i].expires) expiry_.emplace(*articles[i].expires, p.id);
     articles_[p.id] = std::move(articles[i]);
@@ -45,6 +48,7 @@ void StoryIndex::forget(const std::string& article_id) {
   auto it = articles_.find(article_id);
   if (it == articles_.end()) return;
   const Profile& p = *it->second.profile;
+  if (const Thread* thread = builder_.thread_of(article_id)) tallies_.invalidate(thread->id);
   builder_.remove(article_id);
   stats_.remove(p);
   if (p.published) published_.erase(published_.find(*p.published));
@@ -103,6 +107,15 @@ std::vector<StoryIndex::Removed> StoryIndex::expire() {
 const IndexedArticle* StoryIndex::find(const std::string& article_id) const {
   auto it = articles_.find(article_id);
   return it == articles_.end() ? nullptr : &it->second;
+}
+
+const ThreadTally& StoryIndex::tally(const Thread& thread) {
+  if (const ThreadTally* kept = tallies_.find(thread.id, thread.members.size())) return *kept;
+  ThreadTally fresh;
+  for (const ThreadMember& m : thread.members)
+    if (const IndexedArticle* a = find(m.article_id)) fresh.add(a->category_vote, a->folded_title);
+  fresh.members = thread.members.size();
+  return tallies_.keep(thread.id, std::move(fresh));
 }
 
 const Thread* StoryIndex::thread_of(const std::string& article_id) const { return builder_.thread_of(article_id); }

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "api/thread_tallies.h"
 #include "features/category.h"
 #include "threads/thread_builder.h"
 
@@ -77,6 +78,9 @@ class StoryIndex {
   bool expired(const std::optional<std::int64_t>& expires) const;
 
   const IndexedArticle* find(const std::string& article_id) const;
+  // A thread's category votes and folded headlines (a Thread the builder has now, such as
+  // one unranked() gave): kept up to date as members join, rebuilt after other changes.
+  const ThreadTally& tally(const Thread& thread);
   const Thread* thread_of(const std::string& article_id) const;
   const ThreadMember* member(const std::string& article_id) const { return builder_.member(article_id); }
   std::size_t article_count() const { return articles_.size(); }
@@ -118,6 +122,7 @@ class StoryIndex {
   std::unordered_map<std::string, IndexedArticle> articles_;
   std::multiset<std::int64_t> published_;
   std::set<std::pair<std::int64_t, std::string>> expiry_;  // (expires, id), soonest first
+  ThreadTallies tallies_;
 
   std::shared_ptr<const ThreadSnapshot> snapshot_;
   std::uint64_t version_ = 0, snapshot_version_ = ~0ull;

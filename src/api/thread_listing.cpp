@@ -24,16 +24,9 @@ bool has_words(const std::string& headlines, const std::vector<std::string>& wor
 
 }  // namespace
 
-ThreadExtra thread_extra(const Thread& thread, const StoryIndex& index, const CategoryClassifier& categories) {
-  CategoryScores sum{};
-  std::string headlines;
-  for (const ThreadMember& m : thread.members)
-    if (const IndexedArticle* a = index.find(m.article_id)) {
-      for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += a->category_vote[i];
-      headlines += a->folded_title;
-      headlines += '\n';
-    }
-  return {categories.decide_thread(sum), std::make_shared<const std::string>(std::move(headlines))};
+ThreadExtra thread_extra(const Thread& thread, StoryIndex& index, const CategoryClassifier& categories) {
+  const ThreadTally& tally = index.tally(thread);
+  return {categories.decide_thread(tally.votes), std::make_shared<const std::string>(tally.headlines)};
 }
 
 std::vector<SelectedThread> select_threads(const ThreadSnapshot& snapshot, const std::vector<ThreadExtra>& extras,

@@ -24,12 +24,12 @@ struct ThreadQuery {
 
 // What a listing needs of a thread besides the Thread: its category (the decision on its
 // members' summed votes) and its member headlines, folded, one per line (what `q=` searches).
-// Read from the index in one pass over the members (publications do it under the index lock).
+// From the index's tally of the thread (publications read it under the index lock).
 struct ThreadExtra {
   Category category{};
   std::shared_ptr<const std::string> headlines;
 };
-ThreadExtra thread_extra(const Thread& thread, const StoryIndex& index, const CategoryClassifier& categories);
+ThreadExtra thread_extra(const Thread& thread, StoryIndex& index, const CategoryClassifier& categories);
 
 struct SelectedThread {
   const Thread* thread;

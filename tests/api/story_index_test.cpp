@@ -1,6 +1,6 @@
 // StoryIndex's two-step ranking (unranked() under a lock, rank() without it) gives what
 // snapshot() gives, and offer() puts a snapshot built so back into the cache only when newer
-// (handing back the one it replaced).
+// (handing back the one it replaced). Thread tallies add up through every kind of change.
 #include "api/story_index.h"
 
 #include <gtest/gtest.h>
@@ -94,6 +94,59 @@ TEST_F(StoryIndexRanking, RankingFromABaseEqualsRankingEveryThread) {
   auto after_removal = StoryIndex::rank(index_.unranked(merged));
   same(*after_removal, *StoryIndex::rank(index_.unranked()));
   EXPECT_EQ(after_removal->threads.size(), merged->threads.size() - 1);
+}
+
+// A thread's tally is its members' votes and folded headlines summed in member order, through
+// joins, a removal from the middle, an article taken out and put back (it comes back at the
+// thread's end) and an article sent again.
+TEST(StoryIndexTallies, EqualSummingTheMembersThroughEveryKindOfChange) {
+  StoryIndex index(testing::shared_engine().model(), TermStats{}, ThreadingOptions{});
+  std::vector<Article> articles;
+  for (int k = 0; k < 5; ++k)
+    articles.push_back(article("quake-" + std::to_string(k), "Magnitude 6.1 earthquake hits Norcia in central Italy",
+                               "A magnitude 6.1 earthquake hit Norcia in central Italy on Sunday morning, officials said.",
+                               1'700'000'000 + k * 600));
+  articles.push_back(article("budget", "Parliament passes the annual budget after a long debate",
+                             "Parliament passed the annual budget on Tuesday after a debate that lasted three days.",
+                             1'700'003'600));
+  std::vector<Profile> profiles = testing::shared_engine().profile_all(articles);
+  auto add = [&](std::size_t k, float weight = 1) {
+    IndexedArticle a{std::make_shared<const Profile>(profiles[k]), "folded " + profiles[k].id + "\t" + std::to_string(weight),
+                     std::nullopt, {}};
+    for (std::size_t c = 0; c < a.category_vote.size(); ++c) a.category_vote[c] = weight * 0.1f * float(k + c + 1);
+    index.add(std::move(a));
+  };
+  auto expect_tallies_add_up = [&](const char* step) {
+    SCOPED_TRACE(step);
+    for (const auto& thread : index.unranked().threads) {
+      ThreadTally expected;
+      for (const ThreadMember& m : thread->members) {
+        const IndexedArticle* a = index.find(m.article_id);
+        ASSERT_NE(a, nullptr);
+        expected.add(a->category_vote, a->folded_title);
+      }
+      const ThreadTally& tally = index.tally(*thread);
+      EXPECT_EQ(tally.members, thread->members.size());
+      EXPECT_EQ(tally.votes, expected.votes);
+      EXPECT_EQ(tally.headlines, expected.headlines);
+    }
+  };
+  for (std::size_t k = 0; k < 3; ++k) add(k);
+  add(5);
+  ASSERT_EQ(index.thread_of("quake-2"), index.thread_of("quake-0"));
+  expect_tallies_add_up("first read");
+  add(3);  // joins a tally that was read
+  expect_tallies_add_up("a join");
+  ASSERT_TRUE(index.remove("quake-1"));
+  add(4);
+  expect_tallies_add_up("a removal from the middle, then a join");
+  auto taken = index.take("quake-2");
+  ASSERT_TRUE(taken);
+  index.put_back(std::move(*taken));
+  EXPECT_EQ(index.thread_of("quake-2")->members.back().article_id, "quake-2");
+  expect_tallies_add_up("taken out and put back at the end");
+  add(0, 2);  // sent again, with other votes and headline
+  expect_tallies_add_up("sent again");
 }
 
 }  // namespace
