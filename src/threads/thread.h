@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "threads/shared_chunk_vector.h"
+
 namespace storyline {
 
 // The member an article was most like when it joined its thread, and P(same story) with it.
@@ -25,10 +27,14 @@ struct ThreadMember {
   Match matched;
 };
 
+// In arrival order. Copies of a Thread share its members (shared_chunk_vector.h): the server
+// copies every changed thread for its readers a few times a second.
+using MemberList = SharedChunkVector<ThreadMember>;
+
 struct Thread {
   std::string id;  // stable: derived from the founding article's id
   std::string title;
-  std::vector<ThreadMember> members;
+  MemberList members;
   std::vector<std::string> languages;  // distinct, sorted
   std::vector<std::string> sources;    // distinct, sorted
   std::optional<std::int64_t> first_seen, last_seen;
