@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "store/sqlite_db.h"
 #include "store/store.h"
@@ -49,6 +51,24 @@ TEST(SqliteStore, PutReportsNewAndKeepsArrivalOrder) {
   EXPECT_EQ(rows[1].article.id, "a");
   EXPECT_EQ(rows[1].thread_id, "t2");
   EXPECT_EQ(store->size(), 2u);
+}
+
+// The WAL is copied back into the database while the store is open, not only when it closes:
+// otherwise it grows by every write for as long as the server runs.
+TEST(SqliteStore, CheckpointsTheWalWhileOpen) {
+  const std::string dir = fresh_dir("checkpoint");
+  auto store = open_sqlite_store(dir);
+  const auto db = std::filesystem::path(dir) / "storyline.sqlite";
+  // About 8 MB: past the checkpointer's threshold of 1000 WAL pages (4 MB) twice over.
+  for (int i = 0; i < 800; ++i) {
+    StoredArticle a = article("a" + std::to_string(i), "t1");
+    a.article.text = std::string(10000, 'x') + std::to_string(i);
+    store->put(a);
+  }
+  // The checkpoint runs on its own thread: wait for it (milliseconds; 20 s at most).
+  for (int i = 0; i < 2000 && std::filesystem::file_size(db) < 4'000'000; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_GT(std::filesystem::file_size(db), 4'000'000u);
 }
 
 TEST(SqliteStore, EverythingSurvivesReopening) {
