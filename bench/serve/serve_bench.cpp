@@ -1,9 +1,11 @@
 // serve_bench: `storyline serve` under load, in-process, over loopback HTTP. Indexes N
 // synthetic articles (default 100,000) through PUT /articles/{id}, then measures PUT and GET
-// latency (p50/p99), PUT throughput (while filling, and with the index full), PUT latency while
-// story pages are read, memory per article and the restore time after a restart.
+// latency (p50/p99), PUT throughput (while filling, and with the index full), PUT latency at a
+// fixed offered rate and while story pages are read, memory per article and the restore time
+// after a restart.
 // Prints one JSON object. Stops by itself (--max-seconds caps each phase).
 //   serve_bench [--articles N] [--clients C] [--analysers A] [--max-seconds S] [--keep DIR]
+//               [--rate R]     (PUTs per second offered in the fixed-rate phase; 0 skips it)
 //   serve_bench --analysis N   (only: CPU per article of reading and analysing N PUT bodies on
 //                               one thread, no HTTP, index or storage: steadier than the load
 //                               figures when comparing changes to the analysis)
@@ -43,6 +45,7 @@ struct Options {
   double max_seconds = 600;
   std::string data_dir;
   std::size_t analysis_only = 0;
+  double rate = 2000;  // PUTs per second offered in phase 2b (0: skip it)
 };
 
 double rss_mb() {
@@ -79,9 +82,17 @@ double thread_cpu_seconds() {
 // PUTs articles [from, to) from `clients` keep-alive connections; latencies in ms. Adds the
 // client threads' own CPU time (making articles, HTTP, their side of the sockets) to
 // `client_cpu`, so that the server's share can be told apart.
+// With a `rate` (PUTs per second offered), article k is due at the start + (k - from) / rate
+// and its latency counts from then, not from when a connection came free to send it: a
+// server that falls behind is charged for the wait, which a closed loop hides ("coordinated
+// omission"). Without one, each client sends its next PUT as soon as the last is answered.
 std::vector<double> put_range(int port, const bench::SyntheticCorpus& corpus, std::size_t from, std::size_t to,
                               std::size_t total, std::size_t clients, Clock::time_point deadline, std::size_t& failures,
-                              double* client_cpu = nullptr) {
+                              double* client_cpu = nullptr, double rate = 0) {
+  const auto first_due = Clock::now();
+  auto due = [&](std::size_t i) {
+    return first_due + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(double(i - from) / rate));
+  };
   std::atomic<std::size_t> next{from}, failed{0};
   std::vector<std::vector<double>> per_client(clients);
   std::vector<double> cpu(clients);
@@ -97,6 +108,10 @@ std::vector<double> put_range(int port, const bench::SyntheticCorpus& corpus, st
         Article a = corpus.make(i, total);
         std::string body = bench::put_body(a);
         auto start = Clock::now();
+        if (rate > 0) {
+          start = due(i);
+          std::this_thread::sleep_until(start);
+        }
         auto r = client.Put("/articles/" + a.id, body, "application/json");
         per_client[c].push_back(ms_since(start));
         if (!r || (r->status != 201 && r->status != 204)) ++failed;
@@ -134,12 +149,13 @@ struct TimedPuts {
   nlohmann::json figures;  // puts_per_second, cpu_ms_per_put, server_/client_cpu_ms_per_put
 };
 TimedPuts timed_put_range(int port, const bench::SyntheticCorpus& corpus, std::size_t from, std::size_t to,
-                          std::size_t total, std::size_t clients, Clock::time_point deadline, std::size_t& failures) {
+                          std::size_t total, std::size_t clients, Clock::time_point deadline, std::size_t& failures,
+                          double rate = 0) {
   TimedPuts t;
   const auto start = Clock::now();
   const double cpu_start = cpu_seconds();
   double client_cpu = 0;
-  t.ms = put_range(port, corpus, from, to, total, clients, deadline, failures, &client_cpu);
+  t.ms = put_range(port, corpus, from, to, total, clients, deadline, failures, &client_cpu, rate);
   t.seconds = ms_since(start) / 1000;
   const double cpu = cpu_seconds() - cpu_start;
   const double puts = double(std::max<std::size_t>(t.ms.size(), 1));
@@ -185,6 +201,7 @@ Options parse(int argc, char** argv) {
     else if (key == "--max-seconds") o.max_seconds = std::stod(value);
     else if (key == "--keep") o.data_dir = value;
     else if (key == "--analysis") o.analysis_only = std::stoul(value);
+    else if (key == "--rate") o.rate = std::stod(value);
   }
   return o;
 }
@@ -287,6 +304,19 @@ int main(int argc, char** argv) {
   // by their number: one far ahead would move the index's clock past its whole window at once,
   // and the PUT that evicts it all would be timed as if it were a PUT like the others.
   std::size_t next_article = o.articles + 12000;
+
+  // 2b. The same clients offered a fixed rate (--rate, default the 2,000 PUT/s of the target)
+  // for 10 s: the latency at that rate, where the saturating phases above give it at whatever
+  // rate the cores allow, and so grow with any slowdown of the machine.
+  if (o.rate > 0) {
+    const std::size_t n = std::size_t(o.rate * 10);
+    TimedPuts at_rate = timed_put_range(port, corpus, next_article, next_article + n, o.articles, o.clients,
+                                        phase_deadline(), failures, o.rate);
+    report["put_at_rate"] = std::move(at_rate.figures);
+    report["put_at_rate"]["offered_per_second"] = o.rate;
+    report["put_at_rate"]["latency"] = percentiles(std::move(at_rate.ms));
+    next_article += n;
+  }
 
   // 3. Reads on the full index, idle.
   httplib::Client reader("127.0.0.1", port);
