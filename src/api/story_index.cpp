@@ -120,25 +120,6 @@ const ThreadTally& StoryIndex::tally(const Thread& thread) {
 
 const Thread* StoryIndex::thread_of(const std::string& article_id) const { return builder_.thread_of(article_id); }
 
-std::size_t StoryIndex::thread_count() { return snapshot()->threads.size(); }
-
-std::shared_ptr<const ThreadSnapshot> StoryIndex::snapshot() {
-  using namespace std::chrono;
-  const auto now_time = steady_clock::now();
-  // Stale by at most 20x the rebuild cost (capped at 500 ms): small indexes are always fresh,
-  // large ones spend at most ~5% of the time ranking under a stream of writes.
-  const auto allowed = std::min<steady_clock::duration>(snapshot_cost_ * 20, milliseconds(500));
-  if (snapshot_ && (version_ == snapshot_version_ || now_time - snapshot_time_ < allowed))
-    return snapshot_;
-  auto fresh = rank(unranked());
-  snapshot_version_ = version_;
-  snapshot_time_ = steady_clock::now();
-  snapshot_cost_ = snapshot_time_ - now_time;
-  fresh->cost = snapshot_cost_;
-  snapshot_ = std::move(fresh);
-  return snapshot_;
-}
-
 StoryIndex::Unranked StoryIndex::unranked(std::shared_ptr<const ThreadSnapshot> base) {
   Unranked out;
   out.now = now();
@@ -157,7 +138,6 @@ StoryIndex::Unranked StoryIndex::unranked(std::shared_ptr<const ThreadSnapshot> 
 }
 
 std::shared_ptr<ThreadSnapshot> StoryIndex::rank(Unranked unranked) {
-  const auto started = std::chrono::steady_clock::now();
   auto fresh = std::make_shared<ThreadSnapshot>();
   if (unranked.base) {
     std::unordered_set<std::string_view> changed(unranked.changed_ids.begin(), unranked.changed_ids.end());
@@ -169,23 +149,20 @@ std::shared_ptr<ThreadSnapshot> StoryIndex::rank(Unranked unranked) {
     unranked.threads = std::move(threads);
   }
   fresh->threads = rank_threads(std::move(unranked.threads), unranked.now);
-  fresh->by_id.reserve(fresh->threads.size());
-  for (std::size_t i = 0; i < fresh->threads.size(); ++i)
-    fresh->by_id.emplace(std::string_view(fresh->threads[i].thread->id), i);
   fresh->now = unranked.now;
   fresh->version = unranked.version;
   fresh->changes = unranked.changes;
-  fresh->cost = std::chrono::steady_clock::now() - started;
   return fresh;
 }
 
-std::shared_ptr<const ThreadSnapshot> StoryIndex::offer(std::shared_ptr<const ThreadSnapshot> snapshot) {
-  if (snapshot_ && snapshot_->version >= snapshot->version) return {};
-  snapshot_version_ = snapshot->version;
-  snapshot_time_ = std::chrono::steady_clock::now();
-  snapshot_cost_ = snapshot->cost;
-  std::swap(snapshot_, snapshot);
-  return snapshot;
+std::optional<std::size_t> ThreadSnapshot::position(std::string_view thread_id) const {
+  std::call_once(indexed_, [this] {
+    by_id_.reserve(threads.size());
+    for (std::size_t i = 0; i < threads.size(); ++i) by_id_.emplace(std::string_view(threads[i].thread->id), i);
+  });
+  auto it = by_id_.find(thread_id);
+  if (it == by_id_.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace storyline

@@ -1,13 +1,13 @@
 // StoryIndex: the live state behind the server: the online ThreadBuilder with its growing
 // TermStats, the Profile of every live article (story pages explain memberships with them),
-// folded headlines for q= search, expiry times, and a cached ranking of the threads.
+// folded headlines for q= search, expiry times, and the threads ranked on demand.
 // Not thread-safe: StoryService serialises access.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,12 +26,18 @@ struct ThreadSnapshot {
   // Most important first. The Threads are shared with the builder (immutable): a snapshot
   // costs pointers, not copies of every member.
   std::vector<ThreadBuilder::RankedThread> threads;
-  // Thread id -> index in `threads`; the keys view the shared Threads' ids.
-  std::unordered_map<std::string_view, std::size_t> by_id;
   std::optional<std::int64_t> now;                      // newest publication time
   std::uint64_t version = 0;                            // StoryIndex::version() it shows
   std::uint64_t changes = 0;                            // ThreadBuilder::changes() it shows
-  std::chrono::steady_clock::duration cost{};           // what building it took
+
+  // Where the thread with this id is in `threads`. The map behind it is built by the first
+  // call (others wait for it): only story pages look threads up by id, and building it with
+  // every snapshot took 3 ms of each publication at 20k threads, five times a second.
+  std::optional<std::size_t> position(std::string_view thread_id) const;
+
+ private:
+  mutable std::once_flag indexed_;
+  mutable std::unordered_map<std::string_view, std::size_t> by_id_;  // keys view the Threads' ids
 };
 
 struct IndexedArticle {
@@ -84,21 +90,14 @@ class StoryIndex {
   const Thread* thread_of(const std::string& article_id) const;
   const ThreadMember* member(const std::string& article_id) const { return builder_.member(article_id); }
   std::size_t article_count() const { return articles_.size(); }
-  std::size_t thread_count();
   // Changes with every added, removed or restored article.
   std::uint64_t version() const { return version_; }
 
-  // The ranking; rebuilt when stale. Rebuilding costs O(articles), so under heavy writes a
-  // snapshot may lag by up to a bounded interval (at most 500 ms; 0 for small indexes).
-  std::shared_ptr<const ThreadSnapshot> snapshot();
-  // The same in two steps for a caller that ranks without holding its lock: unranked() under
-  // it, then rank() without it. With a `base` (a snapshot this index made), unranked() takes
-  // only the threads changed since then (described again), and rank() puts them in place of
-  // theirs in the base: at 100k articles, gathering all 20k threads under the lock took
+  // The ranking in two steps, for a caller that ranks without holding its lock: unranked()
+  // under it, then rank() without it. With a `base` (a snapshot this index made), unranked()
+  // takes only the threads changed since then (described again), and rank() puts them in place
+  // of theirs in the base: at 100k articles, gathering all 20k threads under the lock took
   // longer than describing the changed ones. Without, unranked() takes every thread.
-  // offer() gives a snapshot built so back to the cache (kept when newer than the cached one)
-  // and returns the one it replaced, for the caller to free after unlocking: freeing a
-  // snapshot of tens of thousands of threads takes milliseconds.
   struct Unranked {
     std::vector<std::shared_ptr<const Thread>> threads;  // every thread, or with a base the changed ones
     std::shared_ptr<const ThreadSnapshot> base;
@@ -108,7 +107,6 @@ class StoryIndex {
   };
   Unranked unranked(std::shared_ptr<const ThreadSnapshot> base = nullptr);
   static std::shared_ptr<ThreadSnapshot> rank(Unranked unranked);
-  [[nodiscard]] std::shared_ptr<const ThreadSnapshot> offer(std::shared_ptr<const ThreadSnapshot> snapshot);
 
   const TermStats& stats() const { return stats_; }
   const StoryModel& model() const { return model_; }
@@ -123,11 +121,7 @@ class StoryIndex {
   std::multiset<std::int64_t> published_;
   std::set<std::pair<std::int64_t, std::string>> expiry_;  // (expires, id), soonest first
   ThreadTallies tallies_;
-
-  std::shared_ptr<const ThreadSnapshot> snapshot_;
-  std::uint64_t version_ = 0, snapshot_version_ = ~0ull;
-  std::chrono::steady_clock::time_point snapshot_time_;
-  std::chrono::steady_clock::duration snapshot_cost_{};
+  std::uint64_t version_ = 0;
 };
 
 }  // namespace storyline

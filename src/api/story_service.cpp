@@ -82,8 +82,7 @@ void StoryService::start() {
   flush();
   expire_locked();
   update_counts_locked();
-  threads_ = index_->thread_count();
-  publish_locked();
+  threads_ = publish_locked()->snapshot->threads.size();
   ready_ = true;
   refresher_ = std::thread([this] { refresh_published(); });
   spdlog::info("restored {} articles in {} threads in {} ms ({} re-analysed)", articles_.load(), threads_.load(),
@@ -221,9 +220,6 @@ StoryService::Reuse StoryService::reusable_publication() {
 StoryService::Prepared StoryService::prepare_locked(const Reuse& reuse) {
   const auto started = std::chrono::steady_clock::now();
   Prepared prepared;
-  // The list published last goes back to the index's cache (for the story pages), as if the
-  // index had ranked it itself.
-  if (reuse.previous) prepared.replaced = index_->offer(reuse.previous->snapshot);
   {
     std::lock_guard lock(published_mutex_);
     if (published_ && published_->snapshot->version == index_->version()) {
@@ -349,14 +345,17 @@ nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_sha
   return telegram_shape ? telegram_threads_json(selected) : threads_json(*published->snapshot, selected);
 }
 
-// Only gathering the members needs the index; what they share, the outlets and the ledger are
-// assembled after the lock is released (the keyer has a lock of its own).
+// The thread is found in the published list, as GET /threads finds it, without the index
+// lock; only gathering the members needs the index. What they share, the outlets and the
+// ledger are assembled after the lock is released (the keyer has a lock of its own).
 std::optional<nlohmann::json> StoryService::story(const std::string& thread_id) {
+  std::shared_ptr<const PublishedThreads> published = published_if_fresh();
+  if (!published) published = republish();
+  const ThreadSnapshot& snapshot = *published->snapshot;
+  const std::optional<std::size_t> at = snapshot.position(thread_id);
+  if (!at) return std::nullopt;
+  const auto& ranked = snapshot.threads[*at];
   std::unique_lock lock(mutex_);
-  auto snapshot = index_->snapshot();
-  auto it = snapshot->by_id.find(thread_id);
-  if (it == snapshot->by_id.end()) return std::nullopt;
-  const auto& ranked = snapshot->threads[it->second];
   StoryPage page = gather_story(ranked.thread, ranked.importance, *index_);
   lock.unlock();
   std::lock_guard keyer_lock(keyer_mutex_);

@@ -97,7 +97,6 @@ class StoryService {
     std::shared_ptr<const PublishedThreads> already;  // this state was published: this
     std::unordered_map<const Thread*, ThreadExtra> fresh;
     std::chrono::steady_clock::duration locked{};     // time spent under the index lock
-    std::shared_ptr<const ThreadSnapshot> replaced;   // the index's old cache: freed unlocked
   };
   Prepared prepare_locked(const Reuse& reuse);
   std::shared_ptr<const PublishedThreads> publish(Prepared prepared, const Reuse& reuse);

@@ -1,9 +1,12 @@
-// StoryIndex's two-step ranking (unranked() under a lock, rank() without it) gives what
-// snapshot() gives, and offer() puts a snapshot built so back into the cache only when newer
-// (handing back the one it replaced). Thread tallies add up through every kind of change.
+// StoryIndex's ranking from a base (the threads changed since, in place of theirs) gives the
+// ranking of every thread, a ranking finds its threads by id, and thread tallies add up through
+// every kind of change.
 #include "api/story_index.h"
 
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
 
 #include "../support/articles.h"
 #include "../support/shared_engine.h"
@@ -38,28 +41,21 @@ class StoryIndexRanking : public ::testing::Test {
   StoryIndex index_;
 };
 
-TEST_F(StoryIndexRanking, RankingInTwoStepsEqualsTheSnapshot) {
-  auto snapshot = index_.snapshot();
-  auto two_steps = StoryIndex::rank(index_.unranked());
-  EXPECT_EQ(thread_ids(*two_steps), thread_ids(*snapshot));
-  EXPECT_EQ(two_steps->version, snapshot->version);
-  EXPECT_EQ(two_steps->now, snapshot->now);
-  ASSERT_EQ(two_steps->by_id.size(), snapshot->by_id.size());
-  for (const auto& [id, position] : snapshot->by_id) EXPECT_EQ(two_steps->by_id.at(id), position);
-}
-
-TEST_F(StoryIndexRanking, AnOfferedSnapshotIsCachedOnlyWhenNewer) {
-  auto before = StoryIndex::rank(index_.unranked());
-  index_.add({std::make_shared<const Profile>(testing::shared_engine().profile_all(
-                  {article("budget-2", "Annual budget approved by parliament", "The annual budget was approved.", 1'700'007'200)})[0]),
-              "", std::nullopt, {}});
-  auto after = StoryIndex::rank(index_.unranked());
-  ASSERT_GT(after->version, before->version);
-  EXPECT_EQ(index_.offer(before), nullptr);  // nothing cached yet: nothing replaced
-  EXPECT_EQ(index_.offer(after), before);    // the replaced one goes back to the caller to free
-  EXPECT_EQ(index_.snapshot(), after);       // current: served from the cache
-  EXPECT_EQ(index_.offer(before), nullptr);  // older: ignored
-  EXPECT_EQ(index_.snapshot(), after);
+// position() finds every thread of a ranking where it is, nothing for an unknown id, and
+// gives the same answers to callers racing to build its map.
+TEST_F(StoryIndexRanking, EveryThreadIsFoundWhereItIsRanked) {
+  auto ranking = StoryIndex::rank(index_.unranked());
+  ASSERT_EQ(ranking->threads.size(), 2u);  // the quake (two reports) and the budget
+  std::vector<std::thread> callers;
+  std::atomic<int> wrong{0};
+  for (int c = 0; c < 4; ++c)
+    callers.emplace_back([&] {
+      for (std::size_t i = 0; i < ranking->threads.size(); ++i)
+        wrong += ranking->position(ranking->threads[i].thread->id) != i;
+      wrong += ranking->position("no such thread").has_value();
+    });
+  for (auto& t : callers) t.join();
+  EXPECT_EQ(wrong, 0);
 }
 
 // From a base, only the changed threads are gathered; put in place of theirs, they give the
@@ -72,7 +68,7 @@ TEST_F(StoryIndexRanking, RankingFromABaseEqualsRankingEveryThread) {
       EXPECT_EQ(a.threads[i].thread->title, b.threads[i].thread->title);
       EXPECT_EQ(a.threads[i].thread->members.size(), b.threads[i].thread->members.size());
     }
-    EXPECT_EQ(a.by_id.size(), b.by_id.size());
+    for (std::size_t i = 0; i < a.threads.size(); ++i) EXPECT_EQ(b.position(a.threads[i].thread->id), i);
     EXPECT_EQ(a.changes, b.changes);
   };
   auto add = [&](const Article& a) {
