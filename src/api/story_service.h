@@ -70,8 +70,9 @@ class StoryService {
   void file(Profile& profile);
   void update_counts_locked();
 
-  // The ranked thread list as GET /threads reads it: a snapshot with each thread's category,
-  // published so that listing needs no index lock (writers keep threading meanwhile).
+  // The ranked thread list as GET /threads reads it (and story pages find their thread in
+  // it): a snapshot with each thread's category, published so that listing needs no index
+  // lock (writers keep threading meanwhile).
   struct PublishedThreads {
     std::shared_ptr<const ThreadSnapshot> snapshot;
     std::vector<ThreadExtra> extras;  // per snapshot thread, in its order
