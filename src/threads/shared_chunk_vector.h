@@ -13,7 +13,6 @@
 // chunk is never written.
 #pragma once
 
-#include <algorithm>
 #include <atomic>
 #include <compare>
 #include <cstddef>
@@ -108,10 +107,6 @@ class SharedChunkVector {
   void clear() {
     chunks_.clear();
     size_ = 0;
-  }
-
-  friend bool operator==(const SharedChunkVector& a, const SharedChunkVector& b) {
-    return a.size_ == b.size_ && std::equal(a.begin(), a.end(), b.begin());
   }
 
  private:
