@@ -301,6 +301,11 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::published_if
   return std::chrono::steady_clock::now() - p->built < allowed ? p : nullptr;
 }
 
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::fresh_publication() {
+  if (auto published = published_if_fresh()) return published;
+  return republish();
+}
+
 void StoryService::refresh_published() {
   block_process_signals();
   std::unique_lock wait(refresher_mutex_);
@@ -340,8 +345,7 @@ std::optional<nlohmann::json> StoryService::article(const std::string& article_i
 // for writers nor makes them wait. A stale one is republished here, the lock held only to
 // gather the threads (not for the ~15 ms of ranking at 100k articles).
 nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_shape) {
-  std::shared_ptr<const PublishedThreads> published = published_if_fresh();
-  if (!published) published = republish();
+  std::shared_ptr<const PublishedThreads> published = fresh_publication();
   auto selected = select_threads(*published->snapshot, published->extras, query);
   return telegram_shape ? telegram_threads_json(selected) : threads_json(*published->snapshot, selected);
 }
@@ -350,8 +354,7 @@ nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_sha
 // lock; only gathering the members needs the index. What they share, the outlets and the
 // ledger are assembled after the lock is released (the keyer has a lock of its own).
 std::optional<nlohmann::json> StoryService::story(const std::string& thread_id) {
-  std::shared_ptr<const PublishedThreads> published = published_if_fresh();
-  if (!published) published = republish();
+  std::shared_ptr<const PublishedThreads> published = fresh_publication();
   const ThreadSnapshot& snapshot = *published->snapshot;
   const std::optional<std::size_t> at = snapshot.position(thread_id);
   if (!at) return std::nullopt;

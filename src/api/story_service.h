@@ -108,6 +108,8 @@ class StoryService {
   // The published list when it is current, or stale by less than 20 times its cost (at most
   // 500 ms: small indexes are always current); null otherwise.
   std::shared_ptr<const PublishedThreads> published_if_fresh();
+  // What readers use: the published list when fresh, else one published now.
+  std::shared_ptr<const PublishedThreads> fresh_publication();
   void refresh_published();  // the refresher thread's loop
 
   ServiceOptions options_;
