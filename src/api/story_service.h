@@ -77,7 +77,7 @@ class StoryService {
     std::shared_ptr<const ThreadSnapshot> snapshot;
     std::vector<ThreadExtra> extras;  // per snapshot thread, in its order
     std::chrono::steady_clock::time_point built;
-    std::chrono::steady_clock::duration cost{};  // snapshot + categories
+    std::chrono::steady_clock::duration cost{};  // snapshot + categories, in CPU time
   };
   // What a publication reuses from the one before it: that list, and where each of its
   // threads sits in it. Made without the index lock (the refresher does); and whoever holds
@@ -97,7 +97,7 @@ class StoryService {
     StoryIndex::Unranked unranked;                    // the changed threads, ranked without the lock
     std::shared_ptr<const PublishedThreads> already;  // this state was published: this
     std::unordered_map<const Thread*, ThreadExtra> fresh;
-    std::chrono::steady_clock::duration locked{};     // time spent under the index lock
+    std::chrono::steady_clock::duration locked{};     // CPU time spent under the index lock
   };
   Prepared prepare_locked(const Reuse& reuse);
   std::shared_ptr<const PublishedThreads> publish(Prepared prepared, const Reuse& reuse);
