@@ -1,7 +1,6 @@
 #include "api/story_index.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace storyline {
 
@@ -137,22 +136,18 @@ StoryIndex::Unranked StoryIndex::unranked(std::shared_ptr<const ThreadSnapshot> 
   return out;
 }
 
-std::shared_ptr<ThreadSnapshot> StoryIndex::rank(Unranked unranked) {
-  auto fresh = std::make_shared<ThreadSnapshot>();
-  if (unranked.base) {
-    std::unordered_set<std::string_view> changed(unranked.changed_ids.begin(), unranked.changed_ids.end());
-    std::vector<std::shared_ptr<const Thread>> threads;
-    threads.reserve(unranked.base->threads.size() + unranked.threads.size());
-    for (const auto& ranked : unranked.base->threads)
-      if (!changed.contains(ranked.thread->id)) threads.push_back(ranked.thread);
-    for (auto& thread : unranked.threads) threads.push_back(std::move(thread));
-    unranked.threads = std::move(threads);
-  }
-  fresh->threads = rank_threads(std::move(unranked.threads), unranked.now);
-  fresh->now = unranked.now;
-  fresh->version = unranked.version;
-  fresh->changes = unranked.changes;
-  return fresh;
+StoryIndex::Ranked StoryIndex::rank(Unranked unranked) {
+  const ThreadSnapshot* base = unranked.base.get();
+  Reranking reranking = rerank(base ? &base->threads : nullptr, base ? base->now : std::nullopt,
+                               unranked.changed_ids, std::move(unranked.threads), unranked.now);
+  Ranked out;
+  out.snapshot = std::make_shared<ThreadSnapshot>();
+  out.snapshot->threads = std::move(reranking.threads);
+  out.snapshot->now = unranked.now;
+  out.snapshot->version = unranked.version;
+  out.snapshot->changes = unranked.changes;
+  out.origins = std::move(reranking.origins);
+  return out;
 }
 
 std::optional<std::size_t> ThreadSnapshot::position(std::string_view thread_id) const {

@@ -17,6 +17,7 @@
 
 #include "api/thread_tallies.h"
 #include "features/category.h"
+#include "threads/rerank.h"
 #include "threads/thread_builder.h"
 
 namespace storyline {
@@ -95,9 +96,10 @@ class StoryIndex {
 
   // The ranking in two steps, for a caller that ranks without holding its lock: unranked()
   // under it, then rank() without it. With a `base` (a snapshot this index made), unranked()
-  // takes only the threads changed since then (described again), and rank() puts them in place
-  // of theirs in the base: at 100k articles, gathering all 20k threads under the lock took
-  // longer than describing the changed ones. Without, unranked() takes every thread.
+  // takes only the threads changed since then (described again), and rank() merges them into
+  // the base's order (threads/rerank.h): at 100k articles, gathering all 20k threads under the
+  // lock took longer than describing the changed ones, and sorting them all again took most
+  // of a publication. Without, unranked() takes every thread.
   struct Unranked {
     std::vector<std::shared_ptr<const Thread>> threads;  // every thread, or with a base the changed ones
     std::shared_ptr<const ThreadSnapshot> base;
@@ -106,7 +108,14 @@ class StoryIndex {
     std::uint64_t version = 0, changes = 0;
   };
   Unranked unranked(std::shared_ptr<const ThreadSnapshot> base = nullptr);
-  static std::shared_ptr<ThreadSnapshot> rank(Unranked unranked);
+  // The snapshot, and where each of its threads comes from (RankOrigin: a position in the
+  // base, or in Unranked::threads), so that what a caller keeps per thread beside a snapshot
+  // can be carried over without looking threads up.
+  struct Ranked {
+    std::shared_ptr<ThreadSnapshot> snapshot;
+    std::vector<RankOrigin> origins;
+  };
+  static Ranked rank(Unranked unranked);
 
   const TermStats& stats() const { return stats_; }
   const StoryModel& model() const { return model_; }

@@ -215,20 +215,12 @@ void StoryService::update_counts_locked() {
   index_now_ = index_->now().value_or(kNoTime);
 }
 
-StoryService::Reuse StoryService::reusable_publication() {
-  Reuse reuse;
-  {
-    std::lock_guard lock(published_mutex_);
-    reuse.previous = published_;
-  }
-  if (!reuse.previous) return reuse;
-  const auto& threads = reuse.previous->snapshot->threads;
-  reuse.position.reserve(threads.size());  // no rehashing while 20k threads go in
-  for (std::size_t i = 0; i < threads.size(); ++i) reuse.position.emplace(threads[i].thread.get(), i);
-  return reuse;
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::published() {
+  std::lock_guard lock(published_mutex_);
+  return published_;
 }
 
-StoryService::Prepared StoryService::prepare_locked(const Reuse& reuse) {
+StoryService::Prepared StoryService::prepare_locked(const std::shared_ptr<const PublishedThreads>& previous) {
   const auto started = thread_cpu_time();
   Prepared prepared;
   {
@@ -240,30 +232,26 @@ StoryService::Prepared StoryService::prepare_locked(const Reuse& reuse) {
   }
   // Only the threads changed since the list published before are gathered (the rest are
   // taken from that list, without the lock); only they are read from the index again for
-  // their category and headlines. The others are the same shared Thread objects as in that
-  // list, which keeps them alive (so their addresses cannot have been reused).
-  prepared.unranked = index_->unranked(reuse.previous ? reuse.previous->snapshot : nullptr);
+  // their category and headlines.
+  prepared.unranked = index_->unranked(previous ? previous->snapshot : nullptr);
+  prepared.fresh.reserve(prepared.unranked.threads.size());
   for (const auto& thread : prepared.unranked.threads)
-    prepared.fresh.emplace(thread.get(), thread_extra(*thread, *index_, *categories_));
+    prepared.fresh.push_back(thread_extra(*thread, *index_, *categories_));
   prepared.locked = thread_cpu_time() - started;
   return prepared;
 }
 
-std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish(Prepared prepared, const Reuse& reuse) {
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish(
+    Prepared prepared, const std::shared_ptr<const PublishedThreads>& previous) {
   if (prepared.already) return prepared.already;
   const auto started = thread_cpu_time();
   auto fresh = std::make_shared<PublishedThreads>();
-  fresh->snapshot = StoryIndex::rank(std::move(prepared.unranked));
+  StoryIndex::Ranked ranked = StoryIndex::rank(std::move(prepared.unranked));
+  fresh->snapshot = std::move(ranked.snapshot);
   std::vector<ThreadExtra>& extras = fresh->extras;
-  extras.reserve(fresh->snapshot->threads.size());
-  for (const auto& ranked : fresh->snapshot->threads) {
-    if (auto it = prepared.fresh.find(ranked.thread.get()); it != prepared.fresh.end()) {
-      extras.push_back(std::move(it->second));
-    } else {
-      const std::size_t at = reuse.position.at(ranked.thread.get());
-      extras.push_back(reuse.previous->extras[at]);
-    }
-  }
+  extras.reserve(ranked.origins.size());
+  for (const RankOrigin& origin : ranked.origins)
+    extras.push_back(origin.changed ? std::move(prepared.fresh[origin.index]) : previous->extras[origin.index]);
   fresh->built = std::chrono::steady_clock::now();
   fresh->cost = prepared.locked + (thread_cpu_time() - started);
   std::lock_guard lock(published_mutex_);
@@ -275,15 +263,14 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish(Prep
 }
 
 std::shared_ptr<const StoryService::PublishedThreads> StoryService::publish_locked() {
-  Reuse reuse = reusable_publication();
-  return publish(prepare_locked(reuse), reuse);
+  const auto previous = published();
+  return publish(prepare_locked(previous), previous);
 }
 
 std::shared_ptr<const StoryService::PublishedThreads> StoryService::republish(bool wait) {
-  // Threads from the last publication are matched before taking the index lock, the list is
-  // assembled after releasing it, and the replaced one freed after that (`reuse` outlives
-  // the lock).
-  Reuse reuse = reusable_publication();
+  // The list is assembled after releasing the index lock, and the replaced one freed after
+  // that (`previous` outlives the lock).
+  const auto previous = published();
   Prepared prepared;
   {
     std::unique_lock lock(mutex_, std::defer_lock);
@@ -292,19 +279,15 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::republish(bo
     } else if (!lock.try_lock()) {
       return nullptr;
     }
-    prepared = prepare_locked(reuse);
+    prepared = prepare_locked(previous);
   }
-  // Ranking and assembling the list (about 15 ms at 100k articles) happen here, without the
-  // index lock, so writers do not wait them out.
-  return publish(std::move(prepared), reuse);
+  // Ranking and assembling the list happen here, without the index lock, so writers do not
+  // wait them out.
+  return publish(std::move(prepared), previous);
 }
 
 std::shared_ptr<const StoryService::PublishedThreads> StoryService::published_if_fresh() {
-  std::shared_ptr<const PublishedThreads> p;
-  {
-    std::lock_guard lock(published_mutex_);
-    p = published_;
-  }
+  const std::shared_ptr<const PublishedThreads> p = published();
   if (!p) return nullptr;
   if (p->snapshot->version == index_version_.load()) return p;
   const auto allowed = std::min<std::chrono::steady_clock::duration>(p->cost * 20, std::chrono::milliseconds(500));
@@ -321,12 +304,8 @@ void StoryService::refresh_published() {
   std::unique_lock wait(refresher_mutex_);
   while (!refresher_wake_.wait_for(wait, std::chrono::milliseconds(200), [this] { return stopping_; })) {
     wait.unlock();
-    bool stale;
-    {
-      std::lock_guard lock(published_mutex_);
-      stale = !published_ || published_->snapshot->version != index_version_.load();
-    }
-    if (stale) republish();
+    const auto current = published();
+    if (!current || current->snapshot->version != index_version_.load()) republish();
     wait.lock();
   }
 }

@@ -79,28 +79,22 @@ class StoryService {
     std::chrono::steady_clock::time_point built;
     std::chrono::steady_clock::duration cost{};  // snapshot + categories, in CPU time
   };
-  // What a publication reuses from the one before it: that list, and where each of its
-  // threads sits in it. Made without the index lock (the refresher does); and whoever holds
-  // it releases the replaced list after unlocking, so its destruction does not hold up writes.
-  struct Reuse {
-    std::shared_ptr<const PublishedThreads> previous;
-    std::unordered_map<const Thread*, std::size_t> position;
-  };
-  Reuse reusable_publication();
-  // A publication in two steps. Under the index lock: the threads that changed since the
-  // previous list (all of them for the first), described, with their category and headlines
-  // (only they need the index).
-  // Without it: everything else, the unchanged threads taken from the previous list among it
-  // (at 100k articles, most of the ~15 ms a publication takes, which writers would otherwise
-  // wait out every 200 ms).
+  // A publication in two steps, from the list published before it (`previous`, null for the
+  // first). Under the index lock: the threads that changed since that list (all of them for
+  // the first), described, with their category and headlines (only they need the index).
+  // Without it: everything else, the unchanged threads taken from that list (at 100k articles,
+  // most of what a publication costs, which writers would otherwise wait out every 200 ms).
+  // Whoever holds `previous` releases it after unlocking, so that its destruction does not
+  // hold up writes.
   struct Prepared {
     StoryIndex::Unranked unranked;                    // the changed threads, ranked without the lock
     std::shared_ptr<const PublishedThreads> already;  // this state was published: this
-    std::unordered_map<const Thread*, ThreadExtra> fresh;
+    std::vector<ThreadExtra> fresh;                   // per thread of `unranked`
     std::chrono::steady_clock::duration locked{};     // CPU time spent under the index lock
   };
-  Prepared prepare_locked(const Reuse& reuse);
-  std::shared_ptr<const PublishedThreads> publish(Prepared prepared, const Reuse& reuse);
+  std::shared_ptr<const PublishedThreads> published();
+  Prepared prepare_locked(const std::shared_ptr<const PublishedThreads>& previous);
+  std::shared_ptr<const PublishedThreads> publish(Prepared prepared, const std::shared_ptr<const PublishedThreads>& previous);
   std::shared_ptr<const PublishedThreads> publish_locked();
   // Both steps, taking the index lock for the first only; null when `wait` is false and the
   // index is busy.

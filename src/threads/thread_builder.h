@@ -13,6 +13,7 @@
 #include "index/candidate_index.h"
 #include "index/term_stats.h"
 #include "threads/thread.h"
+#include "threads/thread_summary.h"
 
 namespace storyline {
 
@@ -110,6 +111,8 @@ class ThreadBuilder {
   struct RankedThread {
     std::shared_ptr<const Thread> thread;
     double importance = 0;
+    RankKey key;              // what it is ranked by
+    std::size_t id_hash = 0;  // of thread->id: rerank() finds changed threads without reading any
   };
   // `now`: the newest publication time (computed over every member when not given).
   std::vector<RankedThread> ranked_threads() const;

@@ -77,26 +77,61 @@ void describe(Thread& thread, const std::string* title) {
 
 void weigh_importance(Thread& thread, std::optional<std::int64_t> now) { thread.importance = importance_at(thread, now); }
 
-double importance_at(const Thread& thread, std::optional<std::int64_t> now) {
+namespace {
+
+double base_importance(const Thread& thread) {
   // Independent outlets count most (a wire copy in ten feeds is one report), then size and
-  // languages, decayed by age relative to the corpus's "now" (half-life 1 day).
+  // languages.
   const std::size_t sources = thread.sources.size(), languages = thread.languages.size();
   double outlets = sources == 0 ? double(thread.members.size()) : double(sources);
-  double base = 2.0 * std::log2(1.0 + outlets) + std::log2(1.0 + double(thread.members.size())) +
-                0.5 * (double(languages) - 1.0);
-  double age_days = now && thread.last_seen ? double(*now - *thread.last_seen) / 86400.0 : 0.0;
+  return 2.0 * std::log2(1.0 + outlets) + std::log2(1.0 + double(thread.members.size())) +
+         0.5 * (double(languages) - 1.0);
+}
+
+// Decayed by age relative to the corpus's "now" (half-life 1 day).
+double decayed(double base, std::optional<std::int64_t> last_seen, std::optional<std::int64_t> now) {
+  double age_days = now && last_seen ? double(*now - *last_seen) / 86400.0 : 0.0;
   return base * std::pow(0.5, std::max(0.0, age_days));
 }
 
-bool ranks_before(double importance_a, const Thread& a, double importance_b, const Thread& b) {
-  if (importance_a != importance_b) return importance_a > importance_b;
+}  // namespace
+
+double importance_at(const Thread& thread, std::optional<std::int64_t> now) {
+  return decayed(base_importance(thread), thread.last_seen, now);
+}
+
+RankKey rank_key(const Thread& thread, std::optional<std::int64_t> now) {
+  return rank_key_at({base_importance(thread), thread.last_seen, 0}, now);
+}
+
+RankKey rank_key_at(const RankKey& key, std::optional<std::int64_t> now) {
+  // As decayed(): no age without both times, and none below zero (a "now" given before the
+  // thread's last member counts as its last_seen).
+  std::optional<std::int64_t> seen = now;
+  if (key.last_seen && now) seen = std::min(*key.last_seen, *now);
+  RankKey moved = key;
+  moved.order = std::log2(std::max(key.base, 1e-300)) + (seen ? double(*seen) / 86400.0 : 0.0);
+  return moved;
+}
+
+bool follows_now(const RankKey& key, std::optional<std::int64_t> now) {
+  return !key.last_seen || !now || *key.last_seen > *now;
+}
+
+double importance_at(const RankKey& key, std::optional<std::int64_t> now) { return decayed(key.base, key.last_seen, now); }
+
+bool ranks_before(const RankKey& key_a, const Thread& a, const RankKey& key_b, const Thread& b) {
+  if (key_a.order != key_b.order) return key_a.order > key_b.order;
   if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
   return a.id < b.id;
 }
 
 void rank_threads(std::vector<Thread>& threads) {
-  std::stable_sort(threads.begin(), threads.end(),
-                   [](const Thread& a, const Thread& b) { return ranks_before(a.importance, a, b.importance, b); });
+  std::stable_sort(threads.begin(), threads.end(), [](const Thread& a, const Thread& b) {
+    if (a.importance != b.importance) return a.importance > b.importance;
+    if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
+    return a.id < b.id;
+  });
 }
 
 std::vector<ThreadBuilder::RankedThread> rank_threads(std::vector<std::shared_ptr<const Thread>> threads,
@@ -104,11 +139,12 @@ std::vector<ThreadBuilder::RankedThread> rank_threads(std::vector<std::shared_pt
   std::vector<ThreadBuilder::RankedThread> out;
   out.reserve(threads.size());
   for (std::shared_ptr<const Thread>& t : threads) {
-    const double importance = importance_at(*t, now);
-    out.push_back({std::move(t), importance});
+    const RankKey key = rank_key(*t, now);
+    const std::size_t id_hash = std::hash<std::string>{}(t->id);
+    out.push_back({std::move(t), importance_at(key, now), key, id_hash});
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return ranks_before(a.importance, *a.thread, b.importance, *b.thread);
+    return ranks_before(a.key, *a.thread, b.key, *b.thread);
   });
   return out;
 }

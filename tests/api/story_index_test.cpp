@@ -44,7 +44,7 @@ class StoryIndexRanking : public ::testing::Test {
 // position() finds every thread of a ranking where it is, nothing for an unknown id, and
 // gives the same answers to callers racing to build its map.
 TEST_F(StoryIndexRanking, EveryThreadIsFoundWhereItIsRanked) {
-  auto ranking = StoryIndex::rank(index_.unranked());
+  auto ranking = StoryIndex::rank(index_.unranked()).snapshot;
   ASSERT_EQ(ranking->threads.size(), 2u);  // the quake (two reports) and the budget
   std::vector<std::thread> callers;
   std::atomic<int> wrong{0};
@@ -74,21 +74,21 @@ TEST_F(StoryIndexRanking, RankingFromABaseEqualsRankingEveryThread) {
   auto add = [&](const Article& a) {
     index_.add({std::make_shared<const Profile>(testing::shared_engine().profile_all({a})[0]), "", std::nullopt, {}});
   };
-  auto base = StoryIndex::rank(index_.unranked());
+  auto base = StoryIndex::rank(index_.unranked()).snapshot;
   EXPECT_TRUE(index_.unranked(base).threads.empty());  // nothing changed
-  same(*StoryIndex::rank(index_.unranked(base)), *base);
+  same(*StoryIndex::rank(index_.unranked(base)).snapshot, *base);
 
   add(article("budget-2", "Annual budget approved by parliament", "The annual budget was approved.", 1'700'007'200));
   add(article("strike-1", "Rail workers strike across France over pensions",
               "Rail workers went on strike across France on Monday over the pension reform.", 1'700'010'800));
   auto unranked = index_.unranked(base);
   EXPECT_EQ(unranked.threads.size(), 2u);  // the budget thread, the new strike thread
-  auto merged = StoryIndex::rank(std::move(unranked));
-  same(*merged, *StoryIndex::rank(index_.unranked()));
+  auto merged = StoryIndex::rank(std::move(unranked)).snapshot;
+  same(*merged, *StoryIndex::rank(index_.unranked()).snapshot);
 
   ASSERT_TRUE(index_.take("strike-1"));  // its thread is emptied: gone from the list
-  auto after_removal = StoryIndex::rank(index_.unranked(merged));
-  same(*after_removal, *StoryIndex::rank(index_.unranked()));
+  auto after_removal = StoryIndex::rank(index_.unranked(merged)).snapshot;
+  same(*after_removal, *StoryIndex::rank(index_.unranked()).snapshot);
   EXPECT_EQ(after_removal->threads.size(), merged->threads.size() - 1);
 }
 

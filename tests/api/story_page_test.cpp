@@ -37,7 +37,7 @@ class StoryPageTest : public ::testing::Test {
   }
   // The page of the thread that holds `article_id`, as the server builds it.
   nlohmann::json page_of(const std::string& article_id) {
-    auto snapshot = StoryIndex::rank(index_.unranked());
+    auto snapshot = StoryIndex::rank(index_.unranked()).snapshot;
     const auto& ranked = snapshot->threads.at(snapshot->position(index_.thread_of(article_id)->id).value());
     StoryPage page = gather_story(ranked.thread, ranked.importance, index_);
     return story_json(page, keyer_);
