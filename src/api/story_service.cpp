@@ -128,14 +128,23 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   write.profile = encode_profile(*profile);  // outside the lock: it parallelises
   const CategoryScores vote = categories_->vote(categories_->scores(*profile));
 
-  std::unique_lock lock(mutex_);
-  const bool existed = index_->find(profile->id) != nullptr;
+  Threaded threaded = threader_->run([&] { return thread_article(profile, std::move(folded), vote, max_age, std::move(write)); });
+  // Commits on this thread unless a commit is running; throws when it failed (and was undone).
+  if (threaded.committed) threaded.committed->wait();
+  return threaded.existed ? PutOutcome::Updated : PutOutcome::Created;
+}
+
+StoryService::Threaded StoryService::thread_article(const std::shared_ptr<const Profile>& profile, std::string folded,
+                                                    const CategoryScores& vote, std::optional<std::int64_t> max_age,
+                                                    ArticleWrite write) {
+  std::lock_guard lock(mutex_);
+  Threaded out;
+  out.existed = index_->find(profile->id) != nullptr;
   std::optional<std::int64_t> expires;
   if (max_age) expires = profile->published.value_or(index_->now().value_or(wall_clock())) + *max_age;
-  std::optional<GroupCommitter::Awaited> committed;
   if (index_->expired(expires)) {
     // Acknowledged but not kept; a stored previous version goes.
-    if (existed) committed = remove_locked(profile->id, RemovalReason::Expired);
+    if (out.existed) out.committed = remove_locked(profile->id, RemovalReason::Expired);
   } else {
     std::optional<StoryIndex::Removed> before = index_->take(profile->id);
     StoryIndex::Joined joined = index_->add({profile, std::move(folded), expires, vote});
@@ -145,7 +154,7 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
     write.matched = std::move(joined.matched.article_id);
     write.matched_probability = joined.matched.probability;
     write.received = wall_clock();
-    committed.emplace(committer_->submit_awaited(
+    out.committed.emplace(committer_->submit_awaited(
         std::move(write), [this, profile, before = std::move(before)]() mutable {
           const IndexedArticle* now = index_->find(profile->id);
           if (now && now->profile == profile) index_->remove(profile->id);
@@ -155,10 +164,7 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   }
   expire_locked();
   update_counts_locked();
-  lock.unlock();
-  // Commits on this thread unless a commit is running; throws when it failed (and was undone).
-  if (committed) committed->wait();
-  return existed ? PutOutcome::Updated : PutOutcome::Created;
+  return out;
 }
 
 bool StoryService::remove(const std::string& article_id) {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "api/engine_pool.h"
+#include "api/serial_executor.h"
 #include "api/story_index.h"
 #include "api/thread_listing.h"
 #include "features/match_key.h"
@@ -64,6 +65,14 @@ class StoryService {
   std::size_t thread_count();  // the last known count while the index is busy
 
  private:
+  // A PUT's article into the index and its write into the commit queue, under `mutex_` (on
+  // `threader_`); the caller waits for `committed` after.
+  struct Threaded {
+    bool existed = false;
+    std::optional<GroupCommitter::Awaited> committed;
+  };
+  Threaded thread_article(const std::shared_ptr<const Profile>& profile, std::string folded, const CategoryScores& vote,
+                          std::optional<std::int64_t> max_age, ArticleWrite write);
   std::optional<GroupCommitter::Awaited> remove_locked(const std::string& article_id, RemovalReason reason);
   void expire_locked();
   // Sets the time the index files the article under (api/filing_time.h).
@@ -115,8 +124,16 @@ class StoryService {
   std::mutex keyer_mutex_;  // guards keyer_ (story pages' variant ledgers, not under mutex_)
   std::unique_ptr<MatchKeyer> keyer_;
   std::unique_ptr<CategoryClassifier> categories_;  // immutable once built: used outside the lock
-  // Declared after everything its undos touch: destroyed (and drained) first.
+  // Declared after everything its undos touch: destroyed (and drained) before them.
   std::unique_ptr<GroupCommitter> committer_;
+  // Every PUT's threading (thread_article) runs on this one thread, which takes `mutex_` for
+  // it, while the PUTs' own threads analyse and commit. When each PUT's thread took the lock
+  // itself, the lock went from thread to thread, and its holder was often descheduled in the
+  // middle of an add (on two cores, of the holds over 0.8 ms at 2,000 PUT/s, 88 % spent less
+  // than half of that on the CPU). Closed-loop PUT p99 3.5–3.8 ms against 4.1–5.9, and 6 %
+  // less CPU per PUT, in four interleaved pairs of serve_bench runs. Declared last: destroyed
+  // first (no PUT runs by then).
+  std::unique_ptr<SerialExecutor> threader_ = std::make_unique<SerialExecutor>();
   std::atomic<bool> ready_{false};
   std::atomic<std::size_t> articles_{0}, threads_{0};
   std::atomic<std::uint64_t> index_version_{0};  // StoryIndex::version(), readable without the lock
