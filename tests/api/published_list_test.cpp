@@ -3,13 +3,12 @@
 // publications, in which new threads go to the top and older ones move down, a headline search
 // still finds each thread by its own headlines and no other's.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 
 #include "../support/articles.h"
+#include "../support/service_fixture.h"
 #include "api/story_service.h"
 
 namespace storyline {
@@ -41,30 +40,13 @@ const Topic kTopics[] = {
      "Herders in Mongolia moved their flocks early as forecasters warned of a harsh winter."},
 };
 
-class PublishedList : public ::testing::Test {
+class PublishedList : public testing::ServiceFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("storyline-published-list-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    ServiceOptions options;
-    options.engine.use_dictionaries = false;
-    options.engines = 1;
-    service_ = std::make_unique<StoryService>(options, open_sqlite_store(dir_.string()));
-    service_->start();
-  }
-  void TearDown() override {
-    service_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
   nlohmann::json search(const std::string& word) {
     ThreadQuery query;
     query.words = service_->fold_words(word);
     return service_->threads(query, false)["threads"];
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<StoryService> service_;
 };
 
 TEST_F(PublishedList, EachThreadIsFoundByItsOwnHeadlinesThroughManyPublications) {

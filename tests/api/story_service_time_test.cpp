@@ -3,12 +3,11 @@
 // article dated years ahead (a typo, a feed's broken time zone) must not move it: it would push
 // every other article out of the candidate window and expire everything with a TTL.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <filesystem>
 
 #include "../support/articles.h"
+#include "../support/service_fixture.h"
 #include "api/story_service.h"
 #include "stories/story_json.h"
 
@@ -41,31 +40,9 @@ const char* kFloodRewrite =
     "residents were evacuated. Firefighters rescued 120 people from flooded homes in Benimaclet and "
     "Campanar, according to the regional government. Mayor Maria Jose Catala urged people to stay indoors.";
 
-class StoryServiceTime : public ::testing::Test {
+class StoryServiceTime : public testing::ServiceFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("storyline-service-time-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    restart();
-  }
-  void restart() {
-    service_.reset();
-    ServiceOptions options;
-    options.engine.use_dictionaries = false;
-    options.engines = 1;
-    service_ = std::make_unique<StoryService>(options, open_sqlite_store(dir_.string()));
-    service_->start();
-  }
-  void TearDown() override {
-    service_.reset();
-    std::filesystem::remove_all(dir_);
-  }
   std::string thread_of(const std::string& id) { return (*service_->article(id))["thread"]; }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<StoryService> service_;
 };
 
 TEST_F(StoryServiceTime, AnArticleDatedYearsAheadDoesNotPushTheOthersOutOfTheWindow) {
