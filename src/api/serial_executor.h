@@ -28,7 +28,8 @@ class SerialExecutor {
     thread_.join();
   }
 
-  // Runs `task` on the executor's thread and waits for it; its exception is rethrown here.
+  // Runs `task` on the executor's thread and waits for it; its exception is rethrown here. Not
+  // from a task (it would wait for itself).
   template <typename F>
   auto run(F&& task) -> decltype(task()) {
     std::packaged_task<decltype(task())()> packaged(std::forward<F>(task));

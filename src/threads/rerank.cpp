@@ -33,8 +33,8 @@ Reranking rerank(const std::vector<RankedThread>* before, std::optional<std::int
   // Kept in the order they had (positions in `before`).
   std::vector<std::size_t> kept;
   if (before) {
-    // By the hashes of their ids first: reading each Thread's id (20k cache misses) cost more
-    // than the rest of the merge.
+    // By the hashes of their ids first, kept beside each thread: reading every Thread's id
+    // would cost a cache miss per thread (20k in a server at 100k articles).
     std::unordered_set<std::size_t> gone_hashes;
     for (const std::string& id : changed_ids) gone_hashes.insert(std::hash<std::string>{}(id));
     const std::unordered_set<std::string_view> gone(changed_ids.begin(), changed_ids.end());
