@@ -25,11 +25,7 @@ Reranking rerank(const std::vector<RankedThread>* before, std::optional<std::int
   // (undated threads: few).
   std::vector<Placed> placed;
   placed.reserve(changed.size());
-  for (std::size_t i = 0; i < changed.size(); ++i) {
-    const RankKey key = rank_key(*changed[i], now);
-    const std::size_t id_hash = std::hash<std::string>{}(changed[i]->id);
-    placed.push_back({{std::move(changed[i]), importance_at(key, now), key, id_hash}, {i, true}});
-  }
+  for (std::size_t i = 0; i < changed.size(); ++i) placed.push_back({ranked_at(std::move(changed[i]), now), {i, true}});
   // Kept in the order they had (positions in `before`).
   std::vector<std::size_t> kept;
   if (before) {

@@ -153,6 +153,9 @@ class ThreadBuilder {
   std::unique_ptr<State> state_;
 };
 
+// A thread with its key, importance and id hash at `now`, ready to be ranked.
+ThreadBuilder::RankedThread ranked_at(std::shared_ptr<const Thread> thread, std::optional<std::int64_t> now);
+
 // Threads with their importance at `now`, most important first (ThreadBuilder::ranked_threads).
 std::vector<ThreadBuilder::RankedThread> rank_threads(std::vector<std::shared_ptr<const Thread>> threads,
                                                       std::optional<std::int64_t> now);

@@ -134,15 +134,17 @@ void rank_threads(std::vector<Thread>& threads) {
   });
 }
 
+ThreadBuilder::RankedThread ranked_at(std::shared_ptr<const Thread> thread, std::optional<std::int64_t> now) {
+  const RankKey key = rank_key(*thread, now);
+  const std::size_t id_hash = std::hash<std::string>{}(thread->id);
+  return {std::move(thread), importance_at(key, now), key, id_hash};
+}
+
 std::vector<ThreadBuilder::RankedThread> rank_threads(std::vector<std::shared_ptr<const Thread>> threads,
                                                       std::optional<std::int64_t> now) {
   std::vector<ThreadBuilder::RankedThread> out;
   out.reserve(threads.size());
-  for (std::shared_ptr<const Thread>& t : threads) {
-    const RankKey key = rank_key(*t, now);
-    const std::size_t id_hash = std::hash<std::string>{}(t->id);
-    out.push_back({std::move(t), importance_at(key, now), key, id_hash});
-  }
+  for (std::shared_ptr<const Thread>& t : threads) out.push_back(ranked_at(std::move(t), now));
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return ranks_before(a.key, *a.thread, b.key, *b.thread);
   });
