@@ -12,7 +12,7 @@ namespace storyline {
 EnginePool::EnginePool(const EngineOptions& options, std::size_t size) {
   for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) slots_.push_back(std::make_unique<Slot>(options));
   // (A request that takes a slot before its loader does simply loads what it needs itself;
-  // none does in practice: the API answers 503 until the restore is over.)
+  // none does in practice: the API answers 503 until the restore and the loading are over.)
   for (auto& s : slots_)
     loaders_.emplace_back([this, slot = s.get()] {
       slot->mutex.lock();
@@ -22,11 +22,15 @@ EnginePool::EnginePool(const EngineOptions& options, std::size_t size) {
       } catch (const std::exception& e) {
         spdlog::warn("loading dictionaries: {}", e.what());  // profile_all retries on demand
       }
+      ++loaded_;
     });
 }
 
-EnginePool::~EnginePool() {
-  for (auto& t : loaders_) t.join();
+EnginePool::~EnginePool() { wait_loaded(); }
+
+void EnginePool::wait_loaded() {
+  for (auto& t : loaders_)
+    if (t.joinable()) t.join();
 }
 
 EnginePool::Lease::~Lease() {

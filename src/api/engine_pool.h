@@ -3,6 +3,7 @@
 // state), so each has its own mutex and a request takes whichever is free.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +26,11 @@ class EnginePool {
   ~EnginePool();
 
   Profile profile(Article article);
+
+  // Blocks until every engine has loaded its dictionaries (the server is not ready before:
+  // a PUT would wait seconds for them). Called by one thread.
+  void wait_loaded();
+  bool loaded() const { return loaded_.load() == slots_.size(); }
 
   // NFKC + case fold, for matching words of headlines (q=).
   std::string fold(std::string_view text);
@@ -64,6 +70,7 @@ class EnginePool {
 
   std::vector<std::unique_ptr<Slot>> slots_;
   std::vector<std::thread> loaders_;  // dictionary loading at start (see the constructor)
+  std::atomic<std::size_t> loaded_{0};  // engines done loading (or failed to: see the constructor)
   std::mutex released_mutex_;         // guards releases_
   std::condition_variable released_cv_;
   std::uint64_t releases_ = 0;        // slots released so far: a waiter sleeps until it changes

@@ -93,6 +93,7 @@ void StoryService::start() {
   expire_locked();
   update_counts_locked();
   threads_ = publish_locked()->snapshot->threads.size();
+  engines_->wait_loaded();  // usually long done: loading overlaps the restore
   ready_ = true;
   refresher_ = std::thread([this] { refresh_published(); });
   spdlog::info("restored {} articles in {} threads in {} ms ({} re-analysed)", articles_.load(), threads_.load(),

@@ -43,8 +43,9 @@ class StoryService {
   StoryService(ServiceOptions options, std::unique_ptr<Store> store);
   ~StoryService();
 
-  // Loads the engines and puts every stored article back into its thread. Blocking: the
-  // server runs it on a background thread and answers 503 until ready() turns true.
+  // Loads the engines and puts every stored article back into its thread; ready once the
+  // engines' dictionaries are loaded too. Blocking: the server runs it on a background thread
+  // and answers 503 until ready() turns true.
   // Throws std::runtime_error (missing parameters); the caller exits.
   void start();
   bool ready() const { return ready_.load(); }

@@ -44,5 +44,21 @@ TEST(EnginePool, ConcurrentRequestsEachGetTheirOwnAnalysis) {
     }
 }
 
+// The server is ready only after wait_loaded(): loading every dictionary takes seconds, so a
+// wait that returned at once would leave loaded() false here.
+TEST(EnginePool, WaitLoadedReturnsWhenEveryEngineHasItsDictionaries) {
+  EngineOptions options;
+  EnginePool pool(options, 2);
+  pool.wait_loaded();
+  EXPECT_TRUE(pool.loaded());
+  pool.wait_loaded();  // again: nothing left to wait for
+  Article german;
+  german.id = "de";
+  german.lang = "de";
+  german.title = "Hochwasser in Valencia";
+  german.text = "Starker Regen hat am Donnerstag die Straßen von Valencia überflutet, teilte die Stadt mit.";
+  EXPECT_FALSE(pool.profile(german).bridge_terms.empty());
+}
+
 }  // namespace
 }  // namespace storyline
