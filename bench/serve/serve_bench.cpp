@@ -1,8 +1,8 @@
 // serve_bench: `storyline serve` under load, in-process, over loopback HTTP. Indexes N
 // synthetic articles (default 100,000) through PUT /articles/{id}, then measures PUT and GET
 // latency (p50/p99), PUT throughput (while filling, and with the index full), PUT latency at a
-// fixed offered rate and while story pages are read, memory per article and the restore time
-// after a restart.
+// fixed offered rate and while story pages are read, memory and disk per article, and the
+// restore time after a restart.
 // Prints one JSON object. Stops by itself (--max-seconds caps each phase).
 //   serve_bench [--articles N] [--clients C] [--analysers A] [--max-seconds S] [--keep DIR]
 //               [--rate R]     (PUTs per second offered in the fixed-rate phase; 0 skips it)
@@ -370,7 +370,14 @@ int main(int argc, char** argv) {
   service->start();
   report["restore"] = {{"articles", service->article_count()}, {"seconds", std::round(ms_since(start)) / 1000},
                        {"matches", service->article_count() == before}};
+  const std::size_t restored = service->article_count();
   service.reset();
+  // Disk per article: the database and whatever WAL closing left, over the articles kept.
+  std::uintmax_t disk = 0;
+  for (const auto& file : std::filesystem::directory_iterator(o.data_dir))
+    if (file.is_regular_file()) disk += file.file_size();
+  report["disk"] = {{"mb", std::round(double(disk) / 1e6)},
+                    {"kb_per_article", std::round(double(disk) / 1e2 / double(std::max<std::size_t>(restored, 1))) / 10}};
   if (!keep) std::filesystem::remove_all(o.data_dir);
   std::cout << report.dump(2) << std::endl;
   return 0;
