@@ -6,6 +6,7 @@
 
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "store/wal_checkpointer.h"
 
 #include "fresh_dir.h"
 
@@ -59,16 +60,18 @@ TEST(SqliteStore, CheckpointsTheWalWhileOpen) {
   const std::string dir = fresh_dir("checkpoint");
   auto store = open_sqlite_store(dir);
   const auto db = std::filesystem::path(dir) / "storyline.sqlite";
-  // About 8 MB: past the checkpointer's threshold of 1000 WAL pages (4 MB) twice over.
-  for (int i = 0; i < 800; ++i) {
+  // Past the checkpointer's threshold (in 4 KB WAL pages) twice over, in 10 KB articles.
+  const int articles = 2 * sqlite::WalCheckpointer::kDefaultPages * 4096 / 10000 + 1;
+  const std::uintmax_t threshold_bytes = std::uintmax_t(sqlite::WalCheckpointer::kDefaultPages) * 4096;
+  for (int i = 0; i < articles; ++i) {
     StoredArticle a = article("a" + std::to_string(i), "t1");
     a.article.text = std::string(10000, 'x') + std::to_string(i);
     store->put(a);
   }
   // The checkpoint runs on its own thread: wait for it (milliseconds; 20 s at most).
-  for (int i = 0; i < 2000 && std::filesystem::file_size(db) < 4'000'000; ++i)
+  for (int i = 0; i < 2000 && std::filesystem::file_size(db) < threshold_bytes; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  EXPECT_GT(std::filesystem::file_size(db), 4'000'000u);
+  EXPECT_GT(std::filesystem::file_size(db), threshold_bytes);
 }
 
 TEST(SqliteStore, EverythingSurvivesReopening) {
