@@ -15,8 +15,8 @@ namespace {
 // article is profiled again at restore.
 // 4: lede bridge terms.
 // 5: compact: variable-length counts, whole-number weights in one byte, and display words
-// keyed by their position among the profile's term ids (a third smaller; the display words
-// were 40 % of a version 4 blob). Version 4 blobs are still read.
+// keyed by where their term sits in the vectors (a third smaller; the display words were
+// 40 % of a version 4 blob). Version 4 blobs are still read.
 constexpr std::uint8_t kVersion = 5;
 constexpr std::uint8_t kFixedWidthVersion = 4;
 
@@ -31,14 +31,33 @@ constexpr SparseVector Profile::*kVectors[] = {
 // A weight byte: 0..254 is that whole number (counts, mostly), 255 says a float follows.
 constexpr std::uint8_t kFloatFollows = 255;
 
-// Every term id of the profile's vectors, sorted and unique: a display word names its term
-// by position here (the Profiler remembers words only for terms it counted).
-std::vector<TermId> term_ids(const Profile& p) {
+// The vectors whose terms the Profiler keeps words for (stems, name keys, English stems): the
+// first four of kVectors.
+constexpr std::size_t kDisplayedVectors = 4;
+
+// Where each display word's term first sits among the entries of those vectors, counted through
+// them in order, plus one (0: in none). Both sides are sorted by id: one merge per vector.
+std::vector<std::uint64_t> display_positions(const Profile& p) {
+  std::vector<std::uint64_t> at(p.display.size(), 0);
+  std::uint64_t offset = 0;
+  for (std::size_t k = 0; k < kDisplayedVectors; ++k) {
+    SparseVector Profile::*v = kVectors[k];
+    const auto& entries = (p.*v).entries;
+    std::size_t e = 0;
+    for (std::size_t d = 0; d < p.display.size() && e < entries.size(); ++d) {
+      while (e < entries.size() && entries[e].first < p.display[d].first) ++e;
+      if (e < entries.size() && at[d] == 0 && entries[e].first == p.display[d].first) at[d] = offset + e + 1;
+    }
+    offset += entries.size();
+  }
+  return at;
+}
+
+// The ids of the displayed vectors' entries, in order: what display_positions() counts.
+std::vector<TermId> entry_ids(const Profile& p) {
   std::vector<TermId> ids;
-  for (SparseVector Profile::*v : kVectors)
-    for (const auto& entry : (p.*v).entries) ids.push_back(entry.first);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (std::size_t k = 0; k < kDisplayedVectors; ++k)
+    for (const auto& entry : (p.*kVectors[k]).entries) ids.push_back(entry.first);
   return ids;
 }
 
@@ -189,18 +208,13 @@ std::string encode_profile(const Profile& p) {
     w.str(n.counted);
   }
   w.varint(p.token_count);
-  // Position + 1 among the term ids, or 0 and the id itself for a term in no vector.
-  const std::vector<TermId> ids = term_ids(p);
+  // Each word's position among the vector entries, or 0 and the id of a term in no vector.
+  const std::vector<std::uint64_t> positions = display_positions(p);
   w.varint(p.display.size());
-  for (const auto& [id, word] : p.display) {
-    auto it = std::lower_bound(ids.begin(), ids.end(), id);
-    if (it != ids.end() && *it == id) {
-      w.varint(std::uint64_t(it - ids.begin()) + 1);
-    } else {
-      w.varint(0);
-      w.pod(id);
-    }
-    w.str(word);
+  for (std::size_t d = 0; d < p.display.size(); ++d) {
+    w.varint(positions[d]);
+    if (positions[d] == 0) w.pod(p.display[d].first);
+    w.str(p.display[d].second);
   }
   return w.take();
 }
@@ -242,7 +256,7 @@ std::optional<Profile> decode_profile(std::string_view bytes) {
   p.token_count = r.number();
   const auto display = r.count(2);
   p.display.reserve(display);
-  const std::vector<TermId> ids = r.fixed_width() ? std::vector<TermId>() : term_ids(p);
+  const std::vector<TermId> ids = r.fixed_width() ? std::vector<TermId>() : entry_ids(p);
   for (std::uint32_t i = 0; i < display && r.ok(); ++i) {
     TermId id = 0;
     if (r.fixed_width()) {
