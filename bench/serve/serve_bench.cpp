@@ -12,16 +12,14 @@
 #include <fmt/format.h>
 #include <httplib.h>
 #include <spdlog/spdlog.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -31,10 +29,11 @@
 #include "article/reader.h"
 #include "store/profile_codec.h"
 #include "store/store.h"
+#include "measures.h"
 #include "synthetic_corpus.h"
 
 using namespace storyline;
-using Clock = std::chrono::steady_clock;
+using namespace storyline::bench;
 
 namespace {
 
@@ -48,37 +47,6 @@ struct Options {
   double rate = 2000;  // PUTs per second offered in phase 2b (0: skip it)
 };
 
-double rss_mb() {
-  std::ifstream in("/proc/self/status");
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  return 0;
-}
-
-// CPU seconds of the whole process (server and the in-process clients): on a shared machine
-// wall-clock rates depend on the neighbours, CPU per PUT much less.
-double cpu_seconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-nlohmann::json percentiles(std::vector<double> ms) {
-  if (ms.empty()) return nullptr;
-  std::sort(ms.begin(), ms.end());
-  auto at = [&](double q) { return std::round(ms[std::min(ms.size() - 1, std::size_t(q * double(ms.size())))] * 1000) / 1000; };
-  return {{"n", ms.size()}, {"p50_ms", at(0.5)}, {"p90_ms", at(0.9)}, {"p99_ms", at(0.99)}, {"max_ms", at(1.0)}};
-}
-
-// CPU seconds of the calling thread, user and system.
-double thread_cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
-}
-
 // PUTs articles [from, to) from `clients` keep-alive connections; latencies in ms. Adds the
 // client threads' own CPU time (making articles, HTTP, their side of the sockets) to
 // `client_cpu`, so that the server's share can be told apart.
@@ -86,15 +54,18 @@ double thread_cpu_seconds() {
 // and its latency counts from then, not from when a connection came free to send it: a
 // server that falls behind is charged for the wait, which a closed loop hides ("coordinated
 // omission"). Without one, each client sends its next PUT as soon as the last is answered.
+// With a `timeline`, each PUT's (due time since the first was due, latency) in ms goes there too.
 std::vector<double> put_range(int port, const bench::SyntheticCorpus& corpus, std::size_t from, std::size_t to,
                               std::size_t total, std::size_t clients, Clock::time_point deadline, std::size_t& failures,
-                              double* client_cpu = nullptr, double rate = 0) {
+                              double* client_cpu = nullptr, double rate = 0,
+                              std::vector<std::pair<double, double>>* timeline = nullptr) {
   const auto first_due = Clock::now();
   auto due = [&](std::size_t i) {
     return first_due + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(double(i - from) / rate));
   };
   std::atomic<std::size_t> next{from}, failed{0};
   std::vector<std::vector<double>> per_client(clients);
+  std::vector<std::vector<std::pair<double, double>>> timelines(clients);
   std::vector<double> cpu(clients);
   std::vector<std::thread> threads;
   for (std::size_t c = 0; c < clients; ++c)
@@ -114,6 +85,8 @@ std::vector<double> put_range(int port, const bench::SyntheticCorpus& corpus, st
         }
         auto r = client.Put("/articles/" + a.id, body, "application/json");
         per_client[c].push_back(ms_since(start));
+        if (timeline) timelines[c].emplace_back(std::chrono::duration<double, std::milli>(start - first_due).count(),
+                                                per_client[c].back());
         if (!r || (r->status != 201 && r->status != 204)) ++failed;
         if (c == 0 && i % 10000 < clients) spdlog::info("indexed ~{} articles", i);
       }
@@ -125,6 +98,8 @@ std::vector<double> put_range(int port, const bench::SyntheticCorpus& corpus, st
     for (double seconds : cpu) *client_cpu += seconds;
   std::vector<double> all;
   for (auto& v : per_client) all.insert(all.end(), v.begin(), v.end());
+  if (timeline)
+    for (auto& v : timelines) timeline->insert(timeline->end(), v.begin(), v.end());
   return all;
 }
 
@@ -145,6 +120,7 @@ std::vector<double> get_many(httplib::Client& client, const std::vector<std::str
 // per PUT says how many PUTs two cores of its own could take).
 struct TimedPuts {
   std::vector<double> ms;
+  std::vector<std::pair<double, double>> timeline;  // at a fixed rate: (due, latency) per PUT
   double seconds = 0;
   nlohmann::json figures;  // puts_per_second, cpu_ms_per_put, server_/client_cpu_ms_per_put
 };
@@ -155,7 +131,8 @@ TimedPuts timed_put_range(int port, const bench::SyntheticCorpus& corpus, std::s
   const auto start = Clock::now();
   const double cpu_start = cpu_seconds();
   double client_cpu = 0;
-  t.ms = put_range(port, corpus, from, to, total, clients, deadline, failures, &client_cpu, rate);
+  t.ms = put_range(port, corpus, from, to, total, clients, deadline, failures, &client_cpu, rate,
+                   rate > 0 ? &t.timeline : nullptr);
   t.seconds = ms_since(start) / 1000;
   const double cpu = cpu_seconds() - cpu_start;
   const double puts = double(std::max<std::size_t>(t.ms.size(), 1));
@@ -315,6 +292,7 @@ int main(int argc, char** argv) {
     report["put_at_rate"] = std::move(at_rate.figures);
     report["put_at_rate"]["offered_per_second"] = o.rate;
     report["put_at_rate"]["latency"] = percentiles(std::move(at_rate.ms));
+    report["put_at_rate"]["slow_windows"] = slow_windows(at_rate.timeline);
     next_article += n;
   }
 
