@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -77,11 +76,10 @@ class Writer {
     out_.append(s);
   }
   void weight(float w) {
-    const float whole = std::nearbyint(w);
-    if (whole >= 0 && whole < kFloatFollows) {
-      const auto byte = static_cast<std::uint8_t>(whole);
+    if (w >= 0 && w < kFloatFollows) {  // false for NaN
+      const auto byte = static_cast<std::uint8_t>(w);
       if (std::bit_cast<std::uint32_t>(float(byte)) == std::bit_cast<std::uint32_t>(w)) {
-        pod(byte);  // reads back bit-identical (so never for -0.0)
+        pod(byte);  // a whole number that reads back bit-identical (so never -0.0)
         return;
       }
     }
