@@ -1,6 +1,7 @@
 // The SQLite Store: one database file in WAL mode. Articles keep their raw fields and the
 // encoded Profile (restoring decodes instead of re-analysing); `seq` is the arrival order the
-// threads saw; `history` records every assignment and removal.
+// threads saw; `assignments` holds the threads stored after their articles; `history`
+// records every assignment and removal.
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
@@ -41,6 +42,16 @@ CREATE TABLE IF NOT EXISTS history (
   at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS history_article ON history(article);
+-- The thread each article joined, when stored after the article (AssignmentWrite): a row of
+-- its own, because changing a column of `articles` rewrites the whole row, text and
+-- analysis included. It overrides the article's own thread columns.
+CREATE TABLE IF NOT EXISTS assignments (
+  article TEXT PRIMARY KEY,
+  thread TEXT NOT NULL,
+  probability REAL NOT NULL,
+  matched TEXT,
+  matched_probability REAL
+) WITHOUT ROWID;
 )sql";
 
 class SqliteStore final : public Store {
@@ -48,7 +59,9 @@ class SqliteStore final : public Store {
   SqliteStore(const std::string& dir, SqliteOptions options)
       : db_(prepare_dir(dir) + "/storyline.sqlite"),
         init_(db_, options),
-        exists_(db_, "SELECT thread FROM articles WHERE id = ?1"),
+        exists_(db_,
+                "SELECT COALESCE(s.thread, a.thread) FROM articles a LEFT JOIN assignments s ON s.article = a.id "
+                "WHERE a.id = ?1"),
         upsert_(db_,
                 "INSERT INTO articles (id, seq, title, text, lang, published, url, source, expires, received, "
                 "thread, probability, profile, matched, matched_probability) "
@@ -59,10 +72,16 @@ class SqliteStore final : public Store {
                 "excluded.thread, probability = excluded.probability, profile = excluded.profile, matched = "
                 "excluded.matched, matched_probability = excluded.matched_probability"),
         delete_(db_, "DELETE FROM articles WHERE id = ?1"),
+        assign_(db_,
+                "INSERT OR REPLACE INTO assignments (article, thread, probability, matched, matched_probability) "
+                "VALUES (?1, ?2, ?3, ?4, ?5)"),
+        unassign_(db_, "DELETE FROM assignments WHERE article = ?1"),
         log_(db_, "INSERT INTO history (article, event, thread, probability, at) VALUES (?1, ?2, ?3, ?4, ?5)"),
         scan_(db_,
-              "SELECT id, title, text, lang, published, url, source, expires, received, thread, probability, "
-              "profile, matched, matched_probability FROM articles ORDER BY seq"),
+              "SELECT a.id, a.title, a.text, a.lang, a.published, a.url, a.source, a.expires, a.received, "
+              "COALESCE(s.thread, a.thread), COALESCE(s.probability, a.probability), a.profile, "
+              "IIF(s.article IS NULL, a.matched, s.matched), IIF(s.article IS NULL, a.matched_probability, "
+              "s.matched_probability) FROM articles a LEFT JOIN assignments s ON s.article = a.id ORDER BY a.seq"),
         count_(db_, "SELECT COUNT(*) FROM articles"),
         history_(db_, "SELECT event, thread, probability, at FROM history WHERE article = ?1 ORDER BY id"),
         checkpointer_(db_, dir + "/storyline.sqlite") {
@@ -101,9 +120,10 @@ class SqliteStore final : public Store {
         if (const auto* put = std::get_if<ArticleWrite>(&w)) {
           results.push_back(put_row(*put));
           ++next_seq_;
+        } else if (const auto* removal = std::get_if<RemovalWrite>(&w)) {
+          results.push_back(remove_row(removal->article_id, removal->reason, removal->at));
         } else {
-          const auto& removal = std::get<RemovalWrite>(w);
-          results.push_back(remove_row(removal.article_id, removal.reason, removal.at));
+          results.push_back(assign_row(std::get<AssignmentWrite>(w)));
         }
       }
       tx.commit();
@@ -190,8 +210,21 @@ class SqliteStore final : public Store {
     if (!w.profile.empty()) upsert_.bind_blob(13, w.profile);
     if (!w.matched.empty()) upsert_.bind(14, w.matched).bind(15, double(w.matched_probability));
     upsert_.run();
-    log(a.id, existed ? "updated" : "joined", w.thread_id, w.probability, w.received);
+    if (existed) unassign_.bind(1, a.id).run();  // the new version has the write's thread, or none yet
+    if (!w.thread_id.empty()) log(a.id, existed ? "updated" : "joined", w.thread_id, w.probability, w.received);
     return !existed;
+  }
+
+  // Inside a transaction. False when the article is not stored (deleted meanwhile).
+  bool assign_row(const AssignmentWrite& w) {
+    exists_.bind(1, w.article_id);
+    if (!exists_.step()) return false;
+    exists_.reset();
+    assign_.bind(1, w.article_id).bind(2, w.thread_id).bind(3, double(w.probability));
+    if (!w.matched.empty()) assign_.bind(4, w.matched).bind(5, double(w.matched_probability));
+    assign_.run();
+    log(w.article_id, w.replaced ? "updated" : "joined", w.thread_id, w.probability, w.at);
+    return true;
   }
 
   // Inside a transaction. False when the id is unknown.
@@ -201,6 +234,7 @@ class SqliteStore final : public Store {
     std::string thread = exists_.text(0);
     exists_.reset();
     delete_.bind(1, id).run();
+    unassign_.bind(1, id).run();
     log(id, reason == RemovalReason::Expired ? "expired" : "deleted", thread, 0, at);
     return true;
   }
@@ -212,7 +246,7 @@ class SqliteStore final : public Store {
   std::mutex mutex_;
   sqlite::Db db_;
   Init init_;
-  sqlite::Statement exists_, upsert_, delete_, log_, scan_, count_, history_;
+  sqlite::Statement exists_, upsert_, delete_, assign_, unassign_, log_, scan_, count_, history_;
   std::int64_t next_seq_ = 1;
   sqlite::WalCheckpointer checkpointer_;  // last: stops before the connection closes
 };

@@ -56,14 +56,26 @@ struct RemovalWrite {
   RemovalReason reason = RemovalReason::Deleted;
   std::int64_t at = 0;
 };
-using StoreWrite = std::variant<ArticleWrite, RemovalWrite>;
+// The thread a stored article joined, written after the article itself (the server threads
+// an article once it is stored, and acknowledges it before). An ArticleWrite without a
+// thread_id leaves its article unassigned until then; a restart threads such articles anew.
+struct AssignmentWrite {
+  std::string article_id;
+  std::string thread_id;
+  float probability = 1;
+  std::string matched;  // as in StoredArticle
+  float matched_probability = 0;
+  bool replaced = false;  // another version of the article was in a thread before: "updated"
+  std::int64_t at = 0;
+};
+using StoreWrite = std::variant<ArticleWrite, RemovalWrite, AssignmentWrite>;
 
 class Store {
  public:
   virtual ~Store() = default;
 
   // Inserts or replaces an article (it moves to the end of the arrival order) and records the
-  // assignment in the history, in one transaction that is on disk when this returns: the
+  // assignment in the history (when it has a thread), in one transaction that is on disk when this returns: the
   // caller may acknowledge it. True when the id was new. Throws std::runtime_error.
   virtual bool put(const StoredArticle& article) = 0;
 
@@ -72,8 +84,8 @@ class Store {
 
   // Applies the writes in order in one transaction (all or none), on disk as put() promises
   // when it returns: one commit for many articles (see GroupCommitter). Per write: true when
-  // a put's id was new, or when a removed article existed. Throws std::runtime_error, and
-  // then none of the writes happened.
+  // a put's id was new, or when a removed or assigned article existed. Throws
+  // std::runtime_error, and then none of the writes happened.
   virtual std::vector<bool> apply(std::span<const StoreWrite> writes) = 0;
 
   // Every article in arrival order, which is the order the threads saw them in.

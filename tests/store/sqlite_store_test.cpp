@@ -123,6 +123,49 @@ TEST(SqliteStore, RemovalIsRecordedInTheHistory) {
   EXPECT_EQ(h[2].at, 777);
 }
 
+// The server stores an article first and the thread it joined after: an article without a
+// thread logs nothing, its assignment logs "joined" (or "updated" for a replaced version)
+// and reaches only a stored article.
+TEST(SqliteStore, AnAssignmentWriteGivesAStoredArticleItsThread) {
+  const std::string dir = fresh_dir("assignment");
+  {
+    auto store = open_sqlite_store(dir);
+    StoredArticle s = article("a", "");
+    std::vector<StoreWrite> writes = {ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received}};
+    EXPECT_EQ(store->apply(writes), std::vector<bool>{true});
+    EXPECT_TRUE(store->history("a").empty());
+    EXPECT_EQ(all(*store)[0].thread_id, "");
+    writes = {AssignmentWrite{"a", "t7", 0.75f, "b", 0.625f, false, 900},
+              AssignmentWrite{"a", "t8", 0.5f, "", 0, true, 901}, AssignmentWrite{"gone", "t9", 1, "", 0, false, 902}};
+    EXPECT_EQ(store->apply(writes), (std::vector<bool>{true, true, false}));
+  }
+  auto store = open_sqlite_store(dir);
+  auto rows = all(*store);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].thread_id, "t8");
+  EXPECT_FLOAT_EQ(rows[0].probability, 0.5f);
+  EXPECT_EQ(rows[0].matched, "");  // the newer assignment's: a founder
+  auto h = store->history("a");
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_EQ(h[0].event, "joined");
+  EXPECT_EQ(h[0].thread_id, "t7");
+  EXPECT_EQ(h[0].at, 900);
+  EXPECT_EQ(h[1].event, "updated");
+  EXPECT_EQ(h[1].thread_id, "t8");
+  EXPECT_TRUE(store->history("gone").empty());
+
+  // A new version of the article, and one after a removal, starts without a thread.
+  StoredArticle s = article("a", "");
+  std::vector<StoreWrite> writes = {ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received}};
+  store->apply(writes);
+  EXPECT_EQ(all(*store)[0].thread_id, "");
+  writes = {AssignmentWrite{"a", "t9", 1, "", 0, true, 903}, RemovalWrite{"a", RemovalReason::Deleted, 904},
+            ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received}};
+  store->apply(writes);
+  EXPECT_EQ(all(*store)[0].thread_id, "");
+  EXPECT_EQ(store->history("a").back().thread_id, "t9");  // the deletion logs the thread it left
+}
+
 TEST(SqliteStore, TheMatchedMemberSurvivesPutApplyAndReopening) {
   const std::string dir = fresh_dir("matched");
   {
