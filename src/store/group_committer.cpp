@@ -12,8 +12,10 @@
 
 namespace storyline {
 
-GroupCommitter::GroupCommitter(Store& store, std::mutex& order, std::size_t max_batch)
-    : store_(store), order_(order), max_batch_(std::max<std::size_t>(max_batch, 1)), writer_([this] { run(); }) {}
+GroupCommitter::GroupCommitter(Store& store, std::mutex& order, std::size_t max_batch,
+                               std::chrono::milliseconds ride_along)
+    : store_(store), order_(order), max_batch_(std::max<std::size_t>(max_batch, 1)), ride_along_(ride_along),
+      writer_([this] { run(); }) {}
 
 GroupCommitter::~GroupCommitter() {
   {
@@ -24,22 +26,22 @@ GroupCommitter::~GroupCommitter() {
   writer_.join();
 }
 
-std::future<bool> GroupCommitter::submit(StoreWrite write, Undo undo) {
-  return enqueue(std::move(write), std::move(undo), nullptr);
+std::future<bool> GroupCommitter::submit(StoreWrite write, Undo undo, Then then) {
+  return enqueue(std::move(write), std::move(undo), std::move(then), nullptr);
 }
 
-GroupCommitter::Awaited GroupCommitter::submit_awaited(StoreWrite write, Undo undo) {
+GroupCommitter::Awaited GroupCommitter::submit_awaited(StoreWrite write, Undo undo, Then then) {
   std::uint64_t ticket = 0;
-  std::future<bool> result = enqueue(std::move(write), std::move(undo), &ticket);
+  std::future<bool> result = enqueue(std::move(write), std::move(undo), std::move(then), &ticket);
   return Awaited(*this, ticket, std::move(result));
 }
 
-std::future<bool> GroupCommitter::enqueue(StoreWrite write, Undo undo, std::uint64_t* ticket) {
+std::future<bool> GroupCommitter::enqueue(StoreWrite write, Undo undo, Then then, std::uint64_t* ticket) {
   std::future<bool> result;
   {
     std::lock_guard lock(mutex_);
     if (stopping_) throw std::runtime_error("the store is closing");
-    queue_.push_back({std::move(write), std::move(undo), {}, ticket ? next_ticket_++ : 0});
+    queue_.push_back({std::move(write), std::move(undo), std::move(then), {}, ticket ? next_ticket_++ : 0});
     result = queue_.back().done.get_future();
     if (ticket) {
       *ticket = queue_.back().ticket;
@@ -136,6 +138,11 @@ void GroupCommitter::commit_next(std::unique_lock<std::mutex>& lock) {
   } catch (...) {
     fail(batch, std::current_exception());  // takes `order`: never with mutex_ held
   }
+  if (stored) {
+    // Still committing_: the next batch's hooks cannot run before these.
+    for (std::size_t i = 0; i < batch.size(); ++i)
+      if (batch[i].then) batch[i].then(i < results.size() && results[i]);
+  }
   lock.lock();
   if (stored) {
     ++batches_;  // counted before anyone learns of the commit
@@ -151,6 +158,9 @@ void GroupCommitter::run() {
   std::unique_lock lock(mutex_);
   for (;;) {
     wake_.wait(lock, [&] { return stopping_ || unawaited_ > 0; });
+    if (!stopping_ && committed_.wait_for(lock, ride_along_, [&] { return stopping_ || unawaited_ == 0; }) &&
+        !stopping_)
+      continue;  // a caller's commit took them along
     if (committing_) {
       committed_.wait(lock, [&] { return !committing_; });
     } else if (!queue_.empty()) {

@@ -8,8 +8,11 @@
 // commit is running (else it waits for the running one, and commits what queued behind it if
 // nobody else does). A lone PUT thus commits without handing its write to another thread and
 // being woken back: two thread switches fewer per request. A writer thread commits the writes
-// nobody waits for (expiries), an awaited write whose caller gave up before waiting (its
-// request failed in between), and whatever is left when the committer closes.
+// nobody waits for (expiries, the server's thread assignments), an awaited write whose caller
+// gave up before waiting (its request failed in between), and whatever is left when the
+// committer closes. It gives writes nobody waits for a few milliseconds to ride along with a
+// caller's commit first: under a steady stream of PUTs each assignment would otherwise cost
+// a commit of its own.
 //
 // Writes are submitted under the caller's `order` mutex, the one guarding the state the writes
 // mirror (the server's index). The queue is therefore in the order that state changed, and
@@ -19,6 +22,7 @@
 // not stored is acknowledged. Callers must never wait on a future while holding `order`.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -37,9 +41,16 @@ class GroupCommitter {
   // Reverts the caller's state change that a write mirrors; called with `order` held, only
   // when the write's commit failed. Must not throw.
   using Undo = std::function<void()>;
+  // Runs once the write's batch is committed, with the write's Store::apply result, before
+  // its future is ready: on the committing thread, without `order` or the committer's lock,
+  // one at a time in commit order, so that a caller's state can follow the store in exactly
+  // the order the store changed. Must not throw.
+  using Then = std::function<void(bool)>;
 
   // `store` and `order` must outlive the committer. `max_batch` bounds one transaction.
-  GroupCommitter(Store& store, std::mutex& order, std::size_t max_batch = 1024);
+  // `ride_along`: how long a write nobody waits for waits for a caller's commit to take it.
+  GroupCommitter(Store& store, std::mutex& order, std::size_t max_batch = 1024,
+                 std::chrono::milliseconds ride_along = std::chrono::milliseconds(5));
   // Commits what is still queued, then stops the writer.
   ~GroupCommitter();
   GroupCommitter(const GroupCommitter&) = delete;
@@ -48,7 +59,7 @@ class GroupCommitter {
   // Queues a write for the writer thread; call with `order` held. The future yields
   // Store::apply's result for this write once its batch committed, or rethrows the commit's
   // error. It may be dropped (an expiry nobody waits for); the write is committed all the same.
-  std::future<bool> submit(StoreWrite write, Undo undo = {});
+  std::future<bool> submit(StoreWrite write, Undo undo = {}, Then then = {});
 
   // A write its caller will wait for (see Awaited::wait). Move-only; dropped without wait()
   // (an exception between queueing and waiting), it hands its write to the writer thread,
@@ -72,7 +83,7 @@ class GroupCommitter {
     std::future<bool> result_;
   };
   // Queues a write as submit() does, for the caller to wait() for; call with `order` held.
-  Awaited submit_awaited(StoreWrite write, Undo undo = {});
+  Awaited submit_awaited(StoreWrite write, Undo undo = {}, Then then = {});
 
   // Batches committed so far (for tests and /metrics).
   std::size_t batches() const;
@@ -83,6 +94,7 @@ class GroupCommitter {
   struct Pending {
     StoreWrite write;
     Undo undo;
+    Then then;
     std::promise<bool> done;
     // Names a write its caller will commit while it is queued; 0: the writer thread's.
     std::uint64_t ticket = 0;
@@ -90,7 +102,7 @@ class GroupCommitter {
   };
   // Queues a write; with a `ticket`, one its caller will commit (the ticket is set), else one
   // for the writer thread.
-  std::future<bool> enqueue(StoreWrite write, Undo undo, std::uint64_t* ticket);
+  std::future<bool> enqueue(StoreWrite write, Undo undo, Then then, std::uint64_t* ticket);
   // The committed result of an awaited write, committing on this thread (see Awaited::wait).
   bool await(std::future<bool>& result);
   // An awaited write nobody will wait for: the writer thread commits it, if still queued.
@@ -104,6 +116,7 @@ class GroupCommitter {
   Store& store_;
   std::mutex& order_;
   const std::size_t max_batch_;
+  const std::chrono::milliseconds ride_along_;
   mutable std::mutex mutex_;  // guards queue_, stopping_, committing_, unawaited_, batches_
   std::condition_variable wake_;       // the writer: a write nobody awaits, or closing
   std::condition_variable committed_;  // a commit ended (committing_ went false)

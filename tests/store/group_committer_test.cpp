@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <condition_variable>
 #include <set>
 #include <thread>
@@ -233,6 +234,52 @@ TEST(GroupCommitter, AnAwaitedWriteNobodyWaitsForIsCommittedByTheWriter) {
   EXPECT_TRUE(second.wait());
   EXPECT_EQ(store->applied_on, std::this_thread::get_id());
   EXPECT_EQ(committer.batches(), 2u);
+}
+
+// A write's `then` runs after its commit and before anyone learns of it, in commit order
+// across batches, with the write's result; a failed commit runs none.
+TEST(GroupCommitter, ThenRunsInCommitOrderBeforeTheResultAndNotAfterAFailure) {
+  auto gated = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("then")));
+  GatedStore& store = *gated;
+  std::mutex order;
+  GroupCommitter committer(store, order);
+  std::mutex seen_mutex;
+  std::vector<std::string> seen;
+  auto then = [&](std::string name) {
+    return [&, name](bool result) {
+      std::lock_guard lock(seen_mutex);
+      seen.push_back(name + (result ? "+" : "-"));
+    };
+  };
+  store.close_gate();
+  std::vector<std::future<bool>> results;
+  {
+    std::lock_guard lock(order);
+    results.push_back(committer.submit(put("a"), {}, then("a")));
+  }
+  store.wait_until_applying();  // "a" is being committed; the rest queue behind it
+  {
+    std::lock_guard lock(order);
+    results.push_back(committer.submit(put("b"), {}, then("b")));
+    results.push_back(committer.submit(RemovalWrite{"zz", RemovalReason::Deleted, 1}, {}, then("zz")));
+    results.push_back(committer.submit(put("a"), {}, then("a2")));
+  }
+  store.open_gate();
+  for (auto& r : results) r.get();
+  {
+    std::lock_guard lock(seen_mutex);
+    EXPECT_EQ(seen, (std::vector<std::string>{"a+", "b+", "zz-", "a2-"}));
+  }
+
+  store.fail = true;
+  std::future<bool> failed;
+  {
+    std::lock_guard lock(order);
+    failed = committer.submit(put("c"), {}, then("c"));
+  }
+  EXPECT_THROW(failed.get(), std::runtime_error);
+  std::lock_guard lock(seen_mutex);
+  EXPECT_EQ(seen.size(), 4u);
 }
 
 TEST(GroupCommitter, ClosingCommitsWhatIsQueued) {
