@@ -14,6 +14,7 @@
 // index holds no dated article, such an article stays undated (inside every window).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 
@@ -21,11 +22,21 @@ namespace storyline {
 
 inline constexpr std::int64_t kBelievableAheadSeconds = 24 * 3600;
 
+// The machine's clock, UTC seconds.
+inline std::int64_t wall_clock() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 // `index_now`: the index's clock (empty while it holds no dated article); `wall_clock`: the
 // machine's, only to tell which stated dates are believable.
+// Whether a stated date is filed as it is (else the index's clock decides).
+inline bool believable(std::optional<std::int64_t> stated, std::int64_t wall_clock) {
+  return stated && *stated <= wall_clock + kBelievableAheadSeconds;
+}
+
 inline std::optional<std::int64_t> filing_time(std::optional<std::int64_t> stated,
                                                std::optional<std::int64_t> index_now, std::int64_t wall_clock) {
-  if (stated && *stated <= wall_clock + kBelievableAheadSeconds) return stated;
+  if (believable(stated, wall_clock)) return stated;
   return index_now;
 }
 

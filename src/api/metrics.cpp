@@ -16,12 +16,15 @@ void Metrics::observe(const std::string& route, double seconds) {
   h.sum += seconds;
 }
 
-std::string Metrics::render(std::size_t articles, std::size_t threads) const {
+std::string Metrics::render(std::size_t articles, std::size_t threads, std::size_t threading_backlog) const {
   std::string out;
   out += "# HELP storyline_articles Articles in the index.\n# TYPE storyline_articles gauge\n";
   out += fmt::format("storyline_articles {}\n", articles);
   out += "# HELP storyline_threads Story threads in the index.\n# TYPE storyline_threads gauge\n";
   out += fmt::format("storyline_threads {}\n", threads);
+  out += "# HELP storyline_threading_backlog Stored article changes not yet threaded into the index.\n"
+         "# TYPE storyline_threading_backlog gauge\n";
+  out += fmt::format("storyline_threading_backlog {}\n", threading_backlog);
   out += "# HELP storyline_request_seconds HTTP request latency by route.\n";
   out += "# TYPE storyline_request_seconds histogram\n";
   std::lock_guard lock(mutex_);

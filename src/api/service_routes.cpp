@@ -19,7 +19,7 @@ void HttpServer::add_service_routes() {
   }));
   server_->Get("/metrics", timed(metrics_, "metrics", [this](const httplib::Request&, httplib::Response& res) {
     res.status = 200;
-    res.set_content(metrics_.render(service_.article_count(), service_.thread_count()),
+    res.set_content(metrics_.render(service_.article_count(), service_.thread_count(), service_.threading_backlog()),
                     "text/plain; version=0.0.4; charset=utf-8");
   }));
 }

@@ -17,10 +17,6 @@
 namespace storyline {
 namespace {
 
-std::int64_t wall_clock() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 // How many stored articles are decoded and handed to the builder at a time while restoring.
 constexpr std::size_t kRestoreBatch = 4096;
 
@@ -45,15 +41,22 @@ StoryService::~StoryService() {
   }
   refresher_wake_.notify_all();
   if (refresher_.joinable()) refresher_.join();
+  // Before the committer closes (see threader_).
+  if (threader_) threader_->stop();
 }
 
 void StoryService::start() {
   const auto started = std::chrono::steady_clock::now();
   engines_ = std::make_unique<EnginePool>(options_.engine, options_.engines);
   background_ = std::make_unique<TermStats>(engines_->background_stats());
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   index_ = std::make_unique<StoryIndex>(engines_->model(), *background_, options_.threading);
-  committer_ = std::make_unique<GroupCommitter>(*store_, mutex_);
+  committer_ = std::make_unique<GroupCommitter>(*store_, order_mutex_);
+  threader_ = std::make_unique<BatchWorker<IndexChange>>(
+      [this](std::vector<IndexChange>& changes, const std::function<void()>& one_applied) {
+        apply_changes(changes, one_applied);
+      },
+      [](const char* what) { spdlog::error("threading stored articles: {}", what); }, kThreadingBatch);
   keyer_ = std::make_unique<MatchKeyer>();
   {
     Analyzer stemmer;  // stems the category word lists; not needed afterwards
@@ -62,8 +65,11 @@ void StoryService::start() {
 
   // Arrival order with the stored thread of each article: memberships and ids come back as
   // they were. Profiles are decoded, not recomputed; an unreadable one is re-analysed.
+  // Articles stored without a thread (acknowledged, then the process ended before their
+  // thread was stored) are threaded after the others, as new arrivals.
   std::vector<IndexedArticle> batch;
   std::vector<StoryIndex::Joined> threads;
+  std::vector<IndexChange> unthreaded;
   std::size_t reprofiled = 0;
   // Profiles stored before filing times existed (and re-analysed ones) may be undated or
   // dated ahead: they are filed as put() would have filed them then.
@@ -85,134 +91,28 @@ void StoryService::start() {
     std::string folded = engines_->fold(s.profile->title);
     auto profile = std::make_shared<const Profile>(std::move(*s.profile));
     CategoryScores vote = categories_->vote(categories_->scores(*profile));
-    batch.push_back({std::move(profile), std::move(folded), s.expires, vote});
+    IndexedArticle article{std::move(profile), std::move(folded), s.expires, vote};
+    if (s.thread_id.empty()) {
+      unthreaded.push_back({s.article.id, std::move(article)});
+      return;
+    }
+    batch.push_back(std::move(article));
     threads.push_back({std::move(s.thread_id), s.probability, {std::move(s.matched), s.matched_probability}});
     if (batch.size() >= kRestoreBatch) flush();
   });
   flush();
-  expire_locked();
-  update_counts_locked();
+  lock.unlock();
+  apply_changes(unthreaded, [] {});  // and the expiries due
+  lock.lock();
   threads_ = publish_locked()->snapshot->threads.size();
+  lock.unlock();
   engines_->wait_loaded();  // usually long done: loading overlaps the restore
   ready_ = true;
   refresher_ = std::thread([this] { refresh_published(); });
-  spdlog::info("restored {} articles in {} threads in {} ms ({} re-analysed)", articles_.load(), threads_.load(),
+  spdlog::info("restored {} articles in {} threads in {} ms ({} re-analysed, {} threaded anew)", articles_.load(),
+               threads_.load(),
                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count(),
-               reprofiled);
-}
-
-// Why the index lock is not held during the commit, and why that is safe:
-// - The index is changed and the write queued under `mutex_`, so the store receives writes in
-//   exactly the order the index saw them; the commit and the wait for it happen after
-//   unlocking, so threading the next article overlaps the commit of this one, and one commit
-//   serves every PUT that queued meanwhile (GroupCommitter).
-// - Batches commit one after another in queue order, so the store always holds a prefix of
-//   the index's history: an article is never stored without the articles threaded before it
-//   (the founder of its thread among them), and a restart restores a state the index was in.
-// - Readers may see an article a few milliseconds before it is acknowledged. That does not
-//   weaken what an acknowledgement promises: 201/204 is sent only after the article's commit,
-//   so an acknowledged article survives kill -9; a crash before the commit loses only writes
-//   nobody was told about.
-// - If a commit fails, the committer undoes (under `mutex_`) that batch and every write queued
-//   after it, newest first, and each of their requests fails: the index is back to what is
-//   stored, and nothing that was not stored was acknowledged. Previous versions go back into
-//   the threads they were in.
-PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_age) {
-  // The analysis consumes its input; the store keeps the raw fields (the one copy).
-  ArticleWrite write;
-  write.article = article;
-  write.article.origin.clear();
-  Profile analysed = engines_->profile(std::move(article));
-  file(analysed);
-  auto profile = std::make_shared<const Profile>(std::move(analysed));
-  std::string folded = engines_->fold(profile->title);
-  write.profile = encode_profile(*profile);  // outside the lock: it parallelises
-  const CategoryScores vote = categories_->vote(categories_->scores(*profile));
-
-  Threaded threaded = threader_->run([&] { return thread_article(profile, std::move(folded), vote, max_age, std::move(write)); });
-  // Commits on this thread unless a commit is running; throws when it failed (and was undone).
-  if (threaded.committed) threaded.committed->wait();
-  return threaded.existed ? PutOutcome::Updated : PutOutcome::Created;
-}
-
-StoryService::Threaded StoryService::thread_article(const std::shared_ptr<const Profile>& profile, std::string folded,
-                                                    const CategoryScores& vote, std::optional<std::int64_t> max_age,
-                                                    ArticleWrite write) {
-  std::lock_guard lock(mutex_);
-  Threaded out;
-  out.existed = index_->find(profile->id) != nullptr;
-  std::optional<std::int64_t> expires;
-  if (max_age) expires = profile->published.value_or(index_->now().value_or(wall_clock())) + *max_age;
-  if (index_->expired(expires)) {
-    // Acknowledged but not kept; a stored previous version goes.
-    if (out.existed) out.committed = remove_locked(profile->id, RemovalReason::Expired);
-  } else {
-    std::optional<StoryIndex::Removed> before = index_->take(profile->id);
-    StoryIndex::Joined joined = index_->add({profile, std::move(folded), expires, vote});
-    write.expires = expires;
-    write.thread_id = joined.thread_id;
-    write.probability = joined.probability;
-    write.matched = std::move(joined.matched.article_id);
-    write.matched_probability = joined.matched.probability;
-    write.received = wall_clock();
-    out.committed.emplace(committer_->submit_awaited(
-        std::move(write), [this, profile, before = std::move(before)]() mutable {
-          const IndexedArticle* now = index_->find(profile->id);
-          if (now && now->profile == profile) index_->remove(profile->id);
-          if (before) index_->put_back(std::move(*before));
-          update_counts_locked();
-        }));
-  }
-  expire_locked();
-  update_counts_locked();
-  return out;
-}
-
-bool StoryService::remove(const std::string& article_id) {
-  std::unique_lock lock(mutex_);
-  std::optional<GroupCommitter::Awaited> committed = remove_locked(article_id, RemovalReason::Deleted);
-  update_counts_locked();
-  lock.unlock();
-  if (!committed) return false;
-  committed->wait();
-  return true;
-}
-
-// Takes the article out of the index and queues its removal; nothing when unknown. The caller
-// waits for the removal once it let go of `mutex_`.
-std::optional<GroupCommitter::Awaited> StoryService::remove_locked(const std::string& article_id,
-                                                                   RemovalReason reason) {
-  std::optional<StoryIndex::Removed> removed = index_->take(article_id);
-  if (!removed) return std::nullopt;
-  return committer_->submit_awaited(RemovalWrite{article_id, reason, wall_clock()},
-                                    [this, removed = std::move(*removed)]() mutable {
-                                      index_->put_back(std::move(removed));
-                                      update_counts_locked();
-                                    });
-}
-
-// Nobody waits for these: an expiry that fails to commit is undone, and retried by a later put.
-void StoryService::expire_locked() {
-  for (StoryIndex::Removed& r : index_->expire()) {
-    std::string id = r.article.profile->id;
-    committer_->submit(RemovalWrite{std::move(id), RemovalReason::Expired, wall_clock()},
-                       [this, r = std::move(r)]() mutable {
-                         index_->put_back(std::move(r));
-                         update_counts_locked();
-                       });
-  }
-}
-
-// The index's clock is read without its lock: an undated article may be filed a few
-// milliseconds before an article that arrives at the same moment, which no one could tell.
-void StoryService::file(Profile& profile) {
-  const std::int64_t now = index_now_.load();
-  const std::optional<std::int64_t> filed =
-      filing_time(profile.published, now == kNoTime ? std::nullopt : std::optional(now), wall_clock());
-  if (profile.published && profile.published != filed)
-    spdlog::warn("article {}: its date {} is ahead of this machine's clock; filed {}", profile.id,
-                 iso_time(*profile.published), filed ? "at " + iso_time(*filed) : std::string("undated"));
-  profile.published = filed;
+               reprofiled, unthreaded.size());
 }
 
 // Thread counts need a ranking snapshot, which is not worth building on every write.
@@ -330,6 +230,7 @@ std::size_t StoryService::thread_count() {
 }
 
 std::optional<nlohmann::json> StoryService::article(const std::string& article_id) {
+  catch_up();
   std::lock_guard lock(mutex_);
   const IndexedArticle* a = index_->find(article_id);
   if (!a) return std::nullopt;
@@ -341,6 +242,7 @@ std::optional<nlohmann::json> StoryService::article(const std::string& article_i
 // for writers nor makes them wait. A stale one is republished here, the lock held only to
 // gather the threads (not for the ~15 ms of ranking at 100k articles).
 nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_shape) {
+  catch_up();
   std::shared_ptr<const PublishedThreads> published = fresh_publication();
   auto selected = select_threads(*published->snapshot, published->extras, query);
   return telegram_shape ? telegram_threads_json(selected) : threads_json(*published->snapshot, selected);
@@ -350,6 +252,7 @@ nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_sha
 // lock; only gathering the members needs the index. What they share, the outlets and the
 // ledger are assembled after the lock is released (the keyer has a lock of its own).
 std::optional<nlohmann::json> StoryService::story(const std::string& thread_id) {
+  catch_up();
   std::shared_ptr<const PublishedThreads> published = fresh_publication();
   const ThreadSnapshot& snapshot = *published->snapshot;
   const std::optional<std::size_t> at = snapshot.position(thread_id);

@@ -1,8 +1,10 @@
 // StoryService: what the HTTP routes call. Owns the live index, writes through to the Store
 // before anything is acknowledged, restores after a restart, and serialises access to the
-// index (HTTP requests arrive on a thread pool). Analysis runs outside that lock, on the
-// EnginePool, so PUTs analyse in parallel and only threading is serial; commits run on the
-// GroupCommitter's thread, batched, also outside that lock (see put()).
+// index (HTTP requests arrive on a thread pool). A PUT analyses on its own thread (the
+// EnginePool: PUTs analyse in parallel), commits (the GroupCommitter batches commits) and is
+// acknowledged; the index follows the store: each committed change is threaded afterwards,
+// in commit order, on one thread (see story_service_writes.cpp). Readers see every change
+// acknowledged before they asked.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,7 +23,7 @@
 #include <vector>
 
 #include "api/engine_pool.h"
-#include "api/serial_executor.h"
+#include "api/batch_worker.h"
 #include "api/story_index.h"
 #include "api/thread_listing.h"
 #include "features/match_key.h"
@@ -64,21 +66,36 @@ class StoryService {
   // For /health and /metrics (cheap, lock-free while loading).
   std::size_t article_count() const { return articles_.load(); }
   std::size_t thread_count();  // the last known count while the index is busy
+  // Stored changes (PUTs, DELETEs) not yet applied to the index.
+  std::size_t threading_backlog() const { return threader_ ? threader_->backlog() : 0; }
 
  private:
-  // A PUT's article into the index and its write into the commit queue, under `mutex_` (on
-  // `threader_`); the caller waits for `committed` after.
-  struct Threaded {
-    bool existed = false;
-    std::optional<GroupCommitter::Awaited> committed;
+  // A committed change for the index: an article to add (replacing any version of it) or, with
+  // no article, one to take out.
+  struct IndexChange {
+    std::string article_id;
+    std::optional<IndexedArticle> article;
   };
-  Threaded thread_article(const std::shared_ptr<const Profile>& profile, std::string folded, const CategoryScores& vote,
-                          std::optional<std::int64_t> max_age, ArticleWrite write);
-  std::optional<GroupCommitter::Awaited> remove_locked(const std::string& article_id, RemovalReason reason);
-  void expire_locked();
+  // Commits `write` and then, in commit order, hands `change` to the threader; returns the
+  // write's Store::apply result once committed (rethrows a failed commit: nothing changed).
+  bool store_then_index(StoreWrite write, IndexChange change);
+  // The threader's work: applies committed changes to the index, then stores the threads the
+  // articles joined and the expiries that followed.
+  // `one_applied` after each change (readers waiting for it go on).
+  void apply_changes(std::vector<IndexChange>& changes, const std::function<void()>& one_applied);
+  // A change that reached the index (or whose commit failed) is no longer on its way.
+  void settle_locked(const std::string& article_id);
   // Sets the time the index files the article under (api/filing_time.h).
   void file(Profile& profile);
   void update_counts_locked();
+  // Waits until the index holds every change acknowledged before the call (at most 1 s).
+  void catch_up();
+
+  // Changes the threader takes at a time: the index lock is held for one batch.
+  static constexpr std::size_t kThreadingBatch = 32;
+  // How far the threader may fall behind before PUTs wait for it (a reader waits that long at
+  // most for the changes it must see): at ~0.2 ms a change, about 50 ms of work.
+  static constexpr std::size_t kMaxThreadingBacklog = 256;
 
   // The ranked thread list as GET /threads reads it (and story pages find their thread in
   // it): a snapshot with each thread's category, published so that listing needs no index
@@ -125,16 +142,19 @@ class StoryService {
   std::mutex keyer_mutex_;  // guards keyer_ (story pages' variant ledgers, not under mutex_)
   std::unique_ptr<MatchKeyer> keyer_;
   std::unique_ptr<CategoryClassifier> categories_;  // immutable once built: used outside the lock
-  // Declared after everything its undos touch: destroyed (and drained) before them.
+  // Threads committed changes, all on this one thread (the index lock does not pass between
+  // the PUTs' threads; their holders were often descheduled mid-add). It is stopped first
+  // when the service closes; the committer, closing after it, may still hand it changes
+  // (ignored: a restart threads stored articles that have no thread).
+  std::unique_ptr<BatchWorker<IndexChange>> threader_;
+  // Changes submitted to the store and not yet applied to the index, per article; guarded by
+  // `order_mutex_`, under which writes are submitted (GroupCommitter's `order`). The threader
+  // stores an article's thread, or its expiry, only when no later change of it is on its way:
+  // that change's write is queued ahead, so the thread would land on the newer version's row,
+  // or the expiry delete it (the later change stores its own thread when its turn comes).
+  std::mutex order_mutex_;
+  std::unordered_map<std::string, int> pending_;
   std::unique_ptr<GroupCommitter> committer_;
-  // Every PUT's threading (thread_article) runs on this one thread, which takes `mutex_` for
-  // it, while the PUTs' own threads analyse and commit. When each PUT's thread took the lock
-  // itself, the lock went from thread to thread, and its holder was often descheduled in the
-  // middle of an add (on two cores, of the holds over 0.8 ms at 2,000 PUT/s, 88 % spent less
-  // than half of that on the CPU). Closed-loop PUT p99 3.5–3.8 ms against 4.1–5.9, and 6 %
-  // less CPU per PUT, in four interleaved pairs of serve_bench runs. Declared last: destroyed
-  // first (no PUT runs by then).
-  std::unique_ptr<SerialExecutor> threader_ = std::make_unique<SerialExecutor>();
   std::atomic<bool> ready_{false};
   std::atomic<std::size_t> articles_{0}, threads_{0};
   std::atomic<std::uint64_t> index_version_{0};  // StoryIndex::version(), readable without the lock

@@ -26,7 +26,7 @@ TEST(ServiceApi, HealthAndMetrics) {
   auto metrics = c.Get("/metrics");
   ASSERT_EQ(metrics->status, 200);
   EXPECT_NE(metrics->get_header_value("Content-Type").find("text/plain"), std::string::npos);
-  for (const char* line : {"storyline_articles 1", "storyline_threads 1", "# TYPE storyline_request_seconds histogram",
+  for (const char* line : {"storyline_articles 1", "storyline_threads 1", "storyline_threading_backlog 0", "# TYPE storyline_request_seconds histogram",
                            "storyline_request_seconds_bucket{route=\"put_article\",le=\"+Inf\"} 1",
                            "storyline_request_seconds_count{route=\"health\"}"})
     EXPECT_NE(metrics->body.find(line), std::string::npos) << line << "\n" << metrics->body;

@@ -1,0 +1,135 @@
+// BatchWorker: a thread of its own that hands whatever was posted meanwhile to one handler, in
+// posting order, a batch at a time. Posters do not wait for their items; they can wait until
+// everything posted before a moment is handled (a reader that must see the writes acknowledged
+// before it), or until the backlog is short again (back-pressure, so that "handled soon after
+// posting" holds under any load). StoryService threads stored articles on one.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "store/background_thread.h"
+
+namespace storyline {
+
+template <typename Item>
+class BatchWorker {
+ public:
+  // Gets each batch, at most `max_batch` items, and may call `one_handled` after each item
+  // (in order), which releases the waits below item by item instead of batch by batch; the
+  // batch's other items count as handled when it returns. Its exceptions are reported to
+  // `on_error` and the whole batch counts as handled.
+  using Handler = std::function<void(std::vector<Item>& batch, const std::function<void()>& one_handled)>;
+  using ErrorReporter = std::function<void(const char* what)>;
+
+  BatchWorker(Handler handler, ErrorReporter on_error, std::size_t max_batch)
+      : handler_(std::move(handler)), on_error_(std::move(on_error)), max_batch_(max_batch < 1 ? 1 : max_batch),
+        thread_([this] { loop(); }) {}
+  ~BatchWorker() { stop(); }
+  BatchWorker(const BatchWorker&) = delete;
+  BatchWorker& operator=(const BatchWorker&) = delete;
+
+  // Queues an item; ignored once stopped.
+  void post(Item item) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+      queue_.push_back(std::move(item));
+      ++posted_;
+    }
+    wake_.notify_one();
+  }
+
+  // Waits until every item posted before this call is handled, at most `timeout`; false when
+  // it timed out. Once stopped, returns true at once (nothing more will be handled).
+  bool wait_handled(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    const std::uint64_t target = posted_;
+    return handled_changed_.wait_for(lock, timeout, [&] { return handled_ >= target || stopping_; });
+  }
+
+  // Waits while more than `limit` posted items are not handled yet (or until stopped).
+  void wait_backlog_at_most(std::size_t limit) {
+    std::unique_lock lock(mutex_);
+    handled_changed_.wait(lock, [&] { return posted_ - handled_ <= limit || stopping_; });
+  }
+
+  std::size_t backlog() const {
+    std::lock_guard lock(mutex_);
+    return std::size_t(posted_ - handled_);
+  }
+
+  // Drops what is still queued and returns once no handler runs, for good. Later posts are
+  // ignored and waits return at once.
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_ && !thread_.joinable()) return;
+      stopping_ = true;
+      queue_.clear();
+    }
+    wake_.notify_one();
+    handled_changed_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void loop();
+
+  Handler handler_;
+  ErrorReporter on_error_;
+  const std::size_t max_batch_;
+  mutable std::mutex mutex_;  // guards queue_, posted_, handled_, stopping_
+  std::condition_variable wake_, handled_changed_;
+  std::deque<Item> queue_;
+  std::uint64_t posted_ = 0, handled_ = 0;
+  bool stopping_ = false;
+  std::thread thread_;  // last: starts once everything above exists
+};
+
+template <typename Item>
+void BatchWorker<Item>::loop() {
+  block_process_signals();
+  std::vector<Item> batch;
+  std::size_t reported = 0;  // items of the batch its handler reported handled
+  const std::function<void()> one_handled = [this, &batch, &reported] {
+    {
+      std::lock_guard lock(mutex_);
+      if (reported == batch.size()) return;
+      ++reported;
+      ++handled_;
+    }
+    handled_changed_.notify_all();
+  };
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (stopping_) return;
+    batch.clear();
+    reported = 0;
+    while (!queue_.empty() && batch.size() < max_batch_) {
+      batch.push_back(std::move(queue_.front()));
+      queue_.pop_front();
+    }
+    lock.unlock();
+    try {
+      handler_(batch, one_handled);
+    } catch (const std::exception& e) {
+      on_error_(e.what());
+    } catch (...) {
+      on_error_("unknown exception");
+    }
+    lock.lock();
+    handled_ += batch.size() - reported;
+    handled_changed_.notify_all();
+  }
+}
+
+}  // namespace storyline

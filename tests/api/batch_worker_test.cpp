@@ -1,0 +1,149 @@
+// BatchWorker hands posted items to its handler in posting order, in batches, on one thread;
+// readers can wait for what was posted before them, posters for a short
+// backlog; a handler's exception is reported and the worker goes on; stop() drops the rest.
+#include "api/batch_worker.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace storyline {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Holds the handler until opened.
+struct Gate {
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool open = false;
+  void wait() {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return open; });
+  }
+  void release() {
+    {
+      std::lock_guard lock(mutex);
+      open = true;
+    }
+    changed.notify_all();
+  }
+};
+
+TEST(BatchWorker, HandlesEveryItemOnceInPostingOrderInBoundedBatchesOnOneThread) {
+  std::vector<int> handled;  // touched by the handler only
+  std::set<std::thread::id> threads;
+  std::size_t largest_batch = 0;
+  BatchWorker<int> worker(
+      [&](std::vector<int>& batch, const std::function<void()>&) {
+        handled.insert(handled.end(), batch.begin(), batch.end());
+        threads.insert(std::this_thread::get_id());
+        largest_batch = std::max(largest_batch, batch.size());
+      },
+      [](const char*) {}, 7);
+  std::vector<std::thread> posters;
+  std::mutex order;  // posts in a known order across threads
+  int next = 0;
+  for (int p = 0; p < 4; ++p)
+    posters.emplace_back([&] {
+      for (int k = 0; k < 500; ++k) {
+        std::lock_guard lock(order);
+        worker.post(next++);
+      }
+    });
+  for (auto& p : posters) p.join();
+  ASSERT_TRUE(worker.wait_handled(10s));
+  ASSERT_EQ(handled.size(), 2000u);
+  for (int i = 0; i < 2000; ++i) ASSERT_EQ(handled[i], i);
+  EXPECT_EQ(threads.size(), 1u);
+  EXPECT_LE(largest_batch, 7u);
+  EXPECT_EQ(worker.backlog(), 0u);
+}
+
+TEST(BatchWorker, ReadersWaitForWhatWasPostedBeforeThemAndPostersForAShortBacklog) {
+  Gate gate;
+  std::atomic<int> handled{0};
+  BatchWorker<int> worker(
+      [&](std::vector<int>& batch, const std::function<void()>&) {
+        gate.wait();
+        handled += int(batch.size());
+      },
+      [](const char*) {}, 1);
+  for (int i = 0; i < 10; ++i) worker.post(i);
+  EXPECT_FALSE(worker.wait_handled(50ms));  // held at the gate
+  EXPECT_GE(worker.backlog(), 9u);
+  auto poster = std::async(std::launch::async, [&] { worker.wait_backlog_at_most(2); return handled.load(); });
+  EXPECT_EQ(poster.wait_for(50ms), std::future_status::timeout);
+  gate.release();
+  EXPECT_GE(poster.get(), 8);  // it went on only once at most 2 were left
+  EXPECT_TRUE(worker.wait_handled(10s));
+  EXPECT_EQ(handled.load(), 10);
+}
+
+TEST(BatchWorker, AHandlerReportingEachItemReleasesWaitersItemByItem) {
+  Gate gate;
+  BatchWorker<int> worker(
+      [&](std::vector<int>& batch, const std::function<void()>& one_handled) {
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+          one_handled();
+          if (i == 0) gate.wait();  // the first item is handled; the rest of the batch is not
+        }
+      },
+      [](const char*) {}, 10);
+  for (int i = 0; i < 10; ++i) worker.post(i);
+  // 9 left, then 8 once the first item is reported: a wait for at most 9 goes on mid-batch.
+  auto poster = std::async(std::launch::async, [&] { worker.wait_backlog_at_most(9); });
+  EXPECT_EQ(poster.wait_for(10s), std::future_status::ready);
+  EXPECT_FALSE(worker.wait_handled(20ms));  // the batch is still held
+  gate.release();
+  EXPECT_TRUE(worker.wait_handled(10s));
+  EXPECT_EQ(worker.backlog(), 0u);
+}
+
+TEST(BatchWorker, ReportsAHandlersExceptionAndGoesOn) {
+  std::vector<std::string> errors;
+  std::atomic<int> handled{0};
+  BatchWorker<int> worker(
+      [&](std::vector<int>& batch, const std::function<void()>&) {
+        for (int i : batch) {
+          if (i == 3) throw std::runtime_error("bad item");
+          ++handled;
+        }
+      },
+      [&](const char* what) { errors.push_back(what); }, 1);
+  for (int i = 0; i < 6; ++i) worker.post(i);
+  ASSERT_TRUE(worker.wait_handled(10s));
+  EXPECT_EQ(handled.load(), 5);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], "bad item");
+}
+
+TEST(BatchWorker, StopDropsWhatIsQueuedAndLaterPostsAndReleasesWaiters) {
+  Gate gate;
+  std::atomic<int> handled{0};
+  BatchWorker<int> worker(
+      [&](std::vector<int>& batch, const std::function<void()>&) {
+        gate.wait();
+        handled += int(batch.size());
+      },
+      [](const char*) {}, 1);
+  for (int i = 0; i < 5; ++i) worker.post(i);
+  auto poster = std::async(std::launch::async, [&] { worker.wait_backlog_at_most(0); });
+  auto stopper = std::async(std::launch::async, [&] { worker.stop(); });
+  std::this_thread::sleep_for(20ms);
+  gate.release();  // the batch being handled finishes; the rest is dropped
+  stopper.get();
+  EXPECT_EQ(poster.wait_for(10s), std::future_status::ready);
+  EXPECT_LE(handled.load(), 1);
+  worker.post(9);
+  EXPECT_TRUE(worker.wait_handled(0ms));
+  EXPECT_LE(handled.load(), 1);
+}
+
+}  // namespace
+}  // namespace storyline
