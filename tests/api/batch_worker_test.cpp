@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <future>
+#include <memory>
 #include <set>
 #include <string>
 #include <thread>
@@ -34,6 +35,16 @@ struct Gate {
     changed.notify_all();
   }
 };
+
+// A worker taking one item at a time, each held at `gate`, counted into `handled`.
+std::unique_ptr<BatchWorker<int>> counting_behind(Gate& gate, std::atomic<int>& handled) {
+  return std::make_unique<BatchWorker<int>>(
+      [&](std::vector<int>& batch, const std::function<void()>&) {
+        gate.wait();
+        handled += int(batch.size());
+      },
+      [](const char*) {}, 1);
+}
 
 TEST(BatchWorker, HandlesEveryItemOnceInPostingOrderInBoundedBatchesOnOneThread) {
   std::vector<int> handled;  // touched by the handler only
@@ -68,12 +79,8 @@ TEST(BatchWorker, HandlesEveryItemOnceInPostingOrderInBoundedBatchesOnOneThread)
 TEST(BatchWorker, ReadersWaitForWhatWasPostedBeforeThemAndPostersForAShortBacklog) {
   Gate gate;
   std::atomic<int> handled{0};
-  BatchWorker<int> worker(
-      [&](std::vector<int>& batch, const std::function<void()>&) {
-        gate.wait();
-        handled += int(batch.size());
-      },
-      [](const char*) {}, 1);
+  auto held = counting_behind(gate, handled);
+  BatchWorker<int>& worker = *held;
   for (int i = 0; i < 10; ++i) worker.post(i);
   EXPECT_FALSE(worker.wait_handled(50ms));  // held at the gate
   EXPECT_GE(worker.backlog(), 9u);
@@ -126,12 +133,8 @@ TEST(BatchWorker, ReportsAHandlersExceptionAndGoesOn) {
 TEST(BatchWorker, StopDropsWhatIsQueuedAndLaterPostsAndReleasesWaiters) {
   Gate gate;
   std::atomic<int> handled{0};
-  BatchWorker<int> worker(
-      [&](std::vector<int>& batch, const std::function<void()>&) {
-        gate.wait();
-        handled += int(batch.size());
-      },
-      [](const char*) {}, 1);
+  auto held = counting_behind(gate, handled);
+  BatchWorker<int>& worker = *held;
   for (int i = 0; i < 5; ++i) worker.post(i);
   auto poster = std::async(std::launch::async, [&] { worker.wait_backlog_at_most(0); });
   auto stopper = std::async(std::launch::async, [&] { worker.stop(); });

@@ -1,13 +1,20 @@
-// StoryService over a store whose commits can be made to fail: a PUT or DELETE whose commit
-// fails is not acknowledged and leaves the index as it was (the previous version back in its
-// thread); once the store recovers, writes go through again.
+// StoryService and its store. Over a store whose commits can be made to fail: a PUT or DELETE
+// whose commit fails is not acknowledged and leaves the index as it was (the previous version
+// back in its thread); once the store recovers, writes go through again. Threading follows the
+// store: the store ends up with every article's current thread, also when versions of one
+// article race each other, and a restart threads the articles stored without one (the
+// process ended in between).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
+#include <map>
+#include <thread>
+#include <vector>
 
 #include "../store/forwarding_store.h"
+#include "../store/fresh_dir.h"
 #include "api/story_service.h"
 
 namespace storyline {
@@ -68,6 +75,91 @@ TEST(StoryServiceCommit, AFailedCommitIsNotAcknowledgedAndLeavesTheIndexAsStored
   EXPECT_TRUE(service.remove("a"));
   EXPECT_FALSE(service.article("a"));
   EXPECT_EQ(store.size(), 1u);
+}
+
+ServiceOptions small_options() {
+  ServiceOptions options;
+  options.engine.use_dictionaries = false;
+  options.engines = 2;
+  return options;
+}
+
+const char* const kTopics[] = {"Flood in Valencia", "Election results announced", "Wildfire near Athens",
+                               "Central bank raises rates"};
+
+Article version(int writer, int k) {
+  const int id = k % 12;  // the writers share ids: versions of one article race each other
+  const std::string topic = kTopics[(writer + k) % 4];
+  return article("a" + std::to_string(id), topic, topic + ". Reported by writer " + std::to_string(writer) +
+                                                       ", update " + std::to_string(k) + ".");
+}
+
+std::map<std::string, StoredArticle> stored(const std::string& dir) {
+  std::map<std::string, StoredArticle> out;
+  open_sqlite_store(dir)->scan([&](StoredArticle&& s) { out[s.article.id] = std::move(s); });
+  return out;
+}
+
+TEST(StoryServiceThreading, TheStoreEndsWithEveryArticlesCurrentThread) {
+  const std::string dir = testing::fresh_dir("service-threading");
+  std::map<std::string, std::string> title, thread;
+  {
+    StoryService service(small_options(), open_sqlite_store(dir));
+    service.start();
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 4; ++w)
+      writers.emplace_back([&, w] {
+        for (int k = 0; k < 40; ++k) service.put(version(w, k), {});
+      });
+    for (auto& w : writers) w.join();
+    for (int id = 0; id < 12; ++id) {
+      auto a = service.article("a" + std::to_string(id));  // sees every acknowledged version
+      ASSERT_TRUE(a);
+      title[(*a)["id"]] = (*a)["title"];
+      thread[(*a)["id"]] = (*a)["thread"];
+    }
+  }  // closing commits the assignments still queued
+  auto rows = stored(dir);
+  ASSERT_EQ(rows.size(), 12u);
+  for (const auto& [id, row] : rows) {
+    EXPECT_EQ(row.article.title, title[id]) << id;
+    EXPECT_EQ(row.thread_id, thread[id]) << id;  // not an older version's thread
+  }
+}
+
+TEST(StoryServiceThreading, ARestartThreadsArticlesStoredWithoutAThread) {
+  const std::string dir = testing::fresh_dir("service-unthreaded");
+  std::string valencia_thread;
+  {
+    StoryService service(small_options(), open_sqlite_store(dir));
+    service.start();
+    service.put(article("v1", "Flood in Valencia", "Rain flooded the streets of Valencia overnight."), {});
+    service.put(article("e1", "Election results announced", "The ruling party lost its majority in parliament."), {});
+    valencia_thread = (*service.article("v1"))["thread"];
+    ASSERT_NE((*service.article("e1"))["thread"], valencia_thread);
+  }
+  {
+    // As if the process ended after acknowledging these and before storing their threads.
+    auto store = open_sqlite_store(dir);
+    for (const auto& [id, text] : std::vector<std::pair<std::string, std::string>>{
+             {"v2", "Rain flooded the streets of Valencia overnight, and the river burst its banks."},
+             {"v3", "Streets of Valencia flooded overnight after heavy rain."}}) {
+      StoredArticle s;
+      s.article = article(id, "Flood in Valencia", text);
+      store->put(s);  // no profile: re-analysed on restart; no thread
+    }
+  }
+  {
+    StoryService service(small_options(), open_sqlite_store(dir));
+    service.start();
+    EXPECT_EQ(service.article_count(), 4u);
+    EXPECT_EQ((*service.article("v2"))["thread"], valencia_thread);
+    EXPECT_EQ((*service.article("v3"))["thread"], valencia_thread);
+    EXPECT_NE((*service.article("e1"))["thread"], valencia_thread);
+  }
+  auto rows = stored(dir);
+  EXPECT_EQ(rows["v2"].thread_id, valencia_thread);  // stored this time
+  EXPECT_EQ(rows["v3"].thread_id, valencia_thread);
 }
 
 }  // namespace
