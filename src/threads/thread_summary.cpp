@@ -126,14 +126,6 @@ bool ranks_before(const RankKey& key_a, const Thread& a, const RankKey& key_b, c
   return a.id < b.id;
 }
 
-void rank_threads(std::vector<Thread>& threads) {
-  std::stable_sort(threads.begin(), threads.end(), [](const Thread& a, const Thread& b) {
-    if (a.importance != b.importance) return a.importance > b.importance;
-    if (a.last_seen != b.last_seen) return a.last_seen > b.last_seen;
-    return a.id < b.id;
-  });
-}
-
 ThreadBuilder::RankedThread ranked_at(std::shared_ptr<const Thread> thread, std::optional<std::int64_t> now) {
   const RankKey key = rank_key(*thread, now);
   const std::size_t id_hash = std::hash<std::string>{}(thread->id);

@@ -46,9 +46,6 @@ double importance_at(const RankKey& key, std::optional<std::int64_t> now);
 // same "now".
 bool ranks_before(const RankKey& key_a, const Thread& a, const RankKey& key_b, const Thread& b);
 
-// Most important first; ties by newer last_seen, then id, so output is deterministic.
-void rank_threads(std::vector<Thread>& threads);
-
 // Headline quality on its own: short, shouting, questions and quotes are penalised.
 double headline_quality(const std::string& title);
 

@@ -38,30 +38,34 @@ TEST(HeadlineQuality, PenalisesSiteSuffixAndRunOnSentences) {
   EXPECT_LT(headline_quality(long_title), headline_quality(kGood));
 }
 
-Thread make(std::string id, double importance, std::optional<std::int64_t> last_seen) {
+Thread make(std::string id, std::optional<std::int64_t> last_seen) {
   Thread t;
   t.id = std::move(id);
-  t.importance = importance;
   t.last_seen = last_seen;
   return t;
 }
 
-std::vector<std::string> ids(const std::vector<Thread>& threads) {
-  std::vector<std::string> out;
-  for (const Thread& t : threads) out.push_back(t.id);
-  return out;
-}
-
+// ranks_before, the order every ranked list (ThreadBuilder, the server's merges) sorts by.
 TEST(RankThreads, ByImportanceThenLastSeenThenId) {
-  std::vector<Thread> threads = {
-      make("t5", 1.0, 100), make("t4", 3.0, 50), make("t3", 1.0, 200),
-      make("t2", 1.0, 100), make("t1", 1.0, std::nullopt), make("t0", 2.0, 10)};
-  rank_threads(threads);
-  EXPECT_EQ(ids(threads), (std::vector<std::string>{"t4", "t0", "t3", "t2", "t5", "t1"}));
+  struct Ranked {
+    RankKey key;
+    Thread thread;
+  };
+  auto ranked = [](double order, Thread t) { return Ranked{{0, t.last_seen, order}, std::move(t)}; };
+  std::vector<Ranked> threads = {ranked(1.0, make("t5", 100)), ranked(3.0, make("t4", 50)),
+                                 ranked(1.0, make("t3", 200)), ranked(1.0, make("t2", 100)),
+                                 ranked(1.0, make("t1", std::nullopt)), ranked(2.0, make("t0", 10))};
+  auto sorted_ids = [&] {
+    std::sort(threads.begin(), threads.end(),
+              [](const Ranked& a, const Ranked& b) { return ranks_before(a.key, a.thread, b.key, b.thread); });
+    std::vector<std::string> out;
+    for (const Ranked& r : threads) out.push_back(r.thread.id);
+    return out;
+  };
+  EXPECT_EQ(sorted_ids(), (std::vector<std::string>{"t4", "t0", "t3", "t2", "t5", "t1"}));
   // The order does not depend on the input order.
   std::reverse(threads.begin(), threads.end());
-  rank_threads(threads);
-  EXPECT_EQ(ids(threads), (std::vector<std::string>{"t4", "t0", "t3", "t2", "t5", "t1"}));
+  EXPECT_EQ(sorted_ids(), (std::vector<std::string>{"t4", "t0", "t3", "t2", "t5", "t1"}));
 }
 
 ThreadMember member(std::string id, std::string title, std::string source, std::string lang,
