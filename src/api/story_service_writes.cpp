@@ -93,7 +93,7 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
   };
   std::vector<Assigned> assigned;
   std::vector<std::string> expired;
-  {
+  try {
     std::lock_guard lock(mutex_);
     for (IndexChange& change : changes) {
       std::optional<StoryIndex::Removed> before = index_->take(change.article_id);
@@ -111,6 +111,12 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
     }
     for (StoryIndex::Removed& r : index_->expire()) expired.push_back(r.article.profile->id);
     update_counts_locked();
+  } catch (...) {
+    // The batch is lost to the index (the threader reports it), not its articles' later
+    // changes: they are no longer on their way, so those may store their threads.
+    std::lock_guard lock(order_mutex_);
+    for (const IndexChange& change : changes) settle_locked(change.article_id);
+    throw;
   }
   // Nobody waits for these writes. One that fails leaves the store a step behind the index,
   // which a restart resolves: an article without a thread is threaded again, an expired one
