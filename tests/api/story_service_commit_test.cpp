@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <future>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -20,15 +22,44 @@
 namespace storyline {
 namespace {
 
+// A real store whose commits can be made to fail, or held at a gate.
 class FlakyStore final : public testing::ForwardingStore {
  public:
   using ForwardingStore::ForwardingStore;
   std::atomic<bool> fail{false};
 
+  void close_gate() {
+    std::lock_guard lock(mutex_);
+    open_ = false;
+  }
+  void open_gate() {
+    {
+      std::lock_guard lock(mutex_);
+      open_ = true;
+    }
+    changed_.notify_all();
+  }
+  void wait_until_held() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return held_; });
+  }
+
   std::vector<bool> apply(std::span<const StoreWrite> writes) override {
+    {
+      std::unique_lock lock(mutex_);
+      held_ = !open_;
+      changed_.notify_all();
+      changed_.wait(lock, [&] { return open_; });
+      held_ = false;
+    }
     if (fail) throw std::runtime_error("disk full");
     return ForwardingStore::apply(writes);
   }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool open_ = true, held_ = false;
 };
 
 Article article(const std::string& id, const std::string& title, const std::string& text) {
@@ -125,6 +156,41 @@ TEST(StoryServiceThreading, TheStoreEndsWithEveryArticlesCurrentThread) {
     EXPECT_EQ(row.article.title, title[id]) << id;
     EXPECT_EQ(row.thread_id, thread[id]) << id;  // not an older version's thread
   }
+}
+
+// Version 2 of an article is queued for the store while version 1 is being committed. When
+// version 1 reaches the index, its thread must not be stored: the write would come after
+// version 2's and land on its row (a crash before version 2's own thread is stored would
+// then restore version 2 into version 1's thread). Only version 2's thread is stored.
+TEST(StoryServiceThreading, AnOlderVersionsThreadNeverLandsOnANewerVersion) {
+  const std::string dir = testing::fresh_dir("service-versions");
+  auto flaky = std::make_unique<FlakyStore>(open_sqlite_store(dir));
+  FlakyStore& store = *flaky;
+  StoryService service(small_options(), std::move(flaky));
+  service.start();
+  service.put(article("e1", "Election results announced", "The ruling party lost its majority in parliament."), {});
+
+  store.close_gate();
+  auto v1 = std::async(std::launch::async, [&] {
+    return service.put(article("x", "Flood in Valencia", "Rain flooded the streets of Valencia overnight."), {});
+  });
+  store.wait_until_held();  // version 1 is being committed
+  auto v2 = std::async(std::launch::async, [&] {
+    return service.put(article("x", "Election results announced", "The ruling party lost its majority again."), {});
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // version 2 analysed and queued behind it
+  store.open_gate();
+  EXPECT_EQ(v1.get(), PutOutcome::Created);
+  EXPECT_EQ(v2.get(), PutOutcome::Updated);
+  const std::string thread = (*service.article("x"))["thread"];
+  EXPECT_EQ(thread, (*service.article("e1"))["thread"]);  // version 2 is about the election
+  service.threads({}, false);                             // everything threaded and its thread queued
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // and committed (they ride along 5 ms)
+  const auto history = store.history("x");
+  ASSERT_EQ(history.size(), 1u);  // no "joined" of version 1's thread
+  EXPECT_EQ(history[0].event, "updated");
+  EXPECT_EQ(history[0].thread_id, thread);
+  EXPECT_EQ(stored(dir)["x"].thread_id, thread);
 }
 
 TEST(StoryServiceThreading, ARestartThreadsArticlesStoredWithoutAThread) {
