@@ -221,6 +221,7 @@ void StoryService::refresh_published() {
 // recount when the index is free, else the last known count.
 std::size_t StoryService::thread_count() {
   if (!ready_) return threads_.load();
+  catch_up();
   if (auto published = published_if_fresh()) {
     threads_ = published->snapshot->threads.size();
   } else if (auto republished = republish(/*wait=*/false)) {

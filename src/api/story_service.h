@@ -63,8 +63,12 @@ class StoryService {
   nlohmann::json compare(Article a, Article b);
   std::vector<std::string> fold_words(const std::string& text);
 
-  // For /health and /metrics (cheap, lock-free while loading).
-  std::size_t article_count() const { return articles_.load(); }
+  // For /health and /metrics (cheap, lock-free while loading). Like every read, they count
+  // what was acknowledged before they were asked (catch_up()).
+  std::size_t article_count() {
+    catch_up();
+    return articles_.load();
+  }
   std::size_t thread_count();  // the last known count while the index is busy
   // Stored changes (PUTs, DELETEs) not yet applied to the index.
   std::size_t threading_backlog() const { return threader_ ? threader_->backlog() : 0; }
