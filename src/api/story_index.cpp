@@ -67,11 +67,6 @@ std::optional<std::int64_t> StoryIndex::now() const {
   return *published_.rbegin();
 }
 
-bool StoryIndex::expired(const std::optional<std::int64_t>& expires) const {
-  auto n = now();
-  return expires && n && *expires < *n;
-}
-
 std::optional<StoryIndex::Joined> StoryIndex::membership(const std::string& article_id) const {
   const Thread* t = builder_.thread_of(article_id);
   const ThreadMember* m = builder_.member(article_id);

@@ -82,7 +82,11 @@ class StoryIndex {
 
   // Newest publication time of the live articles ("now" for periods and expiry).
   std::optional<std::int64_t> now() const;
-  bool expired(const std::optional<std::int64_t>& expires) const;
+  bool expired(const std::optional<std::int64_t>& expires) const { return expired_at(expires, now()); }
+  // The rule: an expiry before "now" (nothing expires without both).
+  static bool expired_at(const std::optional<std::int64_t>& expires, const std::optional<std::int64_t>& now) {
+    return expires && now && *expires < *now;
+  }
 
   const IndexedArticle* find(const std::string& article_id) const;
   // A thread's category votes and folded headlines (a Thread the builder has now, such as

@@ -91,6 +91,11 @@ class StoryService {
   void settle_locked(const std::string& article_id);
   // Sets the time the index files the article under (api/filing_time.h).
   void file(Profile& profile);
+  // StoryIndex::now(), read without the index lock (index_now_).
+  std::optional<std::int64_t> index_clock() const {
+    const std::int64_t now = index_now_.load();
+    return now == kNoTime ? std::nullopt : std::optional(now);
+  }
   void update_counts_locked();
   // Waits until the index holds every change acknowledged before the call (at most 1 s).
   void catch_up();

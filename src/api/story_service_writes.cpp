@@ -44,13 +44,13 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   const CategoryScores vote = categories_->vote(categories_->scores(*profile));
 
   // The index's clock is read without its lock, as file() reads it.
-  const std::int64_t now = index_now_.load();
+  const std::optional<std::int64_t> now = index_clock();
   std::optional<std::int64_t> expires;
-  if (max_age) expires = profile->published.value_or(now == kNoTime ? wall_clock() : now) + *max_age;
+  if (max_age) expires = profile->published.value_or(now.value_or(wall_clock())) + *max_age;
   const std::string id = profile->id;
   bool outcome = false;
-  if (expires && now != kNoTime && *expires < now) {
-    // Expired on arrival (StoryIndex::expired): acknowledged but not kept, as the Telegram
+  if (StoryIndex::expired_at(expires, now)) {
+    // Expired on arrival: acknowledged but not kept, as the Telegram
     // contest expects; a stored previous version goes. Updated when there was one.
     outcome = !store_then_index(RemovalWrite{id, RemovalReason::Expired, wall_clock()}, {id, std::nullopt});
   } else {
@@ -142,9 +142,7 @@ void StoryService::catch_up() {
 // The index's clock is read without its lock: an undated article may be filed a few
 // milliseconds before an article that arrives at the same moment, which no one could tell.
 void StoryService::file(Profile& profile) {
-  const std::int64_t now = index_now_.load();
-  const std::optional<std::int64_t> filed =
-      filing_time(profile.published, now == kNoTime ? std::nullopt : std::optional(now), wall_clock());
+  const std::optional<std::int64_t> filed = filing_time(profile.published, index_clock(), wall_clock());
   if (profile.published && profile.published != filed)
     spdlog::warn("article {}: its date {} is ahead of this machine's clock; filed {}", profile.id,
                  iso_time(*profile.published), filed ? "at " + iso_time(*filed) : std::string("undated"));
