@@ -8,59 +8,18 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <condition_variable>
 #include <future>
 #include <filesystem>
 #include <map>
 #include <thread>
 #include <vector>
 
-#include "../store/forwarding_store.h"
 #include "../store/fresh_dir.h"
+#include "../store/gated_store.h"
 #include "api/story_service.h"
 
 namespace storyline {
 namespace {
-
-// A real store whose commits can be made to fail, or held at a gate.
-class FlakyStore final : public testing::ForwardingStore {
- public:
-  using ForwardingStore::ForwardingStore;
-  std::atomic<bool> fail{false};
-
-  void close_gate() {
-    std::lock_guard lock(mutex_);
-    open_ = false;
-  }
-  void open_gate() {
-    {
-      std::lock_guard lock(mutex_);
-      open_ = true;
-    }
-    changed_.notify_all();
-  }
-  void wait_until_held() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return held_; });
-  }
-
-  std::vector<bool> apply(std::span<const StoreWrite> writes) override {
-    {
-      std::unique_lock lock(mutex_);
-      held_ = !open_;
-      changed_.notify_all();
-      changed_.wait(lock, [&] { return open_; });
-      held_ = false;
-    }
-    if (fail) throw std::runtime_error("disk full");
-    return ForwardingStore::apply(writes);
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool open_ = true, held_ = false;
-};
 
 Article article(const std::string& id, const std::string& title, const std::string& text) {
   Article a;
@@ -76,12 +35,12 @@ Article article(const std::string& id, const std::string& title, const std::stri
 TEST(StoryServiceCommit, AFailedCommitIsNotAcknowledgedAndLeavesTheIndexAsStored) {
   const auto dir = std::filesystem::temp_directory_path() / ("storyline-service-commit-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
-  auto flaky = std::make_unique<FlakyStore>(open_sqlite_store(dir.string()));
-  FlakyStore& store = *flaky;
+  auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir.string()));
+  testing::GatedStore& store = *gated;
   ServiceOptions options;
   options.engine.use_dictionaries = false;
   options.engines = 1;
-  StoryService service(options, std::move(flaky));
+  StoryService service(options, std::move(gated));
   service.start();
 
   EXPECT_EQ(service.put(article("a", "Flood in Valencia", "Rain flooded the streets of Valencia overnight."), {}),
@@ -106,6 +65,16 @@ TEST(StoryServiceCommit, AFailedCommitIsNotAcknowledgedAndLeavesTheIndexAsStored
   EXPECT_TRUE(service.remove("a"));
   EXPECT_FALSE(service.article("a"));
   EXPECT_EQ(store.size(), 1u);
+}
+
+// Polls `done` for up to 10 s: writes nobody waits for are committed a few ms later.
+template <typename F>
+bool eventually(F done) {
+  for (int i = 0; i < 10000; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return false;
 }
 
 ServiceOptions small_options() {
@@ -164,17 +133,19 @@ TEST(StoryServiceThreading, TheStoreEndsWithEveryArticlesCurrentThread) {
 // then restore version 2 into version 1's thread). Only version 2's thread is stored.
 TEST(StoryServiceThreading, AnOlderVersionsThreadNeverLandsOnANewerVersion) {
   const std::string dir = testing::fresh_dir("service-versions");
-  auto flaky = std::make_unique<FlakyStore>(open_sqlite_store(dir));
-  FlakyStore& store = *flaky;
-  StoryService service(small_options(), std::move(flaky));
+  auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir));
+  testing::GatedStore& store = *gated;
+  StoryService service(small_options(), std::move(gated));
   service.start();
   service.put(article("e1", "Election results announced", "The ruling party lost its majority in parliament."), {});
+  // Its thread stored first, so that the commit held below is version 1's.
+  ASSERT_TRUE(eventually([&] { return !store.history("e1").empty(); }));
 
   store.close_gate();
   auto v1 = std::async(std::launch::async, [&] {
     return service.put(article("x", "Flood in Valencia", "Rain flooded the streets of Valencia overnight."), {});
   });
-  store.wait_until_held();  // version 1 is being committed
+  store.wait_until_applying();  // version 1 is being committed
   auto v2 = std::async(std::launch::async, [&] {
     return service.put(article("x", "Election results announced", "The ruling party lost its majority again."), {});
   });
@@ -184,8 +155,11 @@ TEST(StoryServiceThreading, AnOlderVersionsThreadNeverLandsOnANewerVersion) {
   EXPECT_EQ(v2.get(), PutOutcome::Updated);
   const std::string thread = (*service.article("x"))["thread"];
   EXPECT_EQ(thread, (*service.article("e1"))["thread"]);  // version 2 is about the election
-  service.threads({}, false);                             // everything threaded and its thread queued
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // and committed (they ride along 5 ms)
+  // Version 2's thread stored (after version 1's, had that been written).
+  ASSERT_TRUE(eventually([&] {
+    const auto h = store.history("x");
+    return !h.empty() && h.back().event == "updated";
+  }));
   const auto history = store.history("x");
   ASSERT_EQ(history.size(), 1u);  // no "joined" of version 1's thread
   EXPECT_EQ(history[0].event, "updated");
