@@ -82,12 +82,6 @@ std::optional<StoryIndex::Removed> StoryIndex::take(const std::string& article_i
   return removed;
 }
 
-void StoryIndex::put_back(Removed removed) {
-  std::vector<IndexedArticle> one;
-  one.push_back(std::move(removed.article));
-  restore(std::move(one), {removed.membership});
-}
-
 std::vector<StoryIndex::Removed> StoryIndex::expire() {
   std::vector<Removed> gone;
   auto n = now();

@@ -65,15 +65,12 @@ class StoryIndex {
 
   bool remove(const std::string& article_id);
 
-  // An article taken out, with the membership it had: enough to put it back as it was.
+  // An article taken out, with the membership it had: enough to restore() it as it was.
   struct Removed {
     IndexedArticle article;
     Joined membership;
   };
   std::optional<Removed> take(const std::string& article_id);
-  // Puts a removed article back into the thread it was in (without re-threading it), for
-  // undoing a change whose commit failed.
-  void put_back(Removed removed);
   // The thread an article is in and the probability it joined with.
   std::optional<Joined> membership(const std::string& article_id) const;
 

@@ -138,7 +138,7 @@ TEST(StoryIndexTallies, EqualSummingTheMembersThroughEveryKindOfChange) {
   expect_tallies_add_up("a removal from the middle, then a join");
   auto taken = index.take("quake-2");
   ASSERT_TRUE(taken);
-  index.put_back(std::move(*taken));
+  index.restore({taken->article}, {taken->membership});
   EXPECT_EQ(index.thread_of("quake-2")->members.back().article_id, "quake-2");
   expect_tallies_add_up("taken out and put back at the end");
   add(0, 2);  // sent again, with other votes and headline

@@ -91,7 +91,7 @@ TEST_F(StoryPageTest, TakingAndPuttingBackKeepsTheMatch) {
   ASSERT_TRUE(before && !before->matched.article_id.empty());
   auto removed = index_.take("quake-3");
   ASSERT_TRUE(removed);
-  index_.put_back(std::move(*removed));
+  index_.restore({removed->article}, {removed->membership});
   auto after = index_.membership("quake-3");
   ASSERT_TRUE(after);
   EXPECT_EQ(after->thread_id, before->thread_id);
