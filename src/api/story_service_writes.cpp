@@ -86,30 +86,32 @@ void StoryService::settle_locked(const std::string& article_id) {
 }
 
 void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::function<void()>& one_applied) {
-  struct Assigned {
+  // What each change left in the index, in order. Only an article's last outcome of the batch
+  // is stored: an expiry of its earlier version must not delete the version added after it.
+  struct Outcome {
     std::string article_id;
-    StoryIndex::Joined joined;
+    enum Kind { kRemoved, kExpired, kAssigned } kind = kRemoved;  // kRemoved: stored already
+    std::optional<StoryIndex::Joined> joined;
     bool replaced = false;
   };
-  std::vector<Assigned> assigned;
-  std::vector<std::string> expired;
+  std::vector<Outcome> outcomes;
   try {
     std::lock_guard lock(mutex_);
     for (IndexChange& change : changes) {
       std::optional<StoryIndex::Removed> before = index_->take(change.article_id);
       if (!change.article) {
-        // A removal.
+        outcomes.push_back({change.article_id, Outcome::kRemoved});
       } else if (index_->expired(change.article->expires)) {
-        expired.push_back(change.article_id);  // expired while it waited: stored, so it goes
+        outcomes.push_back({change.article_id, Outcome::kExpired});  // expired while it waited
       } else {
         StoryIndex::Joined joined = index_->add(std::move(*change.article));
-        assigned.push_back({change.article_id, std::move(joined), before.has_value()});
+        outcomes.push_back({change.article_id, Outcome::kAssigned, std::move(joined), before.has_value()});
       }
       // Readers decide by these counts whether the published list is current.
       update_counts_locked();
       one_applied();
     }
-    for (StoryIndex::Removed& r : index_->expire()) expired.push_back(r.article.profile->id);
+    for (StoryIndex::Removed& r : index_->expire()) outcomes.push_back({r.article.profile->id, Outcome::kExpired});
     update_counts_locked();
   } catch (...) {
     // The batch is lost to the index (the threader reports it), not its articles' later
@@ -120,18 +122,24 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
   }
   // Nobody waits for these writes. One that fails leaves the store a step behind the index,
   // which a restart resolves: an article without a thread is threaded again, an expired one
-  // expires again.
+  // expires again. An article with a change still on its way is left to that change.
   const std::int64_t at = wall_clock();
   std::lock_guard lock(order_mutex_);
   for (const IndexChange& change : changes) settle_locked(change.article_id);
-  std::unordered_set<std::string_view> stored;  // newest assignment of each article only
-  for (auto a = assigned.rbegin(); a != assigned.rend(); ++a) {
-    if (pending_.contains(a->article_id) || !stored.insert(a->article_id).second) continue;
-    committer_->submit(AssignmentWrite{a->article_id, a->joined.thread_id, a->joined.probability,
-                                       a->joined.matched.article_id, a->joined.matched.probability, a->replaced, at});
+  std::unordered_set<std::string_view> decided;
+  std::vector<const Outcome*> last;  // each article's last outcome, newest first
+  for (auto o = outcomes.rbegin(); o != outcomes.rend(); ++o)
+    if (decided.insert(o->article_id).second && !pending_.contains(o->article_id)) last.push_back(&*o);
+  for (auto o = last.rbegin(); o != last.rend(); ++o) {
+    const Outcome& outcome = **o;
+    if (outcome.kind == Outcome::kAssigned) {
+      const StoryIndex::Joined& j = *outcome.joined;
+      committer_->submit(AssignmentWrite{outcome.article_id, j.thread_id, j.probability, j.matched.article_id,
+                                         j.matched.probability, outcome.replaced, at});
+    } else if (outcome.kind == Outcome::kExpired) {
+      committer_->submit(RemovalWrite{outcome.article_id, RemovalReason::Expired, at});
+    }
   }
-  for (const std::string& id : expired)
-    if (!pending_.contains(id)) committer_->submit(RemovalWrite{id, RemovalReason::Expired, at});
 }
 
 void StoryService::catch_up() {

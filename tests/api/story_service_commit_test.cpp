@@ -167,6 +167,49 @@ TEST(StoryServiceThreading, AnOlderVersionsThreadNeverLandsOnANewerVersion) {
   EXPECT_EQ(stored(dir)["x"].thread_id, thread);
 }
 
+// Version 1 of an article carries a time to live; while it waits for the index, an article
+// dated later moves the index's clock past its expiry. Version 2 (no time to live) reaches the
+// index in the same batch of changes. Version 1's expiry must not delete version 2's row: the
+// store keeps the article the client was last told it holds. The commits are held so that both
+// versions are threaded together, as under load; each round is a fresh service.
+TEST(StoryServiceThreading, AnOlderVersionsExpiryNeverDeletesANewerVersion) {
+  constexpr std::int64_t kHour = 3600;
+  for (int round = 0; round < 3; ++round) {
+    const std::string dir = testing::fresh_dir("service-expiry-" + std::to_string(round));
+    {
+      auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir));
+      testing::GatedStore& store = *gated;
+      StoryService service(small_options(), std::move(gated));
+      service.start();
+      Article clock = article("b", "Wildfire near Athens", "Firefighters fought a wildfire near Athens.");
+      clock.published = 1650000000 + kHour / 2;
+      service.put(clock, {});  // the index's clock: 0:30
+
+      store.close_gate();
+      Article later = article("a", "Central bank raises rates", "The central bank raised its rates again.");
+      later.published = 1650000000 + 2 * kHour;
+      auto moves_clock = std::async(std::launch::async, [&] { return service.put(later, {}); });
+      store.wait_until_applying();  // held, so the clock stays at 0:30 for version 1
+      auto v1 = std::async(std::launch::async, [&] {
+        return service.put(article("x", "Flood in Valencia", "Rain flooded the streets of Valencia."), kHour);
+      });
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));  // version 1 queued first
+      auto v2 = std::async(std::launch::async, [&] {
+        return service.put(article("x", "Flood in Valencia", "Rain flooded Valencia; the river burst its banks."), {});
+      });
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      store.open_gate();
+      EXPECT_EQ(moves_clock.get(), PutOutcome::Created);
+      EXPECT_EQ(v1.get(), PutOutcome::Created);  // not expired on arrival: the clock said 0:30
+      EXPECT_EQ(v2.get(), PutOutcome::Updated);
+      ASSERT_TRUE(service.article("x")) << "round " << round;
+    }  // closing commits the writes still queued
+    auto rows = stored(dir);
+    ASSERT_TRUE(rows.contains("x")) << "round " << round << ": version 2 deleted by version 1's expiry";
+    EXPECT_EQ(rows["x"].article.text, "Rain flooded Valencia; the river burst its banks.");
+  }
+}
+
 TEST(StoryServiceThreading, ARestartThreadsArticlesStoredWithoutAThread) {
   const std::string dir = testing::fresh_dir("service-unthreaded");
   std::string valencia_thread;
