@@ -4,6 +4,7 @@
 #include "api/http_server.h"
 #include "api/http_util.h"
 #include "api/route_handler.h"
+#include "article/json_reader.h"
 #include "article/reader.h"
 #include "features/category.h"
 
@@ -17,7 +18,7 @@ Article compare_side(const nlohmann::json& body, const char* side) {
   auto it = body.find(side);
   if (it == body.end() || !it->is_object()) throw BadRequest(std::string("field \"") + side + "\" must be an article object");
   ReadBatch batch;
-  read_json(it->dump(), side, batch);
+  detail::read_json_record(*it, side, batch);
   if (!batch.errors.empty()) throw BadRequest(std::string(side) + ": " + batch.errors.front().message);
   return std::move(batch.articles.at(0));
 }

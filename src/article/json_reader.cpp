@@ -88,7 +88,12 @@ void read_record(const json& obj, std::string origin, std::string fallback_id, R
       article.published = parse_datetime(s);
       if (!article.published) article.published = detail::scan_date(s);
     } else if (d->is_number_integer()) {
-      article.published = d->get<std::int64_t>();  // already seconds since the epoch
+      // Already seconds since the epoch; outside the years 1900-2200 (milliseconds, say, or a
+      // value that does not fit) it cannot be read as one.
+      constexpr std::int64_t kFirst = -2208988800, kLast = 7258118400;
+      const bool fits = d->is_number_unsigned() ? d->get<std::uint64_t>() <= std::uint64_t(kLast)
+                                                : d->get<std::int64_t>() >= kFirst && d->get<std::int64_t>() <= kLast;
+      if (fits) article.published = d->get<std::int64_t>();
     }
   }
   detail::finish_article(std::move(article), text_paragraphs(text), out);
@@ -115,6 +120,10 @@ void read_jsonl_line(std::string_view line, std::string_view origin, std::size_t
     return;
   }
   read_record(obj, std::move(where), fmt::format("{}#{}", file_stem(origin), line_no), out);
+}
+
+void read_json_record(const nlohmann::json& record, std::string_view origin, ReadBatch& out) {
+  read_record(record, std::string(origin), std::string(origin), out);
 }
 
 }  // namespace detail

@@ -196,6 +196,14 @@ TEST_F(ThreadsApi, CompareAnswersLikeTheCommandLine) {
     EXPECT_TRUE(j.contains(field)) << field;
   EXPECT_EQ(c.Post("/compare", "{\"a\": 1}", kJson)->status, 400);
   EXPECT_EQ(c.Post("/compare", "nope", kJson)->status, 400);
+  // A small body nested deeply inside a side: read in place, never serialised again (which
+  // recursed once per level and ended the process).
+  const std::string deep = R"({"a": {"title": "x", "z": )" + std::string(200000, '[') + std::string(200000, ']') +
+                           R"(}, "b": {"title": "y"}})";
+  r = c.Post("/compare", deep, kJson);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;  // unknown fields are ignored, as in a file
+  EXPECT_EQ(c.Get("/health")->status, 200);
 }
 
 }  // namespace

@@ -47,6 +47,22 @@ TEST(JsonReader, SingleObjectWithoutIdUsesFileName) {
   EXPECT_EQ(b.articles[0].id, "story_9");
 }
 
+// A number as the date is seconds since the epoch; one that cannot be (milliseconds, or out of
+// the range of a 64-bit time) leaves the article undated, as an unreadable date string does.
+TEST(JsonReader, NumericDatesAreSecondsWithinBelievableYears) {
+  ReadBatch b;
+  read_json(R"([{"title": "a", "date": 1650000000}, {"title": "b", "date": 1650000000000},
+               {"title": "c", "date": 18446744073709551615}, {"title": "d", "date": -9223372036854775808},
+               {"title": "e", "date": -86400}])",
+            "dates.json", b);
+  ASSERT_EQ(b.articles.size(), 5u) << test::describe_errors(b);
+  EXPECT_EQ(b.articles[0].published, 1650000000);
+  EXPECT_FALSE(b.articles[1].published);
+  EXPECT_FALSE(b.articles[2].published);
+  EXPECT_FALSE(b.articles[3].published);
+  EXPECT_EQ(b.articles[4].published, -86400);  // 31 December 1969
+}
+
 TEST(JsonReader, BadDocuments) {
   ReadBatch b;
   read_json("", "e.json", b);
