@@ -71,7 +71,8 @@ class StoryService {
   }
   std::size_t thread_count();  // the last known count while the index is busy
   // Stored changes (PUTs, DELETEs) not yet applied to the index.
-  std::size_t threading_backlog() const { return threader_ ? threader_->backlog() : 0; }
+  // Read only once ready_: the loader thread creates threader_ while /health may be asked.
+  std::size_t threading_backlog() const { return ready_ ? threader_->backlog() : 0; }
 
  private:
   // A committed change for the index: an article to add (replacing any version of it) or, with

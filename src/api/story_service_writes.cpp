@@ -46,7 +46,9 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   // The index's clock is read without its lock, as file() reads it.
   const std::optional<std::int64_t> now = index_clock();
   std::optional<std::int64_t> expires;
-  if (max_age) expires = profile->published.value_or(now.value_or(wall_clock())) + *max_age;
+  // A time to live too long to add ("max-age" of 2^63 - 1 means "for ever") is none.
+  if (std::int64_t at; max_age && !__builtin_add_overflow(profile->published.value_or(now.value_or(wall_clock())), *max_age, &at))
+    expires = at;
   const std::string id = profile->id;
   bool outcome = false;
   if (StoryIndex::expired_at(expires, now)) {
@@ -100,9 +102,9 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
     for (IndexChange& change : changes) {
       std::optional<StoryIndex::Removed> before = index_->take(change.article_id);
       if (!change.article) {
-        outcomes.push_back({change.article_id, Outcome::kRemoved});
+        outcomes.push_back({change.article_id, Outcome::kRemoved, std::nullopt, false});
       } else if (index_->expired(change.article->expires)) {
-        outcomes.push_back({change.article_id, Outcome::kExpired});  // expired while it waited
+        outcomes.push_back({change.article_id, Outcome::kExpired, std::nullopt, false});  // expired while it waited
       } else {
         StoryIndex::Joined joined = index_->add(std::move(*change.article));
         outcomes.push_back({change.article_id, Outcome::kAssigned, std::move(joined), before.has_value()});
@@ -111,7 +113,7 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
       update_counts_locked();
       one_applied();
     }
-    for (StoryIndex::Removed& r : index_->expire()) outcomes.push_back({r.article.profile->id, Outcome::kExpired});
+    for (StoryIndex::Removed& r : index_->expire()) outcomes.push_back({r.article.profile->id, Outcome::kExpired, std::nullopt, false});
     update_counts_locked();
   } catch (...) {
     // The batch is lost to the index (the threader reports it), not its articles' later
@@ -143,7 +145,8 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
 }
 
 void StoryService::catch_up() {
-  if (threader_ && !threader_->wait_handled(std::chrono::seconds(1)))
+  // Before ready_ nothing was acknowledged, and threader_ may be being created (start()).
+  if (ready_ && !threader_->wait_handled(std::chrono::seconds(1)))
     spdlog::warn("the index is more than a second behind the store");
 }
 

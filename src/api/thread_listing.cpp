@@ -11,7 +11,7 @@ namespace {
 bool in_period(const Thread& t, const ThreadSnapshot& snapshot, const ThreadQuery& q) {
   // Without dates a period cannot be applied: undated threads stay listed.
   if (!q.period || !snapshot.now || !t.last_seen) return true;
-  return *t.last_seen >= *snapshot.now - *q.period;
+  return *snapshot.now - *t.last_seen <= *q.period;  // dates are bounded; a period need not be
 }
 
 // Every word in some member headline (words hold no line break, so searching the joined

@@ -133,12 +133,19 @@ TEST(ThreadsTtl, ExpiredArticlesLeaveThreadsAndStorage) {
   // Already expired on arrival: acknowledged, not kept.
   EXPECT_EQ(c.Put("/articles/ttl-3", hour, article_body("Old news", "Something happened.", "C", "2021-06-01T00:00:00Z"), kJson)->status, 201);
   EXPECT_EQ(c.Get("/articles/ttl-3")->status, 404);
+  // "For ever" (the largest max-age) is kept, not wrapped into the past.
+  httplib::Headers forever{{"Cache-Control", "max-age=9223372036854775807"}};
+  ASSERT_EQ(c.Put("/articles/ttl-4", forever, article_body("Museum reopens", "The museum reopened.", "D",
+                                                           "2022-01-01T01:00:00Z"), kJson)->status, 201);
+  EXPECT_EQ(c.Get("/articles/ttl-4")->status, 200);
+  EXPECT_EQ(c.Get("/threads?period=9223372036854775807")->status, 200);
   // Gone from storage too: a restart does not bring it back.
   EXPECT_EQ(server.stop(), 0);
   ServerProcess again(dir);
   ASSERT_TRUE(again.wait_ready());
   EXPECT_EQ(again.client().Get("/articles/ttl-1")->status, 404);
   EXPECT_EQ(again.client().Get("/articles/ttl-2")->status, 200);
+  EXPECT_EQ(again.client().Get("/articles/ttl-4")->status, 200);
 }
 
 TEST_F(ThreadsApi, TelegramContestShapes) {
