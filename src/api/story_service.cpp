@@ -212,7 +212,11 @@ void StoryService::refresh_published() {
   while (!refresher_wake_.wait_for(wait, std::chrono::milliseconds(200), [this] { return stopping_; })) {
     wait.unlock();
     const auto current = published();
-    if (!current || current->snapshot->version != index_version_.load()) republish();
+    try {
+      if (!current || current->snapshot->version != index_version_.load()) republish();
+    } catch (const std::exception& e) {  // tried again on the next tick; the last list stands
+      spdlog::error("publishing the thread list: {}", e.what());
+    }
     wait.lock();
   }
 }

@@ -5,13 +5,16 @@
 namespace storyline::sqlite {
 
 WalCheckpointer::WalCheckpointer(Db& writer, const std::string& path, int pages)
-    : writer_(writer), connection_(path), pages_(pages), thread_([this] { run(); }) {
+    : writer_(writer), connection_(path), pages_(pages) {
   // A connection learns that the database is in WAL mode when it first reads it. Until then a
   // checkpoint through it does nothing and reports success (with -1 frames): the WAL grew by
   // every write, gigabytes at 50k articles, until the server stopped.
   connection_.exec("SELECT count(*) FROM sqlite_master");
   // Replaces the automatic checkpoint (which is itself a WAL hook) on the writing connection.
   sqlite3_wal_hook(writer_.handle(), &WalCheckpointer::on_commit, this);
+  // Last: should the read above throw (the file locked by another process), no thread is
+  // running yet, and the error reaches the caller instead of ending the process.
+  thread_ = std::thread([this] { run(); });
 }
 
 WalCheckpointer::~WalCheckpointer() {
