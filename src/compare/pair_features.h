@@ -44,6 +44,7 @@ enum PairFeature : int {
   kSharedRareTerms,
   kPhraseContainment,
   kLedeBridgeCosine,
+  kTitlePersonMissing,
   kPairFeatureCount
 };
 
