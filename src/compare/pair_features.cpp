@@ -18,7 +18,7 @@ constexpr std::string_view kNames[kPairFeatureCount] = {
     "number_conflict",  "number_overlap",       "year_overlap",         "month_overlap",
     "publication_gap",  "same_language",        "same_host",            "shorter_length",
     "longer_length",
-    "shared_rare_terms", "phrase_containment", "lede_bridge_cosine", "title_person_missing"};
+    "shared_rare_terms", "phrase_containment", "lede_bridge_cosine"};
 
 // Jaccard of two sorted sets without repeats; -1 when either is empty (no evidence).
 template <typename T>
@@ -119,28 +119,6 @@ float title_entity_overlap(const Profile& a, const Profile& b) {
   for (const ProfileEntity& e : b.entities)
     if (e.in_title && mentioned(e.key, a)) return 1.0f;
   return 0.0f;
-}
-
-// The share of the people named in the two headlines whom the other article does not mention
-// at all: two reports of one kind of event (two arrests of one team's players, two rehab
-// check-ins) share their words but name different people up front. -1 unless both headlines
-// name a person: counted with one side's alone (often a capitalised German noun, or a name the
-// other language's extractor missed), de-en read 0.02 lower on each of four fold splits.
-float title_person_missing(const Profile& a, const Profile& b) {
-  std::size_t named = 0, missing = 0;
-  auto count = [&](const Profile& from, const Profile& other) {
-    bool any = false;
-    for (const ProfileEntity& e : from.entities) {
-      if (!e.in_title || e.kind != EntityKind::Person) continue;
-      any = true;
-      ++named;
-      missing += std::none_of(other.entities.begin(), other.entities.end(),
-                              [&](const ProfileEntity& o) { return o.key == e.key; });
-    }
-    return any;
-  };
-  const bool both = count(a, b) & count(b, a);
-  return both ? float(missing) / float(named) : -1.0f;
 }
 
 // Does the most-mentioned person or organisation of each side appear on the other side?
@@ -296,7 +274,6 @@ PairFeatures pair_features(const WeightedProfile& wa, const WeightedProfile& wb,
   f.values[kOrganisationOverlap] = entity_overlap(ea.organisations, eb.organisations);
   f.values[kTitleEntityOverlap] = title_entity_overlap(a, b);
   f.values[kMainActorMatch] = main_actor_match(a, b);
-  f.values[kTitlePersonMissing] = title_person_missing(a, b);
   date_features(a, b, f);
   number_features(a, b, f);
   f.values[kPublicationGap] =

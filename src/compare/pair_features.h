@@ -44,7 +44,6 @@ enum PairFeature : int {
   kSharedRareTerms,
   kPhraseContainment,
   kLedeBridgeCosine,
-  kTitlePersonMissing,
   kPairFeatureCount
 };
 

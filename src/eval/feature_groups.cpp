@@ -12,7 +12,7 @@ const std::vector<FeatureGroup>& feature_groups() {
       {"dictionary", "FreeDict term bridging across languages", {kBridgeCosine, kLedeBridgeCosine}},
       {"entities", "entity match keys across scripts and spellings",
        {kNameKeyCosine, kEntityOverlap, kPersonOverlap, kPlaceOverlap, kOrganisationOverlap, kTitleEntityOverlap,
-        kMainActorMatch, kTitlePersonMissing}},
+        kMainActorMatch}},
       {"places", "place ids (country and city names in many languages)", {kPlaceOverlap}},
       {"numbers", "numbers with what they count", {kNumberAgreement, kNumberConflict, kNumberOverlap}},
       {"dates", "dates mentioned in the text", {kDayOverlap, kDayDistance, kYearOverlap, kMonthOverlap}},

@@ -197,7 +197,7 @@ TEST(PairFeatures, IdenticalProfilesGiveUnitCosines) {
                 kMainActorMatch, kDayOverlap, kNumberAgreement, kNumberOverlap, kYearOverlap,
                 kMonthOverlap, kSameLanguage, kPhraseContainment})
     EXPECT_FLOAT_EQ(f[c], 1.0f) << pair_feature_name(c);
-  for (int c : {kDayDistance, kNumberConflict, kPublicationGap, kTitlePersonMissing})
+  for (int c : {kDayDistance, kNumberConflict, kPublicationGap})
     EXPECT_FLOAT_EQ(f[c], 0.0f) << pair_feature_name(c);
   EXPECT_FLOAT_EQ(f[kOrganisationOverlap], -1.0f);  // neither has an organisation
   EXPECT_FLOAT_EQ(f[kShorterLength], f[kLongerLength]);
@@ -215,46 +215,12 @@ TEST(PairFeatures, NoEvidenceIsMinusOne) {
     for (int c : {kTitleCosine, kBodyCosine, kBridgeCosine, kEntityOverlap, kPersonOverlap,
                   kPlaceOverlap, kOrganisationOverlap, kTitleEntityOverlap, kMainActorMatch,
                   kDayOverlap, kDayDistance, kNumberAgreement, kNumberConflict, kNumberOverlap,
-                  kYearOverlap, kMonthOverlap, kPublicationGap, kPhraseContainment, kTitlePersonMissing})
+                  kYearOverlap, kMonthOverlap, kPublicationGap, kPhraseContainment})
       EXPECT_FLOAT_EQ(f[c], -1.0f) << pair_feature_name(c) << (swap ? " (swapped)" : "");
     // Cosines without a "no evidence" value are simply 0.
     for (int c : {kAllCosine, kNameKeyCosine, kPrefixCosine, kTitleBodyCosine})
       EXPECT_FLOAT_EQ(f[c], 0.0f) << pair_feature_name(c);
   }
-}
-
-// Two reports of one kind of event ("Chargers' Jackson arrested for DUI", "Charger Jamal
-// Williams arrested for DUI") name different people up front; a report of the same arrest
-// mentions the other headline's man somewhere, if not in its own headline.
-TEST(PairFeatures, TitlePersonMissingCountsHeadlinePeopleTheOtherSideNeverNames) {
-  auto profile = [](const std::string& id, std::vector<ProfileEntity> entities) {
-    Profile p;
-    p.id = id;
-    p.lang = "en";
-    p.entities = std::move(entities);
-    return p;
-  };
-  const ProfileEntity chargers{"chrgrs", EntityKind::Organisation, {"Chargers"}, "", 2, true};
-  const ProfileEntity jackson{"jcksn", EntityKind::Person, {"Jackson"}, "", 3, true};
-  const ProfileEntity williams{"jml wllms", EntityKind::Person, {"Jamal Williams"}, "", 3, true};
-  ProfileEntity williams_in_text = williams;
-  williams_in_text.in_title = false;
-  const Profile a = profile("a", {chargers, jackson});
-  const Profile other_man = profile("b", {chargers, williams});
-  const Profile same_man = profile("c", {chargers, williams, jackson});  // both men in its headline
-  ProfileEntity jackson_in_text = jackson;
-  jackson_in_text.in_title = false;
-  const Profile same_man_in_text = profile("d", {chargers, williams, jackson_in_text});
-  const Profile no_person_up_front = profile("e", {chargers, williams_in_text});
-  TermStats stats = stats_of({&a, &other_man, &same_man, &same_man_in_text, &no_person_up_front});
-  auto missing = [&](const Profile& x, const Profile& y) {
-    return pair_features(weigh(x, stats), weigh(y, stats), stats)[kTitlePersonMissing];
-  };
-  EXPECT_FLOAT_EQ(missing(a, other_man), 1.0f);        // neither man named on the other side
-  EXPECT_FLOAT_EQ(missing(a, same_man), 1.0f / 3);     // of Jackson, Williams, Jackson: Williams not in "a"
-  EXPECT_FLOAT_EQ(missing(a, same_man_in_text), 0.5f); // Jackson found; Williams not in "a"
-  EXPECT_FLOAT_EQ(missing(same_man_in_text, a), 0.5f); // symmetric
-  EXPECT_FLOAT_EQ(missing(a, no_person_up_front), -1.0f);  // one headline names nobody: no evidence
 }
 
 TEST(PairFeatures, DifferentCountOfTheSameThingIsAConflict) {
