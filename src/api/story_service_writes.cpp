@@ -47,8 +47,8 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   const std::optional<std::int64_t> now = index_clock();
   std::optional<std::int64_t> expires;
   // A time to live too long to add ("max-age" of 2^63 - 1 means "for ever") is none.
-  if (std::int64_t at; max_age && !__builtin_add_overflow(profile->published.value_or(now.value_or(wall_clock())), *max_age, &at))
-    expires = at;
+  const std::int64_t from = profile->published.value_or(now.value_or(wall_clock()));
+  if (std::int64_t at; max_age && !__builtin_add_overflow(from, *max_age, &at)) expires = at;
   const std::string id = profile->id;
   bool outcome = false;
   if (StoryIndex::expired_at(expires, now)) {
@@ -113,7 +113,8 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
       update_counts_locked();
       one_applied();
     }
-    for (StoryIndex::Removed& r : index_->expire()) outcomes.push_back({r.article.profile->id, Outcome::kExpired, std::nullopt, false});
+    for (StoryIndex::Removed& r : index_->expire())
+      outcomes.push_back({r.article.profile->id, Outcome::kExpired, std::nullopt, false});
     update_counts_locked();
   } catch (...) {
     // The batch is lost to the index (the threader reports it), not its articles' later
