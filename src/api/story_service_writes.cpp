@@ -129,18 +129,15 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
   const std::int64_t at = wall_clock();
   std::lock_guard lock(order_mutex_);
   for (const IndexChange& change : changes) settle_locked(change.article_id);
-  std::unordered_set<std::string_view> decided;
-  std::vector<const Outcome*> last;  // each article's last outcome, newest first
-  for (auto o = outcomes.rbegin(); o != outcomes.rend(); ++o)
-    if (decided.insert(o->article_id).second && !pending_.contains(o->article_id)) last.push_back(&*o);
-  for (auto o = last.rbegin(); o != last.rend(); ++o) {
-    const Outcome& outcome = **o;
-    if (outcome.kind == Outcome::kAssigned) {
-      const StoryIndex::Joined& j = *outcome.joined;
-      committer_->submit(AssignmentWrite{outcome.article_id, j.thread_id, j.probability, j.matched.article_id,
-                                         j.matched.probability, outcome.replaced, at});
-    } else if (outcome.kind == Outcome::kExpired) {
-      committer_->submit(RemovalWrite{outcome.article_id, RemovalReason::Expired, at});
+  std::unordered_set<std::string_view> decided;  // newest first: an article's first seen is its last
+  for (auto o = outcomes.rbegin(); o != outcomes.rend(); ++o) {
+    if (!decided.insert(o->article_id).second || pending_.contains(o->article_id)) continue;
+    if (o->kind == Outcome::kAssigned) {
+      const StoryIndex::Joined& j = *o->joined;
+      committer_->submit(AssignmentWrite{o->article_id, j.thread_id, j.probability, j.matched.article_id,
+                                         j.matched.probability, o->replaced, at});
+    } else if (o->kind == Outcome::kExpired) {
+      committer_->submit(RemovalWrite{o->article_id, RemovalReason::Expired, at});
     }
   }
 }

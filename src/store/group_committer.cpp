@@ -142,11 +142,14 @@ void GroupCommitter::commit_next(std::unique_lock<std::mutex>& lock) {
     // Still committing_: the next batch's hooks cannot run before these.
     // A hook that throws must not leave committing_ set (every later write would wait for
     // ever); the write itself is committed, so its result still goes out.
-    for (std::size_t i = 0; i < batch.size(); ++i) try {
-        if (batch[i].then) batch[i].then(i < results.size() && results[i]);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i].then) continue;
+      try {
+        batch[i].then(i < results.size() && results[i]);
       } catch (const std::exception& e) {
         spdlog::error("after a commit: {}", e.what());
       }
+    }
   }
   lock.lock();
   if (stored) {
