@@ -92,6 +92,7 @@ class StoryIndex {
   const Thread* thread_of(const std::string& article_id) const;
   const ThreadMember* member(const std::string& article_id) const { return builder_.member(article_id); }
   std::size_t article_count() const { return articles_.size(); }
+  std::size_t thread_count() const { return builder_.thread_count(); }
   // Changes with every added, removed or restored article.
   std::uint64_t version() const { return version_; }
 

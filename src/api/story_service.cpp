@@ -79,7 +79,7 @@ void StoryService::start() {
     index_->restore(std::move(batch), threads);
     batch.clear();
     threads.clear();
-    articles_ = index_->article_count();
+    update_counts_locked();  // /health answers while loading
   };
   store_->scan([&](StoredArticle&& s) {
     if (!s.profile) {
@@ -104,7 +104,7 @@ void StoryService::start() {
   lock.unlock();
   apply_changes(unthreaded, [] {});  // and the expiries due
   lock.lock();
-  threads_ = publish_locked()->snapshot->threads.size();
+  publish_locked();
   lock.unlock();
   engines_->wait_loaded();  // usually long done: loading overlaps the restore
   ready_ = true;
@@ -118,6 +118,7 @@ void StoryService::start() {
 // Thread counts need a ranking snapshot, which is not worth building on every write.
 void StoryService::update_counts_locked() {
   articles_ = index_->article_count();
+  threads_ = index_->thread_count();
   index_version_ = index_->version();
   index_now_ = index_->now().value_or(kNoTime);
 }
@@ -221,16 +222,10 @@ void StoryService::refresh_published() {
   }
 }
 
-// /health and /metrics never wait for the index: the published count when it is fresh, a
-// recount when the index is free, else the last known count.
+// /health and /metrics never wait for the index lock: the count is kept with every change
+// the threader applies (update_counts_locked()), before the change's readers are released.
 std::size_t StoryService::thread_count() {
-  if (!ready_) return threads_.load();
   catch_up();
-  if (auto published = published_if_fresh()) {
-    threads_ = published->snapshot->threads.size();
-  } else if (auto republished = republish(/*wait=*/false)) {
-    threads_ = republished->snapshot->threads.size();
-  }
   return threads_.load();
 }
 

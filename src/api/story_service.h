@@ -69,7 +69,7 @@ class StoryService {
     catch_up();
     return articles_.load();
   }
-  std::size_t thread_count();  // the last known count while the index is busy
+  std::size_t thread_count();
   // Stored changes (PUTs, DELETEs) not yet applied to the index.
   // Read only once ready_: the loader thread creates threader_ while /health may be asked.
   std::size_t threading_backlog() const { return ready_ ? threader_->backlog() : 0; }

@@ -52,6 +52,7 @@ struct ThreadBuilder::State {
   // milliseconds while only a few threads change, and choosing titles is the costly part.
   std::vector<std::uint64_t> changed;
   std::uint64_t changes = 0;
+  std::size_t threads_with_members = 0;
   std::vector<std::shared_ptr<const Thread>> described;
   std::vector<std::uint64_t> described_at;
   const std::shared_ptr<const Thread>& described_now(std::size_t thread);
@@ -114,6 +115,7 @@ struct ThreadBuilder::State {
   // `match`: the member it was most like (none for a founder).
   void attach(Arrival arrival, std::size_t thread, float probability, Match match = {}) {
     const Profile& p = *arrival.live->profile;
+    if (threads[thread].members.empty()) ++threads_with_members;
     threads[thread].members.push_back(
         {p.id, p.title, p.lang, p.source, p.published, probability, std::move(match)});
     changed[thread] = ++changes;
@@ -311,6 +313,7 @@ bool ThreadBuilder::remove(const std::string& article_id) {
     const auto i = found - member_slots.begin();
     member_slots.erase(found);
     members.erase(members.begin() + i);
+    if (members.empty()) --s.threads_with_members;
   }
   s.titles[thread].remove(slot);
   return true;
@@ -324,6 +327,8 @@ const Thread* ThreadBuilder::thread_of(const std::string& article_id) const {
 }
 
 std::size_t ThreadBuilder::article_count() const { return state_->where.size(); }
+
+std::size_t ThreadBuilder::thread_count() const { return state_->threads_with_members; }
 
 std::vector<ThreadBuilder::RankedThread> ThreadBuilder::ranked_threads() const {
   std::optional<std::int64_t> now;

@@ -103,6 +103,9 @@ class ThreadBuilder {
   // The article's entry in its thread (how and by whom it joined), or nullptr.
   const ThreadMember* member(const std::string& article_id) const;
   std::size_t article_count() const;
+  // Threads with at least one member (those described_threads() lists), kept as members come
+  // and go: a count that needs no description.
+  std::size_t thread_count() const;
 
   // Every thread described (title, languages, sources, span), shared rather than copied, with
   // its importance at the corpus's "now", most important first. The Thread objects are

@@ -144,8 +144,10 @@ TEST_F(ThreadBuilderTest, RemoveDropsArticleAndEmptiedThreadDisappears) {
   EXPECT_EQ(builder.thread_of("quake-2"), nullptr);
   EXPECT_EQ(builder.article_count(), 3u);
   EXPECT_EQ(memberships(builder.threads()), (Groups{{"quake-1"}, {"transfer-1", "transfer-2"}}));
+  EXPECT_EQ(builder.thread_count(), 2u);
 
   EXPECT_TRUE(builder.remove("quake-1"));
+  EXPECT_EQ(builder.thread_count(), 1u);  // the emptied thread is not counted
   auto threads = builder.threads();
   EXPECT_EQ(memberships(threads), (Groups{{"transfer-1", "transfer-2"}}));
   EXPECT_EQ(threads[0].id, thread_id_for("transfer-1"));  // the survivor keeps its id
@@ -153,6 +155,7 @@ TEST_F(ThreadBuilderTest, RemoveDropsArticleAndEmptiedThreadDisappears) {
   // A re-added article is threaded again (its old thread is gone: it founds a new one).
   EXPECT_EQ(builder.add(story("quake-2")), thread_id_for("quake-2"));
   EXPECT_EQ(builder.threads().size(), 2u);
+  EXPECT_EQ(builder.thread_count(), builder.described_threads().size());
 }
 
 TEST_F(ThreadBuilderTest, ReAddingAnArticleReplacesIt) {
@@ -212,8 +215,10 @@ TEST_F(ThreadBuilderTest, RestoreKeepsIdsAndMemberships) {
   EXPECT_EQ(builder.thread_of("quake-2")->id, "tsaved000001");
   EXPECT_EQ(builder.member("quake-2")->matched.article_id, "quake-1");
   EXPECT_FLOAT_EQ(builder.member("quake-2")->matched.probability, 0.95f);
+  EXPECT_EQ(builder.thread_count(), 2u);
   // New arrivals still join restored threads by comparison.
   EXPECT_EQ(builder.add(story("transfer-2")), "tsaved000002");
+  EXPECT_EQ(builder.thread_count(), 2u);
 }
 
 }  // namespace
