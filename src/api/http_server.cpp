@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "api/elastic_task_queue.h"
 #include "api/http_util.h"
 
 namespace storyline {
@@ -35,8 +36,8 @@ const char* status_message(int status) {
 
 HttpServer::HttpServer(StoryService& service, HttpOptions options)
     : service_(service), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
-  const std::size_t threads = options_.threads;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  const std::size_t threads = options_.threads, max_threads = options_.max_threads;
+  server_->new_task_queue = [threads, max_threads] { return new ElasticTaskQueue(threads, max_threads); };
   server_->set_payload_max_length(options_.max_body_bytes);
   server_->set_keep_alive_max_count(options_.keep_alive_requests);
   // Replies are written as headers then body: without this, Nagle's algorithm and delayed ACKs

@@ -19,12 +19,14 @@ struct HttpOptions {
   std::string token;                    // empty = writes need no token
   std::size_t max_body_bytes = 4u << 20;
   std::string ui_dir;                   // empty or missing = no UI
-  std::size_t threads = 8;              // HTTP worker threads
+  // HTTP workers: `threads` always, more while connections outnumber them, up to
+  // `max_threads` (a connection holds its worker while it lasts: at most
+  // `keep_alive_requests` requests, or the 5 s idle timeout); see api/elastic_task_queue.h.
+  std::size_t threads = 8;
+  std::size_t max_threads = 256;
   // Requests served on one keep-alive connection before the server closes it. cpp-httplib's
   // default of 5 made a client streaming PUTs reconnect every fifth request: connect, accept
   // and the hand-over to a worker cost a few per cent of a PUT's CPU (serve_bench).
-  // A connection still holds its worker while it lasts (at most this many requests, or the
-  // 5 s idle timeout), so connections beyond `threads` wait in the queue until one ends.
   std::size_t keep_alive_requests = 100;
 };
 

@@ -35,6 +35,7 @@ struct ServeOptions {
   std::size_t max_body_bytes = 4u << 20;
   std::size_t analysers = 2;
   std::size_t http_threads = 8;
+  std::size_t max_http_threads = 256;
   double window_hours = 72;
   bool fsync = false;
   int restore_delay_ms = 0;  // tests only: holds the restore back to observe the 503s

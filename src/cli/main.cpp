@@ -82,7 +82,10 @@ int main(int argc, char** argv) {
   serve->add_option("--ui", serve_options.ui_dir, "Web UI folder (default: the source tree's ui/dist)");
   serve->add_option("--max-body", serve_options.max_body_bytes, "Largest request body in bytes")->capture_default_str();
   serve->add_option("--analysers", serve_options.analysers, "Articles analysed in parallel")->capture_default_str();
-  serve->add_option("--http-threads", serve_options.http_threads, "HTTP worker threads")->capture_default_str();
+  serve->add_option("--http-threads", serve_options.http_threads,
+                    "HTTP workers kept ready (one per open connection; more start as needed)")->capture_default_str();
+  serve->add_option("--max-http-threads", serve_options.max_http_threads,
+                    "At most this many HTTP workers; further connections wait")->capture_default_str();
   serve->add_option("--window-hours", serve_options.window_hours, "Time window for joining a thread")->capture_default_str();
   serve->add_flag("--fsync", serve_options.fsync, "fsync every write (survives power loss, slower)");
   serve->add_option("--load", serve_options.load,

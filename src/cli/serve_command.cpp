@@ -56,6 +56,7 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
   http.max_body_bytes = options.max_body_bytes;
   http.ui_dir = options.ui_dir.empty() ? STORYLINE_UI_DIR : options.ui_dir;
   http.threads = options.http_threads;
+  http.max_threads = options.max_http_threads;
   HttpServer server(service, http);
 
   // SIGINT/SIGTERM stop the server cleanly (SQLite checkpoints on close); blocked here so that

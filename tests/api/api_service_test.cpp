@@ -96,6 +96,49 @@ TEST(ServiceApi, KeepsAConnectionOpenForManyRequests) {
   ::close(fd);
 }
 
+// A connection to the loopback server with a receive timeout; -1 when it cannot connect.
+int connect_to(int port, int patience_seconds) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  const timeval patience{patience_seconds, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(std::uint16_t(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Idle keep-alive connections do not starve new clients. A browser keeps up to six
+// connections to a host open; with a fixed pool of eight workers, each held by its connection
+// until the 5 s idle timeout, two open UI tabs made every further client wait seconds.
+TEST(ServiceApi, IdleKeepAliveConnectionsDoNotStarveOthers) {
+  ServerProcess server(temp_dir("idle-connections"));  // --http-threads 8, the default
+  ASSERT_TRUE(server.wait_ready());
+  const std::string request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  std::vector<int> idle;
+  // Three times the default worker count, each answered well before the 5 s idle timeout
+  // would free a worker held by an earlier connection.
+  for (int i = 0; i < 24; ++i) {
+    const int fd = connect_to(server.port(), 3);
+    ASSERT_GE(fd, 0);
+    idle.push_back(fd);
+    ASSERT_EQ(::send(fd, request.data(), request.size(), 0), ssize_t(request.size()));
+    const std::string response = read_response(fd);
+    ASSERT_EQ(response.rfind("HTTP/1.1 200", 0), 0u) << "connection " << i << " answered: '" << response << "'";
+  }
+  auto c = server.client();
+  c.set_read_timeout(3, 0);
+  auto health = c.Get("/health");
+  ASSERT_TRUE(health) << "a new client waited out the idle connections";
+  EXPECT_EQ(health->status, 200);
+  for (int fd : idle) ::close(fd);
+}
+
 TEST(ServiceApi, ServesTheWebUi) {
   const std::string ui = temp_dir("ui");
   { std::ofstream(ui + "/index.html") << "<!doctype html><title>storyline</title>"; }
