@@ -158,6 +158,43 @@ TEST(HtmlReader, PathologicalNestingIsRefused) {
   EXPECT_THAT(b.errors[0].message, HasSubstr("nested too deeply"));
 }
 
+std::string repeated(std::string_view piece, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+void expect_refused(const std::string& html, const char* what) {
+  ReadBatch b;
+  read_html(html, "deep.html", b);
+  EXPECT_TRUE(b.articles.empty()) << what;
+  ASSERT_EQ(b.errors.size(), 1u) << what;
+  EXPECT_THAT(b.errors[0].message, HasSubstr("nested too deeply")) << what;
+}
+
+// Each of these once got past the pre-scan: gumbo then overflowed the stack freeing its tree
+// (a crash, of the server too: PUT with text/html) or parsed for minutes.
+TEST(HtmlReader, NestingTheParserSeesIsRefusedHoweverItIsSpelt) {
+  // "<p_>" is an unknown element that nests, not a <p> (the tag name ends at '>' only).
+  expect_refused("<html><body><p>Some text.</p>" + repeated("<p_>", 300000), "<p_>");
+  // An end tag with nothing of its name open closes nothing (it used to lower the depth).
+  expect_refused(repeated("<table><tr><td></span>", 200000), "tables with stray end tags");
+  expect_refused(repeated("<div></span>", 50000), "divs with stray end tags");
+  // "<!-->" is a whole comment, not the start of one that hides the rest of the page.
+  expect_refused("<!-->" + repeated("<div>", 25000), "after an empty comment");
+  // HTML ignores "/>" on a <div>: it stays open.
+  expect_refused(repeated("<div/>", 30000), "self-closed divs");
+}
+
+TEST(HtmlReader, SelfClosedSvgShapesAndClosedElementsDoNotCountAsNesting) {
+  std::string html = "<html><body><svg>" + repeated("<path d=\"M0 0\"/>", 50000) + "</svg>";
+  html += repeated("<div><span>Block</span></div>", 30000);
+  html += "<p>The article's own text, with a comma.</p></body></html>";
+  ReadBatch b;
+  read_html(html, "svg.html", b);
+  ASSERT_EQ(b.articles.size(), 1u) << test::describe_errors(b);
+}
+
 TEST(HtmlReader, UnclosedParagraphsAndScriptsDoNotCountAsNesting) {
   std::string html = "<script>for (i = 0; i<n; i++) if (a<b) x();</script>";
   for (int i = 0; i < 30000; ++i) html += "<p>Paragraph " + std::to_string(i) + "<br>";
