@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "article/paragraphs.h"
+#include "article/utf8.h"
 
 namespace storyline::detail {
 namespace {
@@ -31,7 +32,19 @@ std::string file_stem(std::string_view origin) {
   if (auto slash = origin.find_last_of('/'); slash != std::string_view::npos) origin.remove_prefix(slash + 1);
   // A leading dot is a hidden file's name, not an extension.
   if (auto dot = origin.find_last_of('.'); dot != std::string_view::npos && dot > 0) origin = origin.substr(0, dot);
-  return std::string(origin);
+  // The stem becomes the article's id, which every JSON output carries: a file name that is
+  // not UTF-8 (Latin-1 "caf\xE9.txt") keeps its other characters and shows each bad byte as
+  // %XX, so ids stay distinct and printable.
+  std::string stem;
+  while (const std::optional<std::size_t> bad = find_invalid_utf8(origin)) {
+    stem.append(origin.substr(0, *bad));
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(origin[*bad]);
+    stem += {'%', kHex[byte >> 4], kHex[byte & 15]};
+    origin.remove_prefix(*bad + 1);
+  }
+  stem.append(origin);
+  return stem;
 }
 
 std::string url_host(std::string_view url) {

@@ -66,6 +66,9 @@ TEST(ArticleFinish, Helpers) {
   EXPECT_EQ(file_stem("a/b/000_97f.txt"), "000_97f");
   EXPECT_EQ(file_stem("x.tar.json"), "x.tar");
   EXPECT_EQ(file_stem(".hidden"), ".hidden");
+  // A file name that is not UTF-8 gives an id that is: each bad byte as %XX.
+  EXPECT_EQ(file_stem("dir/caf\xE9.txt"), "caf%E9");
+  EXPECT_EQ(file_stem("\xFF\xFEx\xC3\xA9\xC3.json"), "%FF%FEx\xC3\xA9%C3");
   EXPECT_EQ(url_host("https://www.Example.com:8080/path?q"), "example.com");
   EXPECT_EQ(url_host("//cdn.example.org/x"), "cdn.example.org");
   EXPECT_EQ(url_host("not a url"), "");
