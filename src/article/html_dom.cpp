@@ -24,9 +24,24 @@ bool contains_any(std::string_view haystack, std::initializer_list<std::string_v
 // Lower-cased class + id + itemprop, split into alphanumeric tokens ("cookie-banner" ->
 // "cookie", "banner"); camelCase stays one token ("relatedLinks" -> "relatedlinks").
 std::vector<std::string> hint_tokens(const GumboNode* n, std::string& joined) {
-  joined = lower(attr(n, "class"));
-  joined += ' ';
+  joined.clear();
+  // Taxonomy classes name what the article is about, not what the element is: WordPress
+  // writes "post hentry category-social-media tag-comments" on the article's own wrapper.
+  const std::string classes = lower(attr(n, "class"));
+  for (std::size_t at = 0; at < classes.size();) {
+    const std::size_t end = std::min(classes.find_first_of(" \t\n\r\f", at), classes.size());
+    const std::string_view name = std::string_view(classes).substr(at, end - at);
+    if (!name.starts_with("category-") && !name.starts_with("tag-") && !name.starts_with("topic-")) {
+      joined += name;
+      joined += ' ';
+    }
+    at = end + 1;
+  }
   joined += lower(attr(n, "id"));
+  // Words that contain a junk word and mean article text: "commentary", "subscriber-only".
+  for (std::string_view keep : {"commentar", "subscriber"})
+    for (std::size_t at = joined.find(keep); at != std::string::npos; at = joined.find(keep, at))
+      joined.replace(at, keep.size(), keep.size(), '_');
   std::vector<std::string> tokens;
   std::string cur;
   for (char c : joined) {
@@ -72,7 +87,10 @@ bool positive(std::string_view joined) {
 
 bool hidden(const GumboNode* n) {
   if (gumbo_get_attribute(&n->v.element.attributes, "hidden")) return true;
-  if (lower(attr(n, "aria-hidden")) == "true") return true;
+  // aria-hidden keeps an element from screen readers, not from the eye: icons and decorative
+  // copies, but also the whole page behind an open modal (a cookie dialog at load), so an
+  // element holding paragraphs stays.
+  if (lower(attr(n, "aria-hidden")) == "true") return find_first(n, GUMBO_TAG_P) == nullptr;
   std::string style = lower(attr(n, "style"));
   std::erase(style, ' ');
   return contains_any(style, {"display:none", "visibility:hidden"});
@@ -150,15 +168,16 @@ bool is_junk(const GumboNode* n) {
     default:
       break;
   }
+  // The page skeleton carries site-wide classes ("has-ads", "cookie-consent-open") that say
+  // nothing about its content, and is hidden only for a moment: anti-flicker scripts hide
+  // <body> until the page is drawn, and modals set aria-hidden on everything else.
+  const GumboTag t = tag_of(n);
+  if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_ARTICLE) return false;
   if (hidden(n)) return true;
   const std::string role = lower(attr(n, "role"));
   if (role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" ||
       role == "dialog" || role == "alertdialog" || role == "menu" || role == "menubar" || role == "search")
     return true;
-  // The page skeleton carries site-wide classes ("has-ads", "cookie-consent-open") that say
-  // nothing about its content.
-  const GumboTag t = tag_of(n);
-  if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_BODY || t == GUMBO_TAG_MAIN || t == GUMBO_TAG_ARTICLE) return false;
   std::string joined;
   const auto tokens = hint_tokens(n, joined);
   if (strong_negative(joined, tokens)) return true;

@@ -38,6 +38,37 @@ TEST(HtmlReader, JunkNeverReachesTheBody) {
             "Traffic was flowing normally by midday, police said.");
 }
 
+// What once dropped the whole article without a word: a hidden <body> (anti-flicker), the
+// page behind an open modal (aria-hidden), and junk words inside the article's own classes.
+TEST(HtmlReader, ArticleTextSurvivesHiddenSkeletonsAndTaxonomyClasses) {
+  const std::string text = "<p>The harbour bridge reopened on Tuesday, three months after engineers closed it.</p>"
+                           "<p>Commuters had faced detours of up to forty minutes, the city council said.</p>";
+  const std::string pages[] = {
+      "<html><body style=\"display: none\"><article>" + text + "</article></body></html>",
+      "<html><body aria-hidden=\"true\"><div>" + text + "</div></body></html>",
+      "<html><body><div id=\"app\" aria-hidden=\"true\"><div class=\"story\">" + text +
+          "</div></div><div role=\"dialog\"><p>We use cookies. Accept all?</p></div></body></html>",
+      "<html><body><div class=\"post hentry category-social-media tag-comments\">" + text + "</div></body></html>",
+      "<html><body><div class=\"commentary-body\">" + text + "</div></body></html>",
+      "<html><body><div class=\"subscriber-only article-text\">" + text + "</div></body></html>",
+  };
+  for (const std::string& page : pages) {
+    ReadBatch b;
+    read_html(page, "page.html", b);
+    ASSERT_EQ(b.articles.size(), 1u) << page << test::describe_errors(b);
+    EXPECT_THAT(b.articles[0].text, HasSubstr("harbour bridge reopened")) << page;
+    EXPECT_THAT(b.articles[0].text, HasSubstr("detours")) << page;
+    EXPECT_THAT(b.articles[0].text, Not(HasSubstr("cookies"))) << page;
+  }
+  // Icons and other hidden bits without paragraphs stay out.
+  ReadBatch b;
+  read_html("<html><body><article>" + text + "<span aria-hidden=\"true\">ICON_GLYPH</span>"
+            "<div class=\"comments\"><p>COMMENT_TEXT here.</p></div><div class=\"subscribe-box\"><p>SUBSCRIBE now.</p></div>"
+            "</article></body></html>", "page.html", b);
+  ASSERT_EQ(b.articles.size(), 1u);
+  for (const char* junk : {"ICON_GLYPH", "COMMENT_TEXT", "SUBSCRIBE"}) EXPECT_THAT(b.articles[0].text, Not(HasSubstr(junk)));
+}
+
 TEST(HtmlReader, TelegramContestPage) {
   ReadBatch b;
   read_html(test::fixture("telegram_page.html"), "telegram_page.html", b);
