@@ -112,13 +112,14 @@ StoryIndex::Unranked StoryIndex::unranked(std::shared_ptr<const ThreadSnapshot> 
   Unranked out;
   out.now = now();
   out.version = version_;
-  if (base) {
-    ThreadBuilder::Changes changes = builder_.described_since(base->changes);
+  ThreadBuilder::Changes changes;
+  if (base) changes = builder_.described_since(base->changes);
+  if (base && changes.complete) {
     out.threads = std::move(changes.threads);
     out.changed_ids = std::move(changes.ids);
     out.changes = changes.through;
     out.base = std::move(base);
-  } else {
+  } else {  // the first list, or one too old to update: every thread
     out.changes = builder_.changes();
     out.threads = builder_.described_threads();
   }

@@ -56,6 +56,16 @@ struct ThreadBuilder::State {
   std::vector<std::shared_ptr<const Thread>> described;
   std::vector<std::uint64_t> described_at;
   const std::shared_ptr<const Thread>& described_now(std::size_t thread);
+  // Threads left without members are forgotten and their places reused, so a server whose
+  // articles expire holds the threads of its window, not of every article it ever took. The
+  // ids that left (change count, id) are kept for described_since() until more than
+  // `kVanishedKept` pile up; a caller asking about changes older than `forgotten_through`
+  // is told to start over.
+  static constexpr std::size_t kVanishedKept = 4096;
+  std::vector<std::size_t> free_threads;
+  std::vector<std::pair<std::uint64_t, std::string>> vanished;
+  std::uint64_t forgotten_through = 0;
+  void forget_thread(std::size_t thread);
   DocSlot next_slot = 0;
   std::int64_t clock = 0;
 
@@ -101,15 +111,23 @@ struct ThreadBuilder::State {
   }
 
   std::size_t new_thread(const std::string& id) {
-    Thread thread;
-    thread.id = id;
-    threads.push_back(std::move(thread));
-    live_members.emplace_back();
-    member_slots.emplace_back();
-    titles.emplace_back();
-    changed.push_back(++changes);
-    thread_by_id[id] = threads.size() - 1;
-    return threads.size() - 1;
+    std::size_t i = threads.size();
+    if (!free_threads.empty()) {
+      i = free_threads.back();
+      free_threads.pop_back();
+      threads[i].id = id;
+      changed[i] = ++changes;
+    } else {
+      Thread thread;
+      thread.id = id;
+      threads.push_back(std::move(thread));
+      live_members.emplace_back();
+      member_slots.emplace_back();
+      titles.emplace_back();
+      changed.push_back(++changes);
+    }
+    thread_by_id[id] = i;
+    return i;
   }
 
   // `match`: the member it was most like (none for a founder).
@@ -313,10 +331,31 @@ bool ThreadBuilder::remove(const std::string& article_id) {
     const auto i = found - member_slots.begin();
     member_slots.erase(found);
     members.erase(members.begin() + i);
-    if (members.empty()) --s.threads_with_members;
   }
   s.titles[thread].remove(slot);
+  if (members.empty()) s.forget_thread(thread);
   return true;
+}
+
+void ThreadBuilder::State::forget_thread(std::size_t i) {
+  --threads_with_members;
+  vanished.emplace_back(changed[i], threads[i].id);
+  if (vanished.size() > 2 * kVanishedKept) {
+    const auto cut = vanished.end() - std::ptrdiff_t(kVanishedKept);
+    forgotten_through = std::prev(cut)->first;
+    vanished.erase(vanished.begin(), cut);
+  }
+  if (auto it = thread_by_id.find(threads[i].id); it != thread_by_id.end() && it->second == i) thread_by_id.erase(it);
+  // Give back what its members held (a described copy holds every member's headline).
+  threads[i] = Thread{};
+  live_members[i] = {};
+  member_slots[i] = {};
+  titles[i] = TitleCandidates{};
+  if (i < described.size()) {
+    described[i].reset();
+    described_at[i] = 0;
+  }
+  free_threads.push_back(i);
 }
 
 const ThreadMember* ThreadBuilder::member(const std::string& article_id) const { return state_->member(article_id); }
@@ -374,13 +413,21 @@ ThreadBuilder::Changes ThreadBuilder::described_since(std::uint64_t since) const
   State& s = *state_;
   Changes out;
   out.through = s.changes;
+  if (since < s.forgotten_through) {
+    out.complete = false;
+    return out;
+  }
+  // Newest last: those that left after `since` are at the end.
+  for (auto v = s.vanished.rbegin(); v != s.vanished.rend() && v->first > since; ++v) out.ids.push_back(v->second);
   for (std::size_t i = 0; i < s.threads.size(); ++i) {
-    if (s.changed[i] <= since) continue;
+    if (s.changed[i] <= since || s.threads[i].members.empty()) continue;
     out.ids.push_back(s.threads[i].id);
-    if (!s.threads[i].members.empty()) out.threads.push_back(s.described_now(i));
+    out.threads.push_back(s.described_now(i));
   }
   return out;
 }
+
+std::size_t ThreadBuilder::thread_slots() const { return state_->threads.size(); }
 
 std::uint64_t ThreadBuilder::changes() const { return state_->changes; }
 

@@ -128,12 +128,19 @@ class ThreadBuilder {
   // made): the ids of the threads whose members changed, and those of them that still have
   // members, described. The earlier list without the threads of those ids, plus these, is the
   // list described_threads() would give now; making it costs no lock.
+  // Threads left without members are forgotten (their places reused); the ids of the last
+  // few thousand to go are remembered for this. Asked about changes from before those,
+  // it answers `complete = false` and nothing else: take described_threads() instead.
   struct Changes {
     std::vector<std::string> ids;
     std::vector<std::shared_ptr<const Thread>> threads;
     std::uint64_t through = 0;  // changes() now
+    bool complete = true;
   };
   Changes described_since(std::uint64_t since) const;
+  // Threads held: those with members and forgotten ones waiting to be reused. It follows the
+  // threads alive at once, not every thread there ever was.
+  std::size_t thread_slots() const;
   // Grows with every membership change (thread founded, member joined or left).
   std::uint64_t changes() const;
 

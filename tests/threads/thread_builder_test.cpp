@@ -158,6 +158,57 @@ TEST_F(ThreadBuilderTest, RemoveDropsArticleAndEmptiedThreadDisappears) {
   EXPECT_EQ(builder.thread_count(), builder.described_threads().size());
 }
 
+// A server whose articles expire holds the threads of its window: a thread left without members
+// is forgotten and its place reused, and described_since() still reports its id as changed.
+TEST_F(ThreadBuilderTest, EmptiedThreadsAreForgottenAndTheirPlacesReused) {
+  TermStats stats = stats_for(shared().stories);
+  ThreadBuilder builder(model(), stats);
+  auto round = [&](int k) {
+    std::vector<std::string> ids;
+    for (const Profile& p : shared().stories) {
+      Profile copy = p;
+      copy.id += "-" + std::to_string(k);
+      ids.push_back(copy.id);
+      builder.add(std::move(copy));
+    }
+    return ids;
+  };
+  auto ids_of = [](const std::vector<std::shared_ptr<const Thread>>& threads) {
+    std::set<std::string> out;
+    for (const auto& t : threads) out.insert(t->id);
+    return out;
+  };
+  std::vector<std::string> first = round(0);
+  const std::uint64_t at_first = builder.changes();
+  const std::set<std::string> first_threads = ids_of(builder.described_threads());
+  ASSERT_EQ(first_threads.size(), 2u);
+  for (int k = 1; k <= 50; ++k) {
+    for (const std::string& id : first) builder.remove(id);
+    first = round(k);
+  }
+  EXPECT_EQ(builder.thread_count(), 2u);
+  EXPECT_LE(builder.thread_slots(), 4u);  // not 102: one per thread ever founded
+
+  // The list made at `at_first`, updated with what changed since, is the list now.
+  ThreadBuilder::Changes changes = builder.described_since(at_first);
+  ASSERT_TRUE(changes.complete);
+  std::set<std::string> updated = first_threads;
+  for (const std::string& id : changes.ids) updated.erase(id);
+  for (const std::string& id : ids_of(changes.threads)) updated.insert(id);
+  EXPECT_EQ(updated, ids_of(builder.described_threads()));
+  for (const std::string& id : first_threads) EXPECT_EQ(std::count(changes.ids.begin(), changes.ids.end(), id), 1) << id;
+
+  // Once thousands more have gone, a list that old can no longer be updated: start over.
+  for (int k = 51; k < 4200; ++k) {
+    for (const std::string& id : first) builder.remove(id);
+    first = round(k);
+  }
+  EXPECT_FALSE(builder.described_since(at_first).complete);
+  const ThreadBuilder::Changes recent = builder.described_since(builder.changes() - 1);
+  EXPECT_TRUE(recent.complete);
+  EXPECT_LE(builder.thread_slots(), 4u);
+}
+
 TEST_F(ThreadBuilderTest, ReAddingAnArticleReplacesIt) {
   TermStats stats = stats_for(shared().stories);
   ThreadBuilder builder(model(), stats);
