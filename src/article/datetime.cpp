@@ -78,8 +78,11 @@ bool is_weekday(std::string_view w) {
 
 std::optional<std::int64_t> to_epoch(int y, int mo, int d, int h, int mi, int sec, int offset_minutes) {
   using namespace std::chrono;
+  // Checked before the chrono types hold them: day and month keep one byte and year two, so
+  // "July 258" would have been July 2.
+  if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
   const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-  if (y < 1 || y > 9999 || !ymd.ok()) return std::nullopt;
+  if (!ymd.ok()) return std::nullopt;
   // 24:00:00 is ISO's end of day; 60 seconds is a leap second, folded into the next minute's start.
   if (h > 24 || mi > 59 || sec > 60 || (h == 24 && (mi != 0 || sec != 0))) return std::nullopt;
   const std::int64_t days = sys_days{ymd}.time_since_epoch().count();

@@ -96,12 +96,14 @@ UChar32 code_point_at(std::string_view text, std::uint32_t pos, std::uint32_t* n
   return c;
 }
 
-UChar32 code_point_before(std::string_view text, std::uint32_t pos) {
+// The code point ending at `pos`; `start` gets where it begins.
+UChar32 code_point_before(std::string_view text, std::uint32_t pos, std::uint32_t* start = nullptr) {
   if (pos == 0) return -1;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c;
   U8_PREV(s, 0, i, c);
+  if (start) *start = static_cast<std::uint32_t>(i);
   return c;
 }
 
@@ -149,7 +151,10 @@ Numeral read_numeral(std::string_view text, std::uint32_t begin, std::string_vie
     p = next;
   }
   Numeral out{p, std::nullopt, seps.empty()};
-  if (is_glue(code_point_before(text, begin)) && is_digit(code_point_before(text, begin - 1))) return out;
+  // Part of a range, a date or a time ("5–10", "7-12", "3/4", "10:30"): not a count. The glue
+  // may be several bytes long (an en dash is three).
+  if (std::uint32_t glue; is_glue(code_point_before(text, begin, &glue)) && is_digit(code_point_before(text, glue)))
+    return out;
   if (std::uint32_t n; is_glue(code_point_at(text, p, &n)) && is_digit(code_point_at(text, n))) return out;
   // Decide which separator (if any) is the decimal mark.
   const char group_char = lang.substr(0, 2) == "en" || lang.empty() ? ',' : '.';

@@ -64,7 +64,11 @@ std::string first_paragraph(const std::string& text) {
   std::string lede = text.substr(0, end);
   if (lede.size() > 600) {
     std::size_t cut = lede.rfind(' ', 600);
-    lede = lede.substr(0, cut == std::string::npos ? 600 : cut) + "…";
+    if (cut == std::string::npos) {  // no spaces (Chinese, Japanese): cut between characters
+      cut = 600;
+      while (cut > 0 && (static_cast<unsigned char>(lede[cut]) & 0xC0) == 0x80) --cut;
+    }
+    lede = lede.substr(0, cut) + "…";
   }
   return lede;
 }

@@ -31,7 +31,8 @@ TEST(ParseDatetime, CommonForms) {
 TEST(ParseDatetime, Rejects) {
   for (const char* bad : {"", "   ", "yesterday", "2022-13-01", "2022-02-30", "2022-07-27T25:00", "2022-07-27X",
                           "2022-07-27T14:05:00+25:00", "2022-7-27", "Foo 3, 2013", "May 3", "32 May 2013",
-                          "2022-07-27T14:05:00Z trailing", "Wed, 27 Jul 2022 14:05:00 XYZ", "0000-01-01"})
+                          "2022-07-27T14:05:00Z trailing", "Wed, 27 Jul 2022 14:05:00 XYZ", "0000-01-01",
+                          "July 258, 2022", "259 Jul 2022 10:00 GMT", "2022-07-258"})
     EXPECT_FALSE(parse_datetime(bad)) << bad;
 }
 

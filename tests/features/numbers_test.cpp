@@ -97,6 +97,7 @@ INSTANTIATE_TEST_SUITE_P(All, NumbersTest, ::testing::Values(
     Case{"en", "in 2022 and 1999. Then 2101", "2022=2022:Y; 1999=1999:Y; 2101=2101:"},
     Case{"en", "2020 cases", "2020=2020:cases"},
     Case{"en", "on 2022-02-17 at 12:30 on the 17th", ""},
+    Case{"en", "between 5–10 people and 7-12 houses", ""},  // ranges, with an en dash too
     // A day beside its month is a date, even with no year to resolve it.
     Case{"en", "snow on 8 November and 3 people hurt on November 9, 2022",
          "8=8:@11; 3=3:people; 9=9:@11; 2022=2022:Y"},
