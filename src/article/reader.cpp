@@ -128,14 +128,14 @@ std::vector<std::string> list_directory(const fs::path& root, ReadBatch& out) {
   std::sort(files.begin(), files.end());
   return files;
 }
-
 // "-": JSONL streamed from stdin line by line, so a long pipe is never held in memory at once.
 void read_stdin(const ReadOptions& options, ReadBatch& out) {
   std::string line;
   std::size_t line_no = 0;
-  while (std::getline(std::cin, line)) {
+  bool too_long = false;
+  while (detail::read_bounded_line(std::cin, line, options.max_file_bytes, too_long)) {
     ++line_no;
-    if (line.size() > options.max_file_bytes) {
+    if (too_long) {
       out.errors.push_back({fmt::format("stdin:{}", line_no), "line too large"});
       continue;
     }
@@ -178,3 +178,34 @@ ReadBatch read_paths(const std::vector<std::string>& paths, const ReadOptions& o
 }
 
 }  // namespace storyline
+
+namespace storyline::detail {
+
+// std::getline would hold all of a line, and a stream without newlines would grow without bound.
+bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit, bool& too_long) {
+  line.clear();
+  too_long = false;
+  bool any = false;
+  char buffer[1 << 16];
+  for (;;) {
+    in.get(buffer, sizeof buffer, '\n');  // stops before '\n', or with the buffer full
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (n > 0) {
+      any = true;
+      if (!too_long && line.size() + n > limit) {
+        too_long = true;
+        std::string().swap(line);
+      }
+      if (!too_long) line.append(buffer, n);
+    }
+    if (in.fail() && !in.eof()) in.clear();  // nothing before the '\n': an empty line
+    const int next = in.peek();
+    if (next == '\n') {
+      in.ignore();
+      return true;
+    }
+    if (next == std::char_traits<char>::eof()) return any;
+  }
+}
+
+}  // namespace storyline::detail

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,12 @@ struct ReadBatch {
 // .jsonl; other files are skipped silently in directories but are an error when named
 // explicitly); "-" = JSONL on stdin.
 ReadBatch read_paths(const std::vector<std::string>& paths, const ReadOptions& options = {});
+
+namespace detail {
+// The next line of `in` without its '\n'; false at the end of the input. A line longer than
+// `limit` bytes is read to its end but not kept: `line` is empty and `too_long` true.
+bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit, bool& too_long);
+}  // namespace detail
 
 // One entry point per format, on bytes already in memory. `origin` names the input in ids
 // (file name without directory and extension) and in error messages.

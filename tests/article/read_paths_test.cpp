@@ -139,5 +139,23 @@ TEST(ReadPathsShared, SamplesDirectory) {
   EXPECT_THAT(ids(b), ElementsAre("000_97f2943d0885677f", "001_3fb660b0b4e710bb"));
 }
 
+// stdin is read a line at a time with a bound: a stream without newlines never piles up.
+TEST(ReadBoundedLine, KeepsLinesUpToTheLimitAndSkipsLongerOnes) {
+  std::string input = "short\n\n" + std::string(200000, 'x') + "\n" + "after\nlast without newline";
+  std::istringstream in(input);
+  std::string line;
+  bool too_long = false;
+  std::vector<std::pair<std::string, bool>> read;
+  while (detail::read_bounded_line(in, line, 100000, too_long)) read.emplace_back(line, too_long);
+  const std::vector<std::pair<std::string, bool>> expected = {
+      {"short", false}, {"", false}, {"", true}, {"after", false}, {"last without newline", false}};
+  EXPECT_EQ(read, expected);
+  std::istringstream exactly(std::string(100000, 'y') + "\n");
+  ASSERT_TRUE(detail::read_bounded_line(exactly, line, 100000, too_long));
+  EXPECT_FALSE(too_long);
+  EXPECT_EQ(line.size(), 100000u);
+  EXPECT_FALSE(detail::read_bounded_line(exactly, line, 100000, too_long));
+}
+
 }  // namespace
 }  // namespace storyline
