@@ -31,7 +31,9 @@ class BoundedMemo {
         if (s.hash == hash && key_of(s) == key) return s.value;
       }
     Value value = compute();
-    insert(key, hash, value);
+    // A long key (a run of digits, a hex blob) is rarely asked for again and would hold its
+    // bytes until the next clear.
+    if (key.size() <= kMaxKeyBytes) insert(key, hash, value);
     return value;
   }
 
@@ -40,6 +42,8 @@ class BoundedMemo {
   // is one hash, usually one probe and one key comparison, where a node map also divided by
   // a prime and chased a pointer per probe: the lookups were 8 % of a PUT's CPU.
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  static constexpr std::size_t kMaxKeyBytes = 256;
+  static constexpr std::size_t kKeyBytesPerEntry = 32;  // the arena's budget, on average
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t offset = 0, length = kEmpty;
@@ -49,7 +53,7 @@ class BoundedMemo {
   std::string_view key_of(const Slot& s) const { return std::string_view(keys_).substr(s.offset, s.length); }
 
   void insert(std::string_view key, std::uint64_t hash, const Value& value) {
-    if (size_ >= limit_) clear();
+    if (size_ >= limit_ || keys_.size() + key.size() > limit_ * kKeyBytesPerEntry) clear();
     if (2 * (size_ + 1) > slots_.size()) grow();
     std::size_t i = hash & mask_;
     while (slots_[i].length != kEmpty) i = (i + 1) & mask_;

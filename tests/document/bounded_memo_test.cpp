@@ -45,6 +45,31 @@ TEST(BoundedMemo, ForgetsWhenFullWithoutChangingAnswers) {
   EXPECT_EQ(calls, 5);
 }
 
+// Its memory is bounded in bytes too: a long key is answered but not kept, and keys longer
+// than the average budget clear the memo before its entry count is reached.
+TEST(BoundedMemo, LongKeysAreNotKeptAndKeyBytesAreBounded) {
+  BoundedMemo<int> memo(8);
+  int calls = 0;
+  auto length = [&](const std::string& s) {
+    return memo.get(s, [&] {
+      ++calls;
+      return int(s.size());
+    });
+  };
+  const std::string blob(1000, '7');
+  EXPECT_EQ(length(blob), 1000);
+  EXPECT_EQ(length(blob), 1000);
+  EXPECT_EQ(calls, 2);  // not kept
+  // 8 entries x 32 bytes: the budget holds one key of 200 bytes, not two.
+  const std::string a(200, 'a'), b(200, 'b');
+  EXPECT_EQ(length(a), 200);
+  EXPECT_EQ(length(a), 200);
+  EXPECT_EQ(calls, 3);
+  EXPECT_EQ(length(b), 200);  // clears the memo to fit
+  EXPECT_EQ(length(a), 200);
+  EXPECT_EQ(calls, 5);
+}
+
 // Thousands of keys, many sharing prefixes: the table grows several times and probes past
 // collisions, and every key keeps its own answer.
 TEST(BoundedMemo, KeepsEveryAnswerWhileGrowing) {
