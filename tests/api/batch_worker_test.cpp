@@ -13,34 +13,20 @@
 #include <thread>
 #include <vector>
 
+#include "../support/gate.h"
+
 namespace storyline {
 namespace {
 
 using namespace std::chrono_literals;
 
-// Holds the handler until opened.
-struct Gate {
-  std::mutex mutex;
-  std::condition_variable changed;
-  bool open = false;
-  void wait() {
-    std::unique_lock lock(mutex);
-    changed.wait(lock, [&] { return open; });
-  }
-  void release() {
-    {
-      std::lock_guard lock(mutex);
-      open = true;
-    }
-    changed.notify_all();
-  }
-};
+using testing::Gate;  // holds the handler until released
 
 // A worker taking one item at a time, each held at `gate`, counted into `handled`.
 std::unique_ptr<BatchWorker<int>> counting_behind(Gate& gate, std::atomic<int>& handled) {
   return std::make_unique<BatchWorker<int>>(
       [&](std::vector<int>& batch, const std::function<void()>&) {
-        gate.wait();
+        gate.pass();
         handled += int(batch.size());
       },
       [](const char*) {}, 1);
@@ -98,7 +84,7 @@ TEST(BatchWorker, AHandlerReportingEachItemReleasesWaitersItemByItem) {
       [&](std::vector<int>& batch, const std::function<void()>& one_handled) {
         for (std::size_t i = 0; i < batch.size(); ++i) {
           one_handled();
-          if (i == 0) gate.wait();  // the first item is handled; the rest of the batch is not
+          if (i == 0) gate.pass();  // the first item is handled; the rest of the batch is not
         }
       },
       [](const char*) {}, 10);

@@ -10,59 +10,35 @@
 #include <mutex>
 #include <thread>
 
+#include "../support/gate.h"
+
 namespace storyline {
 namespace {
 
 using namespace std::chrono_literals;
 
-// Tasks that block until opened, counting how many are inside at once.
-struct Gate {
-  std::mutex mutex;
-  std::condition_variable changed;
-  bool open = false;
-  int inside = 0, done = 0;
+using testing::Gate;
 
-  std::function<void()> task() {
-    return [this] {
-      std::unique_lock lock(mutex);
-      ++inside;
-      changed.notify_all();
-      changed.wait(lock, [this] { return open; });
-      --inside;
-      ++done;
-      changed.notify_all();
-    };
-  }
-  bool wait_inside(int n) {
-    std::unique_lock lock(mutex);
-    return changed.wait_for(lock, 10s, [&] { return inside == n; });
-  }
-  bool wait_done(int n) {
-    std::unique_lock lock(mutex);
-    return changed.wait_for(lock, 10s, [&] { return done == n; });
-  }
-  void release() {
-    std::lock_guard lock(mutex);
-    open = true;
-    changed.notify_all();
-  }
-};
+// A task held at the gate until it opens.
+std::function<void()> held_at(Gate& gate) {
+  return [&gate] { gate.pass(); };
+}
 
 TEST(ElasticTaskQueue, BlockedTasksDoNotHoldBackNewOnes) {
   ElasticTaskQueue queue(2, 64);
   Gate gate;
-  for (int i = 0; i < 20; ++i) queue.enqueue(gate.task());
+  for (int i = 0; i < 20; ++i) queue.enqueue(held_at(gate));
   // Twenty tasks inside at once: the queue grew past its two workers.
   ASSERT_TRUE(gate.wait_inside(20));
   EXPECT_GE(queue.workers(), 20u);
   gate.release();
-  ASSERT_TRUE(gate.wait_done(20));
+  ASSERT_TRUE(gate.wait_passed(20));
 }
 
 TEST(ElasticTaskQueue, PastTheLimitTasksWaitTheirTurn) {
   ElasticTaskQueue queue(1, 3);
   Gate gate;
-  for (int i = 0; i < 7; ++i) queue.enqueue(gate.task());
+  for (int i = 0; i < 7; ++i) queue.enqueue(held_at(gate));
   ASSERT_TRUE(gate.wait_inside(3));
   std::this_thread::sleep_for(50ms);  // a fourth worker, were one started, would be inside by now
   EXPECT_EQ(queue.workers(), 3u);
@@ -71,16 +47,16 @@ TEST(ElasticTaskQueue, PastTheLimitTasksWaitTheirTurn) {
     EXPECT_EQ(gate.inside, 3);
   }
   gate.release();
-  ASSERT_TRUE(gate.wait_done(7));
+  ASSERT_TRUE(gate.wait_passed(7));
 }
 
 TEST(ElasticTaskQueue, WorkersBeyondTheMinimumEndWhenIdle) {
   ElasticTaskQueue queue(2, 16, 20ms);
   Gate gate;
-  for (int i = 0; i < 8; ++i) queue.enqueue(gate.task());
+  for (int i = 0; i < 8; ++i) queue.enqueue(held_at(gate));
   ASSERT_TRUE(gate.wait_inside(8));
   gate.release();
-  ASSERT_TRUE(gate.wait_done(8));
+  ASSERT_TRUE(gate.wait_passed(8));
   const auto deadline = std::chrono::steady_clock::now() + 10s;
   while (queue.workers() > 2 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
   EXPECT_EQ(queue.workers(), 2u);
@@ -95,7 +71,7 @@ TEST(ElasticTaskQueue, ShutdownRunsWhatIsQueuedThenDropsNewTasks) {
   std::atomic<int> ran{0};
   ElasticTaskQueue queue(1, 1);
   Gate gate;
-  queue.enqueue(gate.task());
+  queue.enqueue(held_at(gate));
   ASSERT_TRUE(gate.wait_inside(1));
   for (int i = 0; i < 10; ++i) queue.enqueue([&] { ++ran; });
   std::thread stopper([&] { queue.shutdown(); });

@@ -35,14 +35,7 @@ struct Categories : ::testing::Test {
     return testing::profile_files(paths);
   }
   static Profile profile_of(std::string title, std::string text, std::string lang = "en") {
-    Article a;
-    a.id = "x";
-    a.title = std::move(title);
-    a.text = std::move(text);
-    a.lang = std::move(lang);
-    std::vector<Article> one;
-    one.push_back(std::move(a));
-    return engine().profile_all(std::move(one)).front();
+    return testing::profile_text(std::move(title), std::move(text), std::move(lang));
   }
   // Fixture profiles with their gold labels, loaded once.
   struct Labelled {

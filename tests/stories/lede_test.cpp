@@ -8,28 +8,17 @@
 namespace storyline {
 namespace {
 
-Profile profile_of(std::string title, std::string text, std::string lang) {
-  Article a;
-  a.id = "lede";
-  a.title = std::move(title);
-  a.text = std::move(text);
-  a.lang = std::move(lang);
-  std::vector<Article> articles;
-  articles.push_back(std::move(a));
-  return testing::shared_engine().profile_all(std::move(articles)).at(0);
-}
-
 TEST(Lede, LongParagraphsAreCutBetweenCharacters) {
   std::string chinese = "A";  // so that byte 600 falls inside a character
   for (int i = 0; i < 300; ++i) chinese += "地震";  // 1,801 bytes, no spaces
-  const Profile zh = profile_of("地震", chinese + "\n\n第二段。", "zh");
+  const Profile zh = testing::profile_text("地震", chinese + "\n\n第二段。", "zh");
   EXPECT_FALSE(detail::find_invalid_utf8(zh.lede)) << zh.lede;
   EXPECT_TRUE(zh.lede.ends_with("…"));
   EXPECT_LE(zh.lede.size(), 600u + std::string("…").size());
 
   std::string english;
   for (int i = 0; i < 200; ++i) english += "storm ";
-  const Profile en = profile_of("Storm", english, "en");
+  const Profile en = testing::profile_text("Storm", english, "en");
   EXPECT_TRUE(en.lede.ends_with("storm…")) << en.lede;
 }
 

@@ -25,4 +25,16 @@ inline std::vector<Profile> profile_files(const std::vector<std::string>& paths)
   return shared_engine().profile_all(std::move(batch.articles));
 }
 
+// The profile of one article, given by its headline and text.
+inline Profile profile_text(std::string title, std::string text, std::string lang = "en") {
+  Article a;
+  a.id = "x";
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.lang = std::move(lang);
+  std::vector<Article> one;
+  one.push_back(std::move(a));
+  return shared_engine().profile_all(std::move(one)).front();
+}
+
 }  // namespace storyline::testing
