@@ -115,7 +115,8 @@ void StoryService::start() {
                reprofiled, unthreaded.size());
 }
 
-// Thread counts need a ranking snapshot, which is not worth building on every write.
+// What readers check without the index lock: /health's counts, and whether the published list
+// is current.
 void StoryService::update_counts_locked() {
   articles_ = index_->article_count();
   threads_ = index_->thread_count();

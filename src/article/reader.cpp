@@ -128,6 +128,7 @@ std::vector<std::string> list_directory(const fs::path& root, ReadBatch& out) {
   std::sort(files.begin(), files.end());
   return files;
 }
+
 // "-": JSONL streamed from stdin line by line, so a long pipe is never held in memory at once.
 void read_stdin(const ReadOptions& options, ReadBatch& out) {
   std::string line;
