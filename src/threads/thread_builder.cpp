@@ -52,12 +52,12 @@ struct ThreadBuilder::State {
   // milliseconds while only a few threads change, and choosing titles is the costly part.
   std::vector<std::uint64_t> changed;
   std::uint64_t changes = 0;
-  std::size_t threads_with_members = 0;
   std::vector<std::shared_ptr<const Thread>> described;
   std::vector<std::uint64_t> described_at;
   const std::shared_ptr<const Thread>& described_now(std::size_t thread);
   // Threads left without members are forgotten and their places reused, so a server whose
-  // articles expire holds the threads of its window, not of every article it ever took. The
+  // articles expire holds the threads of its window, not of every article it ever took (and
+  // every thread not in `free_threads` has members). The
   // ids that left (change count, id) are kept for described_since() until more than
   // `kVanishedKept` pile up; a caller asking about changes older than `forgotten_through`
   // is told to start over.
@@ -133,7 +133,6 @@ struct ThreadBuilder::State {
   // `match`: the member it was most like (none for a founder).
   void attach(Arrival arrival, std::size_t thread, float probability, Match match = {}) {
     const Profile& p = *arrival.live->profile;
-    if (threads[thread].members.empty()) ++threads_with_members;
     threads[thread].members.push_back(
         {p.id, p.title, p.lang, p.source, p.published, probability, std::move(match)});
     changed[thread] = ++changes;
@@ -338,7 +337,6 @@ bool ThreadBuilder::remove(const std::string& article_id) {
 }
 
 void ThreadBuilder::State::forget_thread(std::size_t i) {
-  --threads_with_members;
   vanished.emplace_back(changed[i], threads[i].id);
   if (vanished.size() > 2 * kVanishedKept) {
     const auto cut = vanished.end() - std::ptrdiff_t(kVanishedKept);
@@ -367,7 +365,7 @@ const Thread* ThreadBuilder::thread_of(const std::string& article_id) const {
 
 std::size_t ThreadBuilder::article_count() const { return state_->where.size(); }
 
-std::size_t ThreadBuilder::thread_count() const { return state_->threads_with_members; }
+std::size_t ThreadBuilder::thread_count() const { return state_->threads.size() - state_->free_threads.size(); }
 
 std::vector<ThreadBuilder::RankedThread> ThreadBuilder::ranked_threads() const {
   std::optional<std::int64_t> now;
