@@ -72,30 +72,6 @@ std::string read_response(int fd) {
   }
 }
 
-// A client streaming articles keeps its connection: cpp-httplib alone closes it after five
-// requests (HttpOptions::keep_alive_requests).
-TEST(ServiceApi, KeepsAConnectionOpenForManyRequests) {
-  ServerProcess server(temp_dir("keep-alive"));
-  ASSERT_TRUE(server.wait_ready());
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  ASSERT_GE(fd, 0);
-  const timeval patience{10, 0};  // a server that stops answering fails the test, not hangs it
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(std::uint16_t(server.port()));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
-  const std::string request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-  for (int i = 0; i < 20; ++i) {
-    ASSERT_EQ(::send(fd, request.data(), request.size(), 0), ssize_t(request.size()));
-    const std::string response = read_response(fd);
-    ASSERT_EQ(response.rfind("HTTP/1.1 200", 0), 0u) << "request " << i << ": " << response;
-    EXPECT_EQ(response.find("Connection: close"), std::string::npos) << "request " << i;
-  }
-  ::close(fd);
-}
-
 // A connection to the loopback server with a receive timeout; -1 when it cannot connect.
 int connect_to(int port, int patience_seconds) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -111,6 +87,23 @@ int connect_to(int port, int patience_seconds) {
     return -1;
   }
   return fd;
+}
+
+// A client streaming articles keeps its connection: cpp-httplib alone closes it after five
+// requests (HttpOptions::keep_alive_requests).
+TEST(ServiceApi, KeepsAConnectionOpenForManyRequests) {
+  ServerProcess server(temp_dir("keep-alive"));
+  ASSERT_TRUE(server.wait_ready());
+  const int fd = connect_to(server.port(), 10);  // a server that stops answering fails the test, not hangs it
+  ASSERT_GE(fd, 0);
+  const std::string request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_EQ(::send(fd, request.data(), request.size(), 0), ssize_t(request.size()));
+    const std::string response = read_response(fd);
+    ASSERT_EQ(response.rfind("HTTP/1.1 200", 0), 0u) << "request " << i << ": " << response;
+    EXPECT_EQ(response.find("Connection: close"), std::string::npos) << "request " << i;
+  }
+  ::close(fd);
 }
 
 // Idle keep-alive connections do not starve new clients. A browser keeps up to six
