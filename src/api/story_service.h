@@ -77,9 +77,13 @@ class StoryService {
  private:
   // A committed change for the index: an article to add (replacing any version of it) or, with
   // no article, one to take out.
+  // With `resync`, no change at all: what the index holds of the article is to be stored (its
+  // thread, or its expiry), because the later change that was to store it failed to commit.
   struct IndexChange {
     std::string article_id;
     std::optional<IndexedArticle> article;
+    bool resync = false;
+    bool replaced = false;  // with `resync`: its thread is stored as "updated"
   };
   // Commits `write` and then, in commit order, hands `change` to the threader; returns the
   // write's Store::apply result once committed (rethrows a failed commit: nothing changed).
@@ -90,6 +94,9 @@ class StoryService {
   void apply_changes(std::vector<IndexChange>& changes, const std::function<void()>& one_applied);
   // A change that reached the index (or whose commit failed) is no longer on its way.
   void settle_locked(const std::string& article_id);
+  // A change whose commit failed: settled, and when it was the last on its way and the
+  // threader had left the article's outcome to it, that outcome is stored after all.
+  void abandon_locked(const std::string& article_id);
   // Sets the time the index files the article under (api/filing_time.h).
   void file(Profile& profile);
   // StoryIndex::now(), read without the index lock (index_now_).
@@ -164,6 +171,10 @@ class StoryService {
   // or the expiry delete it (the later change stores its own thread when its turn comes).
   std::mutex order_mutex_;
   std::unordered_map<std::string, int> pending_;
+  // Articles whose last outcome the threader left to a change still on its way, with whether
+  // it replaced another version (guarded by `order_mutex_`): should that change fail to
+  // commit, the outcome is stored after all (abandon_locked), else it never would be.
+  std::unordered_map<std::string, bool> unstored_;
   std::unique_ptr<GroupCommitter> committer_;
   std::atomic<bool> ready_{false};
   std::atomic<std::size_t> articles_{0}, threads_{0};

@@ -74,7 +74,7 @@ bool StoryService::store_then_index(StoreWrite write, IndexChange change) {
     std::lock_guard lock(order_mutex_);
     const std::string id = change.article_id;
     committed.emplace(committer_->submit_awaited(
-        std::move(write), [this, id] { settle_locked(id); },  // the commit failed: it never comes
+        std::move(write), [this, id] { abandon_locked(id); },  // the commit failed: it never comes
         [this, change = std::move(change)](bool) mutable { threader_->post(std::move(change)); }));
     ++pending_[id];
   }
@@ -85,6 +85,15 @@ bool StoryService::store_then_index(StoreWrite write, IndexChange change) {
 void StoryService::settle_locked(const std::string& article_id) {
   auto it = pending_.find(article_id);
   if (it != pending_.end() && --it->second == 0) pending_.erase(it);
+}
+
+void StoryService::abandon_locked(const std::string& article_id) {
+  settle_locked(article_id);
+  auto it = unstored_.find(article_id);
+  if (it == unstored_.end() || pending_.contains(article_id)) return;
+  IndexChange resync{article_id, std::nullopt, true, it->second};
+  unstored_.erase(it);
+  threader_->post(std::move(resync));
 }
 
 void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::function<void()>& one_applied) {
@@ -100,6 +109,13 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
   try {
     std::lock_guard lock(mutex_);
     for (IndexChange& change : changes) {
+      if (change.resync) {  // the index as it is: in a thread, or expired meanwhile
+        std::optional<StoryIndex::Joined> joined = index_->membership(change.article_id);
+        outcomes.push_back({change.article_id, joined ? Outcome::kAssigned : Outcome::kExpired, std::move(joined),
+                            change.replaced});
+        one_applied();
+        continue;
+      }
       std::optional<StoryIndex::Removed> before = index_->take(change.article_id);
       if (!change.article) {
         outcomes.push_back({change.article_id, Outcome::kRemoved, std::nullopt, false});
@@ -131,7 +147,12 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
   for (const IndexChange& change : changes) settle_locked(change.article_id);
   std::unordered_set<std::string_view> decided;  // newest first: an article's first seen is its last
   for (auto o = outcomes.rbegin(); o != outcomes.rend(); ++o) {
-    if (!decided.insert(o->article_id).second || pending_.contains(o->article_id)) continue;
+    if (!decided.insert(o->article_id).second) continue;
+    if (pending_.contains(o->article_id)) {
+      if (o->kind != Outcome::kRemoved) unstored_[o->article_id] = o->replaced;  // see abandon_locked
+      continue;
+    }
+    unstored_.erase(o->article_id);
     if (o->kind == Outcome::kAssigned) {
       const StoryIndex::Joined& j = *o->joined;
       committer_->submit(AssignmentWrite{o->article_id, j.thread_id, j.probability, j.matched.article_id,

@@ -3,12 +3,15 @@
 // index must agree afterwards, also across a restart.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <thread>
 #include <vector>
 
 #include "../store/fresh_dir.h"
+#include "../store/gated_store.h"
 #include "api/story_service.h"
 #include "store/sqlite_db.h"
 
@@ -95,6 +98,62 @@ TEST(StoryServiceSequences, AProfileThatDoesNotDecodeIsReanalysed) {
   EXPECT_EQ(again.article_count(), 2u);
   EXPECT_EQ((*again.article("a"))["thread"], t);
   EXPECT_EQ((*again.article("a"))["title"], "Flood in Valencia");
+}
+
+// A store whose commits of a DELETE fail, slowly: the threader applies what came before
+// meanwhile (over a gated store, to queue the DELETE behind a held commit).
+class FailingDeletes final : public testing::ForwardingStore {
+ public:
+  FailingDeletes(std::unique_ptr<testing::GatedStore> inner, testing::GatedStore& gated)
+      : ForwardingStore(std::move(inner)), gated(gated) {}
+  testing::GatedStore& gated;
+  std::vector<bool> apply(std::span<const StoreWrite> writes) override {
+    for (const StoreWrite& w : writes)
+      if (const auto* r = std::get_if<RemovalWrite>(&w); r && r->reason == RemovalReason::Deleted) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        throw std::runtime_error("disk full");
+      }
+    return ForwardingStore::apply(writes);
+  }
+};
+
+template <typename F>
+bool eventually(F done) {
+  for (int i = 0; i < 3000; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return false;
+}
+
+// The threader does not store an article's thread while a later change of it is on its way
+// (that change stores its own). When that change's commit fails, the article stays where it
+// was, acknowledged and threaded: its thread must still reach the store, or a restart
+// threads it anew (another thread, another recorded match) and its history lacks the join.
+TEST(StoryServiceSequences, AFailedLaterChangeStillLetsTheThreadBeStored) {
+  const std::string dir = testing::fresh_dir("sequences-failed-delete");
+  auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir));
+  testing::GatedStore& gate = *gated;
+  auto failing = std::make_unique<FailingDeletes>(std::move(gated), gate);
+  Store& store = *failing;
+  StoryService service(options(), std::move(failing));
+  service.start();
+
+  gate.close_gate();
+  auto put = std::async(std::launch::async, [&] {
+    return service.put(article("x", "Flood in Valencia", "Rain flooded the streets of Valencia overnight."), {});
+  });
+  gate.wait_until_applying();  // the PUT's commit is held
+  auto remove = std::async(std::launch::async, [&] { return service.remove("x"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the DELETE queued behind it
+  gate.open_gate();
+  EXPECT_EQ(put.get(), PutOutcome::Created);
+  EXPECT_THROW(remove.get(), std::runtime_error);  // not acknowledged: the article stays
+  const std::string thread = (*service.article("x"))["thread"];
+  EXPECT_TRUE(eventually([&] {
+    const auto h = store.history("x");
+    return !h.empty() && h.back().event == "joined" && h.back().thread_id == thread;
+  })) << "the thread of x never reached the store";
 }
 
 }  // namespace
