@@ -136,7 +136,8 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
     // The batch is lost to the index (the threader reports it), not its articles' later
     // changes: they are no longer on their way, so those may store their threads.
     std::lock_guard lock(order_mutex_);
-    for (const IndexChange& change : changes) settle_locked(change.article_id);
+    for (const IndexChange& change : changes)
+      if (!change.resync) settle_locked(change.article_id);  // a resync was never on its way
     throw;
   }
   // Nobody waits for these writes. One that fails leaves the store a step behind the index,
@@ -144,7 +145,8 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
   // expires again. An article with a change still on its way is left to that change.
   const std::int64_t at = wall_clock();
   std::lock_guard lock(order_mutex_);
-  for (const IndexChange& change : changes) settle_locked(change.article_id);
+  for (const IndexChange& change : changes)
+    if (!change.resync) settle_locked(change.article_id);  // a resync was never on its way
   std::unordered_set<std::string_view> decided;  // newest first: an article's first seen is its last
   for (auto o = outcomes.rbegin(); o != outcomes.rend(); ++o) {
     if (!decided.insert(o->article_id).second) continue;
