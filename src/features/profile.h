@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "features/display_words.h"
 #include "features/entities.h"
 #include "features/sparse_vector.h"
 
@@ -60,7 +61,7 @@ struct Profile {
   std::uint32_t token_count = 0;
   // Term id -> a readable word, for explanations; sorted by id. Empty unless the Profiler
   // was asked to keep it (it costs more memory than the rest of the profile).
-  std::vector<std::pair<TermId, std::string>> display;
+  DisplayWords display;
   std::string_view display_word(TermId id) const;
 };
 

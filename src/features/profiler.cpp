@@ -43,7 +43,7 @@ void count_phrases(const std::vector<Token>& tokens, std::uint32_t sentences, Te
 
 // The first word met for each id, sorted by id: terms repeat, so the distinct ids are
 // found first and only they are sorted and copied.
-std::vector<std::pair<TermId, std::string>> first_word_of_each(
+DisplayWords first_word_of_each(
     const std::vector<std::pair<TermId, std::string_view>>& met) {
   std::vector<std::pair<TermId, std::string_view>> first;
   TermPositions positions(met.size());
@@ -53,9 +53,11 @@ std::vector<std::pair<TermId, std::string>> first_word_of_each(
     if (positions.find_or_add(entry.first, next, id_at) == next) first.push_back(entry);
   }
   sort_by_term_id(first);
-  std::vector<std::pair<TermId, std::string>> words;
-  words.reserve(first.size());
-  for (const auto& [id, word] : first) words.emplace_back(id, std::string(word));
+  std::size_t bytes = 0;
+  for (const auto& entry : first) bytes += entry.second.size();
+  DisplayWords words;
+  words.reserve(first.size(), bytes);
+  for (const auto& [id, word] : first) words.push_back(id, word);  // ids sorted and unique
   return words;
 }
 
@@ -240,11 +242,7 @@ Profile Profiler::profile(const Document& doc) {
   return p;
 }
 
-std::string_view Profile::display_word(TermId id) const {
-  auto it = std::lower_bound(display.begin(), display.end(), id,
-                             [](const auto& entry, TermId key) { return entry.first < key; });
-  return it != display.end() && it->first == id ? std::string_view(it->second) : std::string_view();
-}
+std::string_view Profile::display_word(TermId id) const { return display.find(id); }
 
 std::optional<std::int64_t> date_from_url(std::string_view url) {
   static const std::regex kPattern(

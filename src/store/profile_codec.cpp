@@ -44,8 +44,8 @@ std::vector<std::uint64_t> display_positions(const Profile& p) {
     const auto& entries = (p.*v).entries;
     std::size_t e = 0;
     for (std::size_t d = 0; d < p.display.size() && e < entries.size(); ++d) {
-      while (e < entries.size() && entries[e].first < p.display[d].first) ++e;
-      if (e < entries.size() && at[d] == 0 && entries[e].first == p.display[d].first) at[d] = offset + e + 1;
+      while (e < entries.size() && entries[e].first < p.display.id(d)) ++e;
+      if (e < entries.size() && at[d] == 0 && entries[e].first == p.display.id(d)) at[d] = offset + e + 1;
     }
     offset += entries.size();
   }
@@ -178,7 +178,7 @@ std::string encode_profile(const Profile& p) {
   // rather than grown by doubling (this runs for every PUT).
   std::size_t estimate = 256 + p.id.size() + p.title.size() + p.lede.size() + p.source.size() + p.url.size();
   for (SparseVector Profile::*v : kVectors) estimate += 2 + (p.*v).entries.size() * (sizeof(TermId) + 1);
-  for (const auto& entry : p.display) estimate += 4 + entry.second.size();
+  for (const auto& [id, word] : p.display) estimate += 4 + word.size();
   estimate += 64 * p.entities.size() + 24 * p.numbers.size();
   w.reserve(estimate);
   w.pod(kVersion);
@@ -211,8 +211,8 @@ std::string encode_profile(const Profile& p) {
   w.varint(p.display.size());
   for (std::size_t d = 0; d < p.display.size(); ++d) {
     w.varint(positions[d]);
-    if (positions[d] == 0) w.pod(p.display[d].first);
-    w.str(p.display[d].second);
+    if (positions[d] == 0) w.pod(p.display.id(d));
+    w.str(p.display.word(d));
   }
   return w.take();
 }
@@ -253,7 +253,8 @@ std::optional<Profile> decode_profile(std::string_view bytes) {
   }
   p.token_count = r.number();
   const auto display = r.count(2);
-  p.display.reserve(display);
+  std::vector<std::pair<TermId, std::string>> words;  // decoded whole before they are packed
+  words.reserve(display);
   const std::vector<TermId> ids = r.fixed_width() ? std::vector<TermId>() : entry_ids(p);
   for (std::uint32_t i = 0; i < display && r.ok(); ++i) {
     TermId id = 0;
@@ -266,9 +267,10 @@ std::optional<Profile> decode_profile(std::string_view bytes) {
     } else {
       return std::nullopt;
     }
-    p.display.emplace_back(id, r.str());
+    words.emplace_back(id, r.str());
   }
   if (!r.ok() || !r.at_end()) return std::nullopt;
+  if (!p.display.assign(words.begin(), words.end())) return std::nullopt;  // ids out of order
   return p;
 }
 

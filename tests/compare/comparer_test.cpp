@@ -118,7 +118,7 @@ TEST_F(ComparerOnSamples, DisplayWordIsTheFirstMetPerTerm) {
   for (std::size_t i = 1; i < p.display.size(); ++i) EXPECT_LT(p.display[i - 1].first, p.display[i].first);
   EXPECT_EQ(p.display_word(term_id("s:", "talk")), "talks");
   std::vector<std::string> words;
-  for (const auto& [id, word] : p.display) words.push_back(word);
+  for (const auto& [id, word] : p.display) words.emplace_back(word);
   // Sergey and Sergei share one name key: the first spelling names it.
   EXPECT_NE(std::find(words.begin(), words.end(), "Sergey"), words.end());
   EXPECT_EQ(std::find(words.begin(), words.end(), "Sergei"), words.end()) << "a later spelling replaced the first";

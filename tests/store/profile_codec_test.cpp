@@ -110,6 +110,13 @@ TEST(ProfileCodec, ReadsVersion4Blobs) {
   ASSERT_TRUE(back);
   expect_same(*back, sample());
   for (std::size_t n = 0; n < blob.size(); ++n) EXPECT_FALSE(decode_profile(blob.substr(0, n))) << n;
+  // Display words out of id order (a damaged blob: the encoder writes them sorted) are refused,
+  // not kept where a binary search would miss them. The first word's id, 1, becomes 9 (> 7).
+  const std::size_t word = blob.find("blinken", blob.size() - 40);
+  ASSERT_NE(word, std::string::npos);
+  ASSERT_EQ(blob[word - 12], 1);
+  blob[word - 12] = 9;
+  EXPECT_FALSE(decode_profile(blob));
 }
 
 // Random profiles round-trip exactly: whole and fractional weights, the odd floats (-0, NaN,
