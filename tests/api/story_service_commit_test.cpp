@@ -16,20 +16,15 @@
 
 #include "../store/fresh_dir.h"
 #include "../store/gated_store.h"
+#include "../support/articles.h"
+#include "../support/service_store.h"
 #include "api/story_service.h"
 
 namespace storyline {
 namespace {
 
 Article article(const std::string& id, const std::string& title, const std::string& text) {
-  Article a;
-  a.id = id;
-  a.title = title;
-  a.text = text;
-  a.lang = "en";
-  a.published = 1650000000;
-  a.source = "Outlet " + id;
-  return a;
+  return testing::english_article(id, title, text, 1650000000);
 }
 
 TEST(StoryServiceCommit, AFailedCommitIsNotAcknowledgedAndLeavesTheIndexAsStored) {
@@ -67,23 +62,6 @@ TEST(StoryServiceCommit, AFailedCommitIsNotAcknowledgedAndLeavesTheIndexAsStored
   EXPECT_EQ(store.size(), 1u);
 }
 
-// Polls `done` for up to 10 s: writes nobody waits for are committed a few ms later.
-template <typename F>
-bool eventually(F done) {
-  for (int i = 0; i < 10000; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return false;
-}
-
-ServiceOptions small_options() {
-  ServiceOptions options;
-  options.engine.use_dictionaries = false;
-  options.engines = 2;
-  return options;
-}
-
 const char* const kTopics[] = {"Flood in Valencia", "Election results announced", "Wildfire near Athens",
                                "Central bank raises rates"};
 
@@ -94,17 +72,11 @@ Article version(int writer, int k) {
                                                        ", update " + std::to_string(k) + ".");
 }
 
-std::map<std::string, StoredArticle> stored(const std::string& dir) {
-  std::map<std::string, StoredArticle> out;
-  open_sqlite_store(dir)->scan([&](StoredArticle&& s) { out[s.article.id] = std::move(s); });
-  return out;
-}
-
 TEST(StoryServiceThreading, TheStoreEndsWithEveryArticlesCurrentThread) {
   const std::string dir = testing::fresh_dir("service-threading");
   std::map<std::string, std::string> title, thread;
   {
-    StoryService service(small_options(), open_sqlite_store(dir));
+    StoryService service(testing::small_service_options(), open_sqlite_store(dir));
     service.start();
     std::vector<std::thread> writers;
     for (int w = 0; w < 4; ++w)
@@ -119,7 +91,7 @@ TEST(StoryServiceThreading, TheStoreEndsWithEveryArticlesCurrentThread) {
       thread[(*a)["id"]] = (*a)["thread"];
     }
   }  // closing commits the assignments still queued
-  auto rows = stored(dir);
+  auto rows = testing::stored_articles(dir);
   ASSERT_EQ(rows.size(), 12u);
   for (const auto& [id, row] : rows) {
     EXPECT_EQ(row.article.title, title[id]) << id;
@@ -135,11 +107,11 @@ TEST(StoryServiceThreading, AnOlderVersionsThreadNeverLandsOnANewerVersion) {
   const std::string dir = testing::fresh_dir("service-versions");
   auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir));
   testing::GatedStore& store = *gated;
-  StoryService service(small_options(), std::move(gated));
+  StoryService service(testing::small_service_options(), std::move(gated));
   service.start();
   service.put(article("e1", "Election results announced", "The ruling party lost its majority in parliament."), {});
   // Its thread stored first, so that the commit held below is version 1's.
-  ASSERT_TRUE(eventually([&] { return !store.history("e1").empty(); }));
+  ASSERT_TRUE(testing::eventually([&] { return !store.history("e1").empty(); }));
 
   store.close_gate();
   auto v1 = std::async(std::launch::async, [&] {
@@ -156,7 +128,7 @@ TEST(StoryServiceThreading, AnOlderVersionsThreadNeverLandsOnANewerVersion) {
   const std::string thread = (*service.article("x"))["thread"];
   EXPECT_EQ(thread, (*service.article("e1"))["thread"]);  // version 2 is about the election
   // Version 2's thread stored (after version 1's, had that been written).
-  ASSERT_TRUE(eventually([&] {
+  ASSERT_TRUE(testing::eventually([&] {
     const auto h = store.history("x");
     return !h.empty() && h.back().event == "updated";
   }));
@@ -164,7 +136,7 @@ TEST(StoryServiceThreading, AnOlderVersionsThreadNeverLandsOnANewerVersion) {
   ASSERT_EQ(history.size(), 1u);  // no "joined" of version 1's thread
   EXPECT_EQ(history[0].event, "updated");
   EXPECT_EQ(history[0].thread_id, thread);
-  EXPECT_EQ(stored(dir)["x"].thread_id, thread);
+  EXPECT_EQ(testing::stored_articles(dir)["x"].thread_id, thread);
 }
 
 // Version 1 of an article carries a time to live; while it waits for the index, an article
@@ -179,7 +151,7 @@ TEST(StoryServiceThreading, AnOlderVersionsExpiryNeverDeletesANewerVersion) {
     {
       auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir));
       testing::GatedStore& store = *gated;
-      StoryService service(small_options(), std::move(gated));
+      StoryService service(testing::small_service_options(), std::move(gated));
       service.start();
       Article clock = article("b", "Wildfire near Athens", "Firefighters fought a wildfire near Athens.");
       clock.published = 1650000000 + kHour / 2;
@@ -204,7 +176,7 @@ TEST(StoryServiceThreading, AnOlderVersionsExpiryNeverDeletesANewerVersion) {
       EXPECT_EQ(v2.get(), PutOutcome::Updated);
       ASSERT_TRUE(service.article("x")) << "round " << round;
     }  // closing commits the writes still queued
-    auto rows = stored(dir);
+    auto rows = testing::stored_articles(dir);
     ASSERT_TRUE(rows.contains("x")) << "round " << round << ": version 2 deleted by version 1's expiry";
     EXPECT_EQ(rows["x"].article.text, "Rain flooded Valencia; the river burst its banks.");
   }
@@ -214,7 +186,7 @@ TEST(StoryServiceThreading, ARestartThreadsArticlesStoredWithoutAThread) {
   const std::string dir = testing::fresh_dir("service-unthreaded");
   std::string valencia_thread;
   {
-    StoryService service(small_options(), open_sqlite_store(dir));
+    StoryService service(testing::small_service_options(), open_sqlite_store(dir));
     service.start();
     service.put(article("v1", "Flood in Valencia", "Rain flooded the streets of Valencia overnight."), {});
     service.put(article("e1", "Election results announced", "The ruling party lost its majority in parliament."), {});
@@ -233,14 +205,14 @@ TEST(StoryServiceThreading, ARestartThreadsArticlesStoredWithoutAThread) {
     }
   }
   {
-    StoryService service(small_options(), open_sqlite_store(dir));
+    StoryService service(testing::small_service_options(), open_sqlite_store(dir));
     service.start();
     EXPECT_EQ(service.article_count(), 4u);
     EXPECT_EQ((*service.article("v2"))["thread"], valencia_thread);
     EXPECT_EQ((*service.article("v3"))["thread"], valencia_thread);
     EXPECT_NE((*service.article("e1"))["thread"], valencia_thread);
   }
-  auto rows = stored(dir);
+  auto rows = testing::stored_articles(dir);
   EXPECT_EQ(rows["v2"].thread_id, valencia_thread);  // stored this time
   EXPECT_EQ(rows["v3"].thread_id, valencia_thread);
 }

@@ -12,6 +12,8 @@
 
 #include "../store/fresh_dir.h"
 #include "../store/gated_store.h"
+#include "../support/articles.h"
+#include "../support/service_store.h"
 #include "api/story_service.h"
 #include "store/sqlite_db.h"
 
@@ -19,27 +21,7 @@ namespace storyline {
 namespace {
 
 Article article(const std::string& id, const std::string& title, const std::string& text) {
-  Article a;
-  a.id = id;
-  a.title = title;
-  a.text = text;
-  a.lang = "en";
-  a.published = 1650000000;
-  a.source = "Outlet " + id;
-  return a;
-}
-
-ServiceOptions options() {
-  ServiceOptions o;
-  o.engine.use_dictionaries = false;
-  o.engines = 2;
-  return o;
-}
-
-std::map<std::string, StoredArticle> stored(const std::string& dir) {
-  std::map<std::string, StoredArticle> out;
-  open_sqlite_store(dir)->scan([&](StoredArticle&& s) { out[s.article.id] = std::move(s); });
-  return out;
+  return testing::english_article(id, title, text, 1650000000);
 }
 
 TEST(StoryServiceSequences, PutDeletePutOfOneIdFromSeveralClients) {
@@ -47,7 +29,7 @@ TEST(StoryServiceSequences, PutDeletePutOfOneIdFromSeveralClients) {
   std::map<std::string, std::string> thread;
   std::size_t live = 0;
   {
-    StoryService service(options(), open_sqlite_store(dir));
+    StoryService service(testing::small_service_options(), open_sqlite_store(dir));
     service.start();
     std::vector<std::thread> clients;
     for (int c = 0; c < 4; ++c)
@@ -70,10 +52,10 @@ TEST(StoryServiceSequences, PutDeletePutOfOneIdFromSeveralClients) {
       }
     EXPECT_EQ(service.article_count(), live);
   }
-  auto rows = stored(dir);
+  auto rows = testing::stored_articles(dir);
   EXPECT_EQ(rows.size(), live);
   for (const auto& [id, row] : rows) EXPECT_EQ(row.thread_id, thread[id]) << id;
-  StoryService again(options(), open_sqlite_store(dir));
+  StoryService again(testing::small_service_options(), open_sqlite_store(dir));
   again.start();
   EXPECT_EQ(again.article_count(), live);
   for (const auto& [id, t] : thread) EXPECT_EQ((*again.article(id))["thread"], t) << id;
@@ -83,7 +65,7 @@ TEST(StoryServiceSequences, AProfileThatDoesNotDecodeIsReanalysed) {
   const std::string dir = testing::fresh_dir("sequences-blob");
   std::string t;
   {
-    StoryService service(options(), open_sqlite_store(dir));
+    StoryService service(testing::small_service_options(), open_sqlite_store(dir));
     service.start();
     service.put(article("a", "Flood in Valencia", "Rain flooded the streets of Valencia overnight."), {});
     service.put(article("b", "Flood in Valencia", "Streets of Valencia flooded overnight after rain."), {});
@@ -93,7 +75,7 @@ TEST(StoryServiceSequences, AProfileThatDoesNotDecodeIsReanalysed) {
     sqlite::Db db(dir + "/storyline.sqlite");
     db.exec("UPDATE articles SET profile = X'05FFFFFFFF'");
   }
-  StoryService again(options(), open_sqlite_store(dir));
+  StoryService again(testing::small_service_options(), open_sqlite_store(dir));
   again.start();
   EXPECT_EQ(again.article_count(), 2u);
   EXPECT_EQ((*again.article("a"))["thread"], t);
@@ -117,15 +99,6 @@ class FailingDeletes final : public testing::ForwardingStore {
   }
 };
 
-template <typename F>
-bool eventually(F done) {
-  for (int i = 0; i < 3000; ++i) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return false;
-}
-
 // The threader does not store an article's thread while a later change of it is on its way
 // (that change stores its own). When that change's commit fails, the article stays where it
 // was, acknowledged and threaded: its thread must still reach the store, or a restart
@@ -136,7 +109,7 @@ TEST(StoryServiceSequences, AFailedLaterChangeStillLetsTheThreadBeStored) {
   testing::GatedStore& gate = *gated;
   auto failing = std::make_unique<FailingDeletes>(std::move(gated), gate);
   Store& store = *failing;
-  StoryService service(options(), std::move(failing));
+  StoryService service(testing::small_service_options(), std::move(failing));
   service.start();
 
   gate.close_gate();
@@ -150,7 +123,7 @@ TEST(StoryServiceSequences, AFailedLaterChangeStillLetsTheThreadBeStored) {
   EXPECT_EQ(put.get(), PutOutcome::Created);
   EXPECT_THROW(remove.get(), std::runtime_error);  // not acknowledged: the article stays
   const std::string thread = (*service.article("x"))["thread"];
-  EXPECT_TRUE(eventually([&] {
+  EXPECT_TRUE(testing::eventually([&] {
     const auto h = store.history("x");
     return !h.empty() && h.back().event == "joined" && h.back().thread_id == thread;
   })) << "the thread of x never reached the store";
