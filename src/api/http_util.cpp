@@ -1,6 +1,10 @@
 #include "api/http_util.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <string_view>
+#include <vector>
 
 namespace storyline {
 
@@ -39,19 +43,61 @@ std::string checked_id(const std::string& id) {
   return id;
 }
 
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+// The directives of a Cache-Control list, split at commas outside quoted strings.
+std::vector<std::string_view> directives(std::string_view list) {
+  std::vector<std::string_view> out;
+  bool quoted = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= list.size(); ++i) {
+    if (i < list.size() && list[i] == '"') quoted = !quoted;
+    if (i < list.size() && list[i] == '\\' && quoted) {
+      ++i;
+      continue;
+    }
+    if (i == list.size() || (list[i] == ',' && !quoted)) {
+      if (auto d = trimmed(list.substr(start, i - start)); !d.empty()) out.push_back(d);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// RFC 9111: directive names are case-insensitive; several Cache-Control lines form one list;
+// the first max-age counts; the quoted form is accepted; delta-seconds too large to represent
+// are the largest value (which put() reads as "never expires").
 std::optional<std::int64_t> max_age(const httplib::Request& req) {
-  if (!req.has_header("Cache-Control")) return std::nullopt;
-  const std::string value = req.get_header_value("Cache-Control");
-  const std::string key = "max-age=";
-  auto at = value.find(key);
-  if (at == std::string::npos) return std::nullopt;
-  const char* begin = value.data() + at + key.size();
-  const char* end = value.data() + value.size();
-  std::int64_t seconds = 0;
-  auto [ptr, ec] = std::from_chars(begin, end, seconds);
-  if (ec != std::errc() || ptr == begin || seconds < 0 || (ptr != end && *ptr != ',' && *ptr != ' '))
-    throw BadRequest("Cache-Control: max-age must be a non-negative number of seconds");
-  return seconds;
+  std::string list;
+  for (std::size_t i = 0, n = req.get_header_value_count("Cache-Control"); i < n; ++i)
+    list += req.get_header_value("Cache-Control", i) + ",";
+  for (std::string_view d : directives(list)) {
+    const std::size_t eq = d.find('=');
+    if (!iequals(d.substr(0, eq), "max-age")) continue;
+    std::string_view value = eq == std::string_view::npos ? std::string_view() : d.substr(eq + 1);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    const bool digits = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) throw BadRequest("Cache-Control: max-age must be a non-negative number of seconds");
+    std::int64_t seconds = 0;
+    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+    return ec == std::errc::result_out_of_range ? INT64_MAX : seconds;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::int64_t> integer_param(const httplib::Request& req, const char* name) {

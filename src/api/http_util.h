@@ -24,7 +24,8 @@ void reply_error(httplib::Response& res, int status, const std::string& message)
 // An article id from a URL: 1..512 bytes of valid UTF-8 without control characters.
 std::string checked_id(const std::string& id);
 
-// max-age=N of a Cache-Control header; nullopt without one. Throws BadRequest when malformed.
+// max-age=N of the Cache-Control header(s); nullopt without one; INT64_MAX when too large to
+// represent. Throws BadRequest when malformed.
 std::optional<std::int64_t> max_age(const httplib::Request& req);
 
 // A non-negative integer query parameter; nullopt when absent. Throws BadRequest.

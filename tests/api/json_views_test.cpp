@@ -37,6 +37,30 @@ TEST(HttpUtil, MaxAgeIsReadFromCacheControl) {
   EXPECT_THROW(max_age(junk), BadRequest);
 }
 
+// RFC 9111: directive names are case-insensitive, several header lines are one list, the
+// quoted form is accepted, and a value too large to represent is the largest one ("never").
+TEST(HttpUtil, MaxAgeFollowsTheCacheControlGrammar) {
+  auto with = [](std::initializer_list<const char*> values) {
+    httplib::Request req;
+    for (const char* v : values) req.headers.emplace("Cache-Control", v);
+    return max_age(req);
+  };
+  EXPECT_EQ(with({"Max-Age=60"}), 60);
+  EXPECT_EQ(with({"no-cache", "max-age=60"}), 60);
+  EXPECT_EQ(with({"max-age=\"60\""}), 60);
+  EXPECT_EQ(with({"max-age=0"}), 0);
+  EXPECT_EQ(with({"public ,  MAX-AGE=7 , must-revalidate"}), 7);
+  EXPECT_EQ(with({"max-age=99999999999999999999"}), INT64_MAX);
+  EXPECT_EQ(with({"max-age=5, max-age=9"}), 5);  // the first occurrence
+  EXPECT_FALSE(with({"s-maxage=60"}));
+  EXPECT_FALSE(with({"no-store"}));
+  EXPECT_FALSE(with({""}));
+  EXPECT_EQ(with({"x=\"a, max-age=3\", max-age=4"}), 4);  // not inside another's quoted value
+  for (const char* bad : {"max-age", "max-age=", "max-age=abc", "max-age=-1", "max-age=+5", "max-age=1.5",
+                          "max-age=60;x", "max-age=\"60", "max-age= 60"})
+    EXPECT_THROW(with({bad}), BadRequest) << bad;
+}
+
 TEST(HttpUtil, IdsAreCheckedAndApiPathsRecognised) {
   EXPECT_EQ(checked_id("abc.html"), "abc.html");
   EXPECT_THROW(checked_id(""), BadRequest);
