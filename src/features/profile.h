@@ -60,7 +60,7 @@ struct Profile {
   std::vector<std::int32_t> years;  // years mentioned ("in 2020", a bare 1900..2100)
   std::uint32_t token_count = 0;
   // Term id -> a readable word, for explanations; sorted by id. Empty unless the Profiler
-  // was asked to keep it (it costs more memory than the rest of the profile).
+  // was asked to keep it (about a third of a profile's memory).
   DisplayWords display;
   std::string_view display_word(TermId id) const;
 };

@@ -253,8 +253,7 @@ std::optional<Profile> decode_profile(std::string_view bytes) {
   }
   p.token_count = r.number();
   const auto display = r.count(2);
-  std::vector<std::pair<TermId, std::string>> words;  // decoded whole before they are packed
-  words.reserve(display);
+  p.display.reserve(display, 0);
   const std::vector<TermId> ids = r.fixed_width() ? std::vector<TermId>() : entry_ids(p);
   for (std::uint32_t i = 0; i < display && r.ok(); ++i) {
     TermId id = 0;
@@ -267,10 +266,12 @@ std::optional<Profile> decode_profile(std::string_view bytes) {
     } else {
       return std::nullopt;
     }
-    words.emplace_back(id, r.str());
+    // Ids out of order (the encoder writes them sorted): a damaged blob, whose words a
+    // binary search would miss.
+    if (!p.display.push_back(id, r.str())) return std::nullopt;
   }
   if (!r.ok() || !r.at_end()) return std::nullopt;
-  if (!p.display.assign(words.begin(), words.end())) return std::nullopt;  // ids out of order
+  p.display.shrink_to_fit();
   return p;
 }
 
