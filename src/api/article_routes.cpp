@@ -13,12 +13,12 @@ namespace {
 
 // The body as one Article through the same readers as files: JSON, or HTML (main text
 // extracted). Whatever they report is a 400; nothing malformed reaches the index or storage.
-Article parse_article(const httplib::Request& req, const std::string& id, bool html) {
+Article parse_article(const std::string& body, const std::string& id, bool html) {
   ReadBatch batch;
   if (html)
-    read_html(req.body, id, batch);
+    read_html(body, id, batch);
   else
-    read_json(req.body, id, batch);
+    read_json(body, id, batch);
   if (!batch.errors.empty()) throw BadRequest(batch.errors.front().message);
   if (batch.articles.size() != 1)
     throw BadRequest("expected one article, found " + std::to_string(batch.articles.size()));
@@ -40,10 +40,11 @@ bool is_empty(const Article& a) {
 
 void HttpServer::add_article_routes() {
   const char* article_path = R"(/articles/([^/]+))";
-  server_->Put(article_path, timed(metrics_, "put_article", [this](const httplib::Request& req, httplib::Response& res) {
+  const std::size_t limit = options_.max_body_bytes;
+  server_->Put(article_path, timed_with_body(metrics_, "put_article", limit, [this](const httplib::Request& req, httplib::Response& res, std::string body) {
     const std::string id = checked_id(req.matches[1]);
     auto ttl = max_age(req);
-    Article article = parse_article(req, id, is_html(req));
+    Article article = parse_article(body, id, is_html(req));
     if (is_empty(article)) throw BadRequest("the article has neither a title nor text");
     res.status = service_.put(std::move(article), ttl) == PutOutcome::Created ? 201 : 204;
   }));
@@ -64,12 +65,12 @@ void HttpServer::add_article_routes() {
   // that hold no text are acknowledged but not indexed (the contest sends non-news too and
   // expects 201/204); one replacing an indexed document removes it.
   const char* telegram_path = R"(/([^/]+\.html))";
-  server_->Put(telegram_path, timed(metrics_, "put_telegram", [this](const httplib::Request& req, httplib::Response& res) {
+  server_->Put(telegram_path, timed_with_body(metrics_, "put_telegram", limit, [this](const httplib::Request& req, httplib::Response& res, std::string body) {
     const std::string id = checked_id(req.matches[1]);
     auto ttl = max_age(req);
     std::optional<Article> article;
     try {
-      article = parse_article(req, id, true);
+      article = parse_article(body, id, true);
     } catch (const BadRequest&) {
     }
     if (!article || is_empty(*article)) {

@@ -110,6 +110,17 @@ void HttpServer::add_routes() {
   add_article_routes();
   add_thread_routes();
   add_service_routes();
+
+  // Writes no route takes: answered without reading the body, which cpp-httplib would otherwise
+  // read first (and, without a Content-Length, wait 5 s for). The body stays unread, so the
+  // connection is closed.
+  auto unrouted = [](const httplib::Request&, httplib::Response& res, const httplib::ContentReader&) {
+    res.set_header("Connection", "close");
+    res.status = 404;  // the error handler writes the JSON error
+  };
+  server_->Put(".*", unrouted);
+  server_->Post(".*", unrouted);
+  server_->Patch(".*", unrouted);
 }
 
 }  // namespace storyline

@@ -100,6 +100,38 @@ std::optional<std::int64_t> max_age(const httplib::Request& req) {
   return std::nullopt;
 }
 
+std::string read_body(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader,
+                      std::size_t limit) {
+  if (req.has_header("Transfer-Encoding")) {
+    // cpp-httplib decodes "chunked" alone; with any other coding it would misread the body.
+    if (!iequals(trimmed(req.get_header_value("Transfer-Encoding")), "chunked")) {
+      res.set_header("Connection", "close");
+      throw BadRequest("Transfer-Encoding must be chunked");
+    }
+  } else if (!req.has_header("Content-Length")) {
+    return {};
+  }
+  std::string body;
+  bool over = false;
+  const bool read = reader([&](const char* data, std::size_t n) {
+    if (n > limit - body.size()) {
+      over = true;
+      return false;
+    }
+    body.append(data, n);
+    return true;
+  });
+  if (over || res.status == 413) {  // 413: cpp-httplib saw a Content-Length over its limit
+    res.set_header("Connection", "close");
+    throw PayloadTooLarge("request body too large (limit " + std::to_string(limit) + " bytes)");
+  }
+  if (!read) {
+    res.set_header("Connection", "close");
+    throw BadRequest("the request body could not be read (truncated, or a bad chunked or gzip encoding)");
+  }
+  return body;
+}
+
 std::optional<std::int64_t> integer_param(const httplib::Request& req, const char* name) {
   if (!req.has_param(name)) return std::nullopt;
   const std::string value = req.get_param_value(name);

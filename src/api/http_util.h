@@ -18,6 +18,19 @@ struct BadRequest : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown when a request body turns out larger than the limit; becomes 413.
+struct PayloadTooLarge : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A request body, at most `limit` bytes once decoded. cpp-httplib enforces its payload limit on
+// Content-Length only: a chunked or compressed (gzip) body was read whole into memory, however
+// large. Without Content-Length or chunked encoding the body is empty (RFC 9112 6.3), where
+// cpp-httplib would wait for the connection to close. Throws PayloadTooLarge or BadRequest
+// (and then marks the response Connection: close: the rest of the body is left unread).
+std::string read_body(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader,
+                      std::size_t limit);
+
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body);
 void reply_error(httplib::Response& res, int status, const std::string& message);
 

@@ -47,8 +47,9 @@ void HttpServer::add_thread_routes() {
     else
       reply_error(res, 404, "no such thread");
   }));
-  server_->Post("/compare", timed(metrics_, "compare", [this](const httplib::Request& req, httplib::Response& res) {
-    nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+  server_->Post("/compare", timed_with_body(metrics_, "compare", options_.max_body_bytes,
+                                           [this](const httplib::Request&, httplib::Response& res, std::string text) {
+    nlohmann::json body = nlohmann::json::parse(text, nullptr, false);
     if (body.is_discarded() || !body.is_object()) throw BadRequest("body must be a JSON object {\"a\": article, \"b\": article}");
     reply_json(res, 200, service_.compare(compare_side(body, "a"), compare_side(body, "b")));
   }));

@@ -41,4 +41,8 @@ std::pair<std::string, std::string> read_sample(const std::string& name);
 
 nlohmann::json json_of(const httplib::Result& result);
 
+// Sends `request` (raw HTTP bytes) on a new connection and returns what comes back until the
+// server closes it or `patience_ms` pass: for requests no client library would send.
+std::string raw_exchange(int port, const std::string& request, int patience_ms);
+
 }  // namespace storyline::test
