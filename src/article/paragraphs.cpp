@@ -148,11 +148,45 @@ std::vector<std::string> split_lines(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether collapse_whitespace(text) == text: no leading, trailing or doubled space and no
+// other whitespace or zero-width character. The readers' paragraphs are collapsed already, and
+// checking is cheaper than collapsing them again into a copy.
+bool is_collapsed(std::string_view text) {
+  bool after_space = true;  // a leading space is not collapsed
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c - 0x21u < 0x5Eu) {  // printable ASCII but space
+      after_space = false;
+      ++i;
+      continue;
+    }
+    if (c == ' ') {
+      if (after_space) return false;
+      after_space = true;
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    if (classify(text, i, len) != Space::None) return false;
+    after_space = false;
+    i += len;
+  }
+  return !after_space || text.empty();
+}
+
+}  // namespace
+
 std::string fold_key(std::string_view text) {
-  const std::string collapsed = collapse_whitespace(text);
-  if (is_ascii(collapsed)) return ascii_lower(collapsed);
+  std::string collapsed;
+  if (!is_collapsed(text)) {
+    collapsed = collapse_whitespace(text);
+    text = collapsed;
+  }
+  if (is_ascii(text)) return ascii_lower(text);
   std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(collapsed.data(), static_cast<int32_t>(collapsed.size())))
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
       .foldCase()
       .toUTF8String(out);
   return out;

@@ -31,6 +31,25 @@ TEST(Paragraphs, FoldKey) {
   EXPECT_EQ(fold_key("\xD0\x9C\xD0\x98\xD0\xA0 World"), "\xD0\xBC\xD0\xB8\xD1\x80 world");  // МИР -> мир
 }
 
+// Text that is collapsed already skips the collapsing: random mixes of words, spaces and
+// every kind of whitespace fold as their collapsed form does, whichever way each goes.
+TEST(Paragraphs, FoldKeyCollapsesWhateverIsNotCollapsedAlready) {
+  const char* const pieces[] = {"a", "B", " ", "  ", "\t", "\n", "\xC2\xA0", "\xE2\x80\x8B", "\xEF\xBB\xBF",
+                                "\xE3\x80\x80", "\xC3\x89", "x y", "\x7F", "\xFF", "\xE2\x80\x94"};
+  std::uint32_t state = 7;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    for (int k = int((state = state * 1664525u + 1013904223u) >> 29); k >= 0; --k)
+      text += pieces[((state = state * 1664525u + 1013904223u) >> 28) % 15];
+    EXPECT_EQ(fold_key(text), fold_key(collapse_whitespace(text))) << "round " << round;
+  }
+  EXPECT_EQ(fold_key("already collapsed"), "already collapsed");
+  EXPECT_EQ(fold_key(" leading"), "leading");
+  EXPECT_EQ(fold_key("trailing "), "trailing");
+  EXPECT_EQ(fold_key("double  space"), "double space");
+  EXPECT_EQ(fold_key(""), "");
+}
+
 TEST(Paragraphs, Split) {
   EXPECT_EQ(split_blank_line_paragraphs("a\nb\n\n\nc\r\n\r\nd"), (V{"a b", "c", "d"}));
   EXPECT_EQ(split_lines("a\n\n b \nc"), (V{"a", "b", "c"}));
