@@ -31,11 +31,6 @@ bool is_html(const httplib::Request& req) {
   return req.get_header_value("Content-Type").rfind("text/html", 0) == 0;
 }
 
-bool is_empty(const Article& a) {
-  return a.title.find_first_not_of(" \t\r\n") == std::string::npos &&
-         a.text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-
 }  // namespace
 
 void HttpServer::add_article_routes() {

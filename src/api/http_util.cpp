@@ -40,7 +40,13 @@ std::string checked_id(const std::string& id) {
   for (unsigned char c : id)
     if (c < 0x20 || c == 0x7F) throw BadRequest("article id contains a control character");
   if (!valid_utf8(id)) throw BadRequest("article id is not valid UTF-8");
+  if (id.find('/') != std::string::npos) throw BadRequest("article id contains '/'");
   return id;
+}
+
+bool is_empty(const Article& a) {
+  return a.title.find_first_not_of(" \t\r\n") == std::string::npos &&
+         a.text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
 namespace {

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "article/article.h"
+
 namespace storyline {
 
 // Thrown by handlers for malformed requests; becomes 400 {"error": what()}.
@@ -34,8 +36,13 @@ std::string read_body(const httplib::Request& req, httplib::Response& res, const
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body);
 void reply_error(httplib::Response& res, int status, const std::string& message);
 
-// An article id from a URL: 1..512 bytes of valid UTF-8 without control characters.
+// An article id: 1..512 bytes of valid UTF-8 without control characters or '/' (which no URL
+// of the API can address: the path is decoded before routing). For --load's ids as for URLs'.
 std::string checked_id(const std::string& id);
+
+// Whether an article has neither a title nor text (PUT refuses it; a Telegram PUT acknowledges
+// it without indexing it).
+bool is_empty(const Article& article);
 
 // max-age=N of the Cache-Control header(s); nullopt without one; INT64_MAX when too large to
 // represent. Throws BadRequest when malformed.

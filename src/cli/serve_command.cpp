@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "api/http_server.h"
+#include "api/http_util.h"
 #include "api/story_service.h"
 #include "article/reader.h"
 #include "cli/commands.h"
@@ -29,6 +30,10 @@ void load(StoryService& service, const std::vector<std::string>& paths) {
   for (Article& article : batch.articles) {
     const std::string origin = article.origin;
     try {
+      // What PUT /articles/{id} would refuse is refused here too: an id no URL can reach
+      // would be stored where no GET or DELETE could find it.
+      checked_id(article.id);
+      if (is_empty(article)) throw BadRequest("the article has neither a title nor text");
       (service.put(std::move(article), std::nullopt) == PutOutcome::Created ? created : updated) += 1;
     } catch (const std::exception& e) {
       spdlog::warn("{}: not stored: {}", origin, e.what());

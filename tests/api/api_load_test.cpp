@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "server_process.h"
@@ -46,6 +47,25 @@ TEST(Load, SamplesDirectoryIsStoredAndThreadedTogether) {
   ASSERT_TRUE(again.wait_ready());
   auto a = json_of(again.client().Get("/articles/" + a_id));
   EXPECT_EQ(a["thread"], thread);
+}
+
+// --load stores what PUT would: an id no URL can address (a slash, a control character, over
+// 512 bytes) or an article with no words is refused, as PUT refuses it, instead of being stored
+// where no GET or DELETE could reach it.
+TEST(Load, RefusesWhatPutWouldRefuse) {
+  const std::string files = temp_dir("load-odd-files");
+  {
+    std::ofstream out(files + "/odd.jsonl");
+    for (const std::string& id : {std::string("a/b"), std::string("x\\u0001y"), std::string(600, 'l')})
+      out << R"({"id": ")" << id << R"(", "title": "Storm hits coast", "text": "A storm hit the coast."})" << "\n";
+    out << R"({"id": "blank", "title": " ", "text": "\n"})" << "\n";
+    out << R"({"id": "good-1", "title": "Storm hits coast", "text": "A storm hit the coast."})" << "\n";
+  }
+  ServerProcess server(temp_dir("load-odd"), {"--load", files});
+  ASSERT_TRUE(server.wait_ready());
+  ASSERT_FALSE(wait_for_article(server, "good-1").is_null());  // loaded last
+  EXPECT_EQ(json_of(server.client().Get("/health"))["articles"], 1);
+  EXPECT_EQ(server.client().Get("/articles/blank")->status, 404);
 }
 
 }  // namespace

@@ -66,6 +66,7 @@ TEST(HttpUtil, IdsAreCheckedAndApiPathsRecognised) {
   EXPECT_THROW(checked_id(""), BadRequest);
   EXPECT_THROW(checked_id("a\nb"), BadRequest);
   EXPECT_THROW(checked_id("a\xff"), BadRequest);
+  EXPECT_THROW(checked_id("a/b"), BadRequest);
   EXPECT_TRUE(is_api_path("GET", "/threads"));
   EXPECT_TRUE(is_api_path("PUT", "/x.html"));
   EXPECT_FALSE(is_api_path("GET", "/index.html"));
