@@ -48,7 +48,8 @@ bool is_empty(const Article& article);
 // represent. Throws BadRequest when malformed.
 std::optional<std::int64_t> max_age(const httplib::Request& req);
 
-// A non-negative integer query parameter; nullopt when absent. Throws BadRequest.
+// A non-negative integer query parameter (INT64_MAX when larger); nullopt when absent. Throws
+// BadRequest.
 std::optional<std::int64_t> integer_param(const httplib::Request& req, const char* name);
 
 // Paths the UI never owns: they answer JSON errors instead of falling back to index.html.

@@ -61,6 +61,17 @@ TEST(HttpUtil, MaxAgeFollowsTheCacheControlGrammar) {
     EXPECT_THROW(with({bad}), BadRequest) << bad;
 }
 
+// A number too large for 64 bits is still a non-negative integer: the largest one (a period
+// of "for ever"; a limit then named as out of range), not "must be a non-negative integer".
+TEST(HttpUtil, IntegerParamsSaturate) {
+  httplib::Request req;
+  req.params.emplace("period", "99999999999999999999");
+  req.params.emplace("limit", "-99999999999999999999");
+  EXPECT_EQ(integer_param(req, "period"), INT64_MAX);
+  EXPECT_THROW(integer_param(req, "limit"), BadRequest);
+  EXPECT_FALSE(integer_param(req, "other"));
+}
+
 TEST(HttpUtil, IdsAreCheckedAndApiPathsRecognised) {
   EXPECT_EQ(checked_id("abc.html"), "abc.html");
   EXPECT_THROW(checked_id(""), BadRequest);
