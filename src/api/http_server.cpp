@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,6 +21,17 @@ bool same_secret(const std::string& given, const std::string& expected) {
   unsigned char diff = given.size() != expected.size();
   for (std::size_t i = 0; i < given.size(); ++i) diff |= static_cast<unsigned char>(given[i] ^ expected[i % expected.size()]);
   return diff == 0;
+}
+
+// Whether an Authorization header holds the bearer token. The scheme is case-insensitive
+// (RFC 9110 11.1); the token is compared with same_secret().
+bool has_bearer_token(const std::string& authorization, const std::string& token) {
+  const std::string scheme = "bearer";
+  if (authorization.size() <= scheme.size() || authorization[scheme.size()] != ' ') return false;
+  for (std::size_t i = 0; i < scheme.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i]) return false;
+  const std::size_t start = authorization.find_first_not_of(' ', scheme.size());
+  return start != std::string::npos && same_secret(authorization.substr(start), token);
 }
 
 const char* status_message(int status) {
@@ -68,7 +80,7 @@ void HttpServer::add_routes() {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (api && is_write(req.method) && !options_.token.empty() &&
-        !same_secret(req.get_header_value("Authorization"), "Bearer " + options_.token)) {
+        !has_bearer_token(req.get_header_value("Authorization"), options_.token)) {
       res.set_header("WWW-Authenticate", "Bearer");
       res.set_header("Connection", "close");
       reply_error(res, 401, "missing or wrong bearer token");

@@ -165,6 +165,11 @@ TEST(ArticlesAuth, WritesNeedTheBearerToken) {
   EXPECT_EQ(c.Delete("/articles/t-1")->status, 401);
   EXPECT_EQ(c.Post("/compare", "{}", kJson)->status, 401);
   EXPECT_EQ(c.Delete("/articles/t-1", auth)->status, 204);
+  // The scheme is case-insensitive (RFC 9110 11.1); the token is not.
+  EXPECT_EQ(c.Put("/articles/t-2", httplib::Headers{{"Authorization", "bearer s3cret"}}, body, kJson)->status, 201);
+  EXPECT_EQ(c.Put("/articles/t-2", httplib::Headers{{"Authorization", "BEARER s3cret"}}, body, kJson)->status, 204);
+  EXPECT_EQ(c.Put("/articles/t-2", httplib::Headers{{"Authorization", "Bearer S3CRET"}}, body, kJson)->status, 401);
+  EXPECT_EQ(c.Put("/articles/t-2", httplib::Headers{{"Authorization", "Basic s3cret"}}, body, kJson)->status, 401);
 }
 
 }  // namespace
