@@ -64,6 +64,9 @@ int run_serve(const CommonOptions& common, const ServeOptions& options) {
   http.max_threads = options.max_http_threads;
   HttpServer server(service, http);
 
+  // A client that hangs up while its answer is being written must cost that answer, not the
+  // process: writes to a closed connection fail with EPIPE instead of raising SIGPIPE.
+  signal(SIGPIPE, SIG_IGN);
   // SIGINT/SIGTERM stop the server cleanly (SQLite checkpoints on close); blocked here so that
   // every thread started below inherits the mask and only the watcher receives them.
   sigset_t stop_signals;
