@@ -6,6 +6,7 @@
 #include "api/route_handler.h"
 #include "article/json_reader.h"
 #include "article/reader.h"
+#include "document/language_id.h"
 #include "features/category.h"
 
 namespace storyline {
@@ -23,6 +24,15 @@ Article compare_side(const nlohmann::json& body, const char* side) {
   return std::move(batch.articles.at(0));
 }
 
+// The language a listing asks for, as articles' languages are stored: "EN", "en-US" and "eng"
+// ask for "en". A tag that names no language stays as given and matches nothing, rather than
+// becoming "und" and matching the articles whose language is undetermined.
+std::string wanted_language(const std::string& tag) {
+  if (tag.empty()) return tag;
+  std::string code = normalise_language_tag(tag);
+  return code == "und" && tag != "und" ? tag : code;
+}
+
 }  // namespace
 
 void HttpServer::add_thread_routes() {
@@ -30,7 +40,7 @@ void HttpServer::add_thread_routes() {
     const bool telegram = req.has_param("lang_code") || req.has_param("category");
     ThreadQuery q;
     q.period = integer_param(req, "period");
-    q.lang = req.get_param_value(telegram ? "lang_code" : "lang");
+    q.lang = wanted_language(req.get_param_value(telegram ? "lang_code" : "lang"));
     q.category = req.get_param_value("category");
     if (Category c; !q.category.empty() && q.category != "any" && !parse_category(q.category, c))
       throw BadRequest("category must be any, society, economy, technology, sports, entertainment, science or other");

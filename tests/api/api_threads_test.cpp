@@ -109,6 +109,10 @@ TEST_F(ThreadsApi, PeriodLanguageAndLimitFilter) {
   EXPECT_TRUE(thread_with("/threads?period=3600", "old-1").is_null());
   EXPECT_FALSE(thread_with("/threads?period=300000&lang=en", "old-1").is_null());
   EXPECT_TRUE(thread_with("/threads?lang=de", "old-1").is_null());
+  // Languages are stored as two-letter codes: a tag in another case or form asks for the same.
+  for (const char* tag : {"EN", "en-US", "eng"})
+    EXPECT_FALSE(thread_with(std::string("/threads?period=300000&lang=") + tag, "old-1").is_null()) << tag;
+  EXPECT_TRUE(thread_with("/threads?period=300000&lang=zzz", "old-1").is_null());  // not "und": nothing
   EXPECT_EQ(json_of(c.Get("/threads?limit=1"))["threads"].size(), 1u);
   EXPECT_EQ(c.Get("/threads?limit=0")->status, 400);
   EXPECT_EQ(c.Get("/threads?period=-5")->status, 400);
