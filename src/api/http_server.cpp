@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "api/elastic_task_queue.h"
 #include "api/http_util.h"
@@ -32,6 +33,20 @@ bool has_bearer_token(const std::string& authorization, const std::string& token
     if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i]) return false;
   const std::size_t start = authorization.find_first_not_of(' ', scheme.size());
   return start != std::string::npos && same_secret(authorization.substr(start), token);
+}
+
+// The methods a path of the API takes; "" for paths it does not know. A known path asked with
+// another method is answered 405 with Allow (RFC 9110 15.5.6), not 404 as if it did not exist.
+std::string allowed_methods(std::string_view path) {
+  auto one_segment_after = [&](std::string_view prefix) {
+    return path.size() > prefix.size() && path.starts_with(prefix) &&
+           path.find('/', prefix.size()) == std::string_view::npos;
+  };
+  if (path == "/threads" || path == "/health" || path == "/metrics" || one_segment_after("/threads/"))
+    return "GET, HEAD";
+  if (one_segment_after("/articles/")) return "GET, HEAD, PUT, DELETE";
+  if (path == "/compare") return "POST";
+  return "";
 }
 
 const char* status_message(int status) {
@@ -105,6 +120,13 @@ void HttpServer::add_routes() {
         return httplib::Server::HandlerResponse::Handled;
       }
     }
+    // No handler for this method (a handler's own 404, "no such article", has a body).
+    if (res.status == 404 && res.body.empty())
+      if (const std::string allow = allowed_methods(req.path); !allow.empty()) {
+        res.set_header("Allow", allow);
+        res.status = req.method == "OPTIONS" ? 204 : 405;
+        if (res.status == 204) return httplib::Server::HandlerResponse::Handled;
+      }
     if (res.body.empty()) {
       std::string message = status_message(res.status);
       if (res.status == 413) message += " (limit " + std::to_string(options_.max_body_bytes) + " bytes)";

@@ -105,7 +105,9 @@ TEST_F(ArticlesApi, ChunkedAndCompressedBodiesOverTheLimitAre413) {
       },
       kJson);
   // Cut off mid-upload, the client may see the connection reset before the answer.
-  if (chunked) EXPECT_EQ(chunked->status, 413) << chunked->body;
+  if (chunked) {
+    EXPECT_EQ(chunked->status, 413) << chunked->body;
+  }
   auto c = server_->client();
   c.set_compress(true);
   auto gzip = c.Put("/articles/big-gzip", big, kJson);
@@ -133,7 +135,7 @@ TEST_F(ArticlesApi, ChunkedAndCompressedBodiesOverTheLimitAre413) {
 // A write without Content-Length or chunked encoding has an empty body (RFC 9112 6.3): it is
 // answered at once instead of after the 5 s read timeout with a bare "bad request".
 TEST_F(ArticlesApi, WritesWithoutABodyLengthAreAnsweredAtOnce) {
-  for (const std::string& request_line : {"PUT /articles/no-length", "POST /compare", "PATCH /articles/x", "PUT /threads"}) {
+  for (const std::string request_line : {"PUT /articles/no-length", "POST /compare", "PATCH /articles/x", "PUT /threads"}) {
     const auto start = std::chrono::steady_clock::now();
     const std::string reply =
         raw_exchange(server_->port(), request_line + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3000);
@@ -142,6 +144,31 @@ TEST_F(ArticlesApi, WritesWithoutABodyLengthAreAnsweredAtOnce) {
     EXPECT_NE(reply.find("{\"error\":"), std::string::npos) << request_line << ": " << reply;
   }
   EXPECT_EQ(server_->client().Get("/articles/no-length")->status, 404);
+}
+
+// A known path asked with a method it does not take is 405 with the methods it does take; an
+// OPTIONS request gets those too. A handler's own 404 and unknown paths stay 404.
+TEST_F(ArticlesApi, AKnownPathWithAnotherMethodIs405WithAllow) {
+  auto c = server_->client();
+  auto post = c.Post("/articles/x", article_body("Storm", "A storm.", "X"), kJson);
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD, PUT, DELETE");
+  EXPECT_TRUE(json_of(post)["error"].is_string()) << post->body;
+  auto del = server_->client().Delete("/threads");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 405);
+  EXPECT_EQ(del->get_header_value("Allow"), "GET, HEAD");
+  auto get = server_->client().Get("/compare");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+  EXPECT_EQ(get->get_header_value("Allow"), "POST");
+  auto options = server_->client().Options("/threads/t123");
+  ASSERT_TRUE(options);
+  EXPECT_EQ(options->status, 204);
+  EXPECT_EQ(options->get_header_value("Allow"), "GET, HEAD");
+  EXPECT_EQ(server_->client().Get("/articles/missing")->status, 404);  // the handler's own
+  EXPECT_EQ(server_->client().Delete("/articles/a/b")->status, 404);   // no such path
 }
 
 TEST_F(ArticlesApi, UnknownApiPathIsJson404) {
