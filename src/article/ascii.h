@@ -31,4 +31,14 @@ inline std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+// Whether `a` and `b` are equal once A-Z are lower-cased: names of header fields, schemes,
+// directives, months and zones, which protocols and formats define in ASCII.
+inline bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
 }  // namespace storyline

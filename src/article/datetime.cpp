@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "article/ascii.h"
 #include "article/reader.h"
 
 namespace storyline {
@@ -48,22 +49,15 @@ struct Cursor {
   }
 };
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t k = 0; k < a.size(); ++k)
-    if (std::tolower(static_cast<unsigned char>(a[k])) != std::tolower(static_cast<unsigned char>(b[k]))) return false;
-  return true;
-}
-
 // "Jan", "January", "Sept" -> 1..12; 0 when not a month.
 int month_from_name(std::string_view w) {
   static constexpr std::array<std::string_view, 12> names = {"january", "february", "march",     "april",
                                                              "may",     "june",     "july",      "august",
                                                              "september", "october", "november", "december"};
   if (w.size() < 3) return 0;
-  if (iequals(w, "sept")) return 9;
+  if (ascii_iequals(w, "sept")) return 9;
   for (std::size_t m = 0; m < names.size(); ++m)
-    if (w.size() <= names[m].size() && (w.size() == 3 || w.size() == names[m].size()) && iequals(w, names[m].substr(0, w.size())))
+    if (w.size() <= names[m].size() && (w.size() == 3 || w.size() == names[m].size()) && ascii_iequals(w, names[m].substr(0, w.size())))
       return static_cast<int>(m) + 1;
   return 0;
 }
@@ -72,7 +66,7 @@ bool is_weekday(std::string_view w) {
   static constexpr std::array<std::string_view, 7> days = {"monday", "tuesday", "wednesday", "thursday",
                                                            "friday", "saturday", "sunday"};
   for (auto d : days)
-    if (iequals(w, d) || (w.size() == 3 && iequals(w, d.substr(0, 3)))) return true;
+    if (ascii_iequals(w, d) || (w.size() == 3 && ascii_iequals(w, d.substr(0, 3)))) return true;
   return false;
 }
 
@@ -142,7 +136,7 @@ std::optional<std::int64_t> parse_iso(std::string_view s) {
     c.skip_spaces();
     if (!c.done() && std::isalpha(static_cast<unsigned char>(c.peek())) && c.peek() != 'Z' && c.peek() != 'z') {
       auto w = c.word();
-      if (!iequals(w, "utc") && !iequals(w, "gmt")) return std::nullopt;
+      if (!ascii_iequals(w, "utc") && !ascii_iequals(w, "gmt")) return std::nullopt;
     } else if (!parse_numeric_zone(c, offset)) {
       return std::nullopt;
     }
@@ -161,7 +155,7 @@ std::optional<int> named_zone(std::string_view w) {
                                                   {"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300},
                                                   {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}}};
   for (const auto& z : zones)
-    if (iequals(w, z.name)) return z.minutes;
+    if (ascii_iequals(w, z.name)) return z.minutes;
   return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "article/article_finish.h"
+#include "article/ascii.h"
 #include "article/datetime_scan.h"
 #include "article/html_dom.h"
 #include "article/html_main_text.h"
@@ -17,15 +18,6 @@ namespace storyline {
 namespace {
 
 using detail::attr;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
 
 // What the page says about itself, gathered in one walk over the whole document.
 struct PageMeta {
@@ -53,13 +45,13 @@ PageMeta read_meta(const GumboNode* root) {
       case GUMBO_TAG_META: {
         const std::string_view content = attr(n, "content");
         for (const char* key_attr : {"property", "name", "itemprop"}) {
-          const std::string key = lower(attr(n, key_attr));
+          const std::string key = ascii_lower(attr(n, key_attr));
           if (!key.empty() && !content.empty()) m.meta.emplace(key, detail::collapse_whitespace(content));
         }
         return false;
       }
       case GUMBO_TAG_LINK:
-        if (m.canonical.empty() && lower(attr(n, "rel")) == "canonical") m.canonical = std::string(attr(n, "href"));
+        if (m.canonical.empty() && ascii_lower(attr(n, "rel")) == "canonical") m.canonical = std::string(attr(n, "href"));
         return false;
       case GUMBO_TAG_TITLE:
         if (m.title.empty()) m.title = detail::text_of(n);
@@ -86,9 +78,9 @@ std::string strip_site_name(std::string title, std::string_view site, std::strin
   auto is_site = [&](std::string_view part) {
     std::string p = detail::collapse_whitespace(part);
     if (p.empty()) return false;
-    if (!site.empty() && iequals(p, site)) return true;
+    if (!site.empty() && ascii_iequals(p, site)) return true;
     if (host.empty()) return false;
-    const std::string lp = lower(p);
+    const std::string lp = ascii_lower(p);
     return lp == host || (lp.find('.') == std::string::npos && host.starts_with(lp + "."));
   };
   for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", ": "}) {
