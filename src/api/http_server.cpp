@@ -3,7 +3,6 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,6 +10,7 @@
 
 #include "api/elastic_task_queue.h"
 #include "api/http_util.h"
+#include "article/ascii.h"
 
 namespace storyline {
 namespace {
@@ -27,10 +27,10 @@ bool same_secret(const std::string& given, const std::string& expected) {
 // Whether an Authorization header holds the bearer token. The scheme is case-insensitive
 // (RFC 9110 11.1); the token is compared with same_secret().
 bool has_bearer_token(const std::string& authorization, const std::string& token) {
-  const std::string scheme = "bearer";
-  if (authorization.size() <= scheme.size() || authorization[scheme.size()] != ' ') return false;
-  for (std::size_t i = 0; i < scheme.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(authorization[i])) != scheme[i]) return false;
+  const std::string_view scheme = "bearer";
+  if (authorization.size() <= scheme.size() || authorization[scheme.size()] != ' ' ||
+      !ascii_iequals(std::string_view(authorization).substr(0, scheme.size()), scheme))
+    return false;
   const std::size_t start = authorization.find_first_not_of(' ', scheme.size());
   return start != std::string::npos && same_secret(authorization.substr(start), token);
 }
@@ -121,12 +121,15 @@ void HttpServer::add_routes() {
       }
     }
     // No handler for this method (a handler's own 404, "no such article", has a body).
-    if (res.status == 404 && res.body.empty())
-      if (const std::string allow = allowed_methods(req.path); !allow.empty()) {
-        res.set_header("Allow", allow);
-        res.status = req.method == "OPTIONS" ? 204 : 405;
-        if (res.status == 204) return httplib::Server::HandlerResponse::Handled;
+    if (const std::string allow = res.status == 404 && res.body.empty() ? allowed_methods(req.path) : "";
+        !allow.empty()) {
+      res.set_header("Allow", allow);
+      res.status = 405;
+      if (req.method == "OPTIONS") {
+        res.status = 204;
+        return httplib::Server::HandlerResponse::Handled;
       }
+    }
     if (res.body.empty()) {
       std::string message = status_message(res.status);
       if (res.status == 413) message += " (limit " + std::to_string(options_.max_body_bytes) + " bytes)";

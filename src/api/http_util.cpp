@@ -1,10 +1,11 @@
 #include "api/http_util.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <string_view>
 #include <vector>
+
+#include "article/ascii.h"
 
 namespace storyline {
 
@@ -57,13 +58,6 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
-
 // The directives of a Cache-Control list, split at commas outside quoted strings.
 std::vector<std::string_view> directives(std::string_view list) {
   std::vector<std::string_view> out;
@@ -83,6 +77,17 @@ std::vector<std::string_view> directives(std::string_view list) {
   return out;
 }
 
+// Decimal digits only, as HTTP's delta-seconds and our counts are written; a value too large
+// for 64 bits is the largest one. nullopt when `text` is empty or holds anything else (a sign,
+// a space, a point).
+std::optional<std::int64_t> saturating_digits(std::string_view text) {
+  if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  std::int64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  return ec == std::errc::result_out_of_range ? INT64_MAX : n;
+}
+
 }  // namespace
 
 // RFC 9111: directive names are case-insensitive; several Cache-Control lines form one list;
@@ -94,14 +99,11 @@ std::optional<std::int64_t> max_age(const httplib::Request& req) {
     list += req.get_header_value("Cache-Control", i) + ",";
   for (std::string_view d : directives(list)) {
     const std::size_t eq = d.find('=');
-    if (!iequals(d.substr(0, eq), "max-age")) continue;
+    if (!ascii_iequals(d.substr(0, eq), "max-age")) continue;
     std::string_view value = eq == std::string_view::npos ? std::string_view() : d.substr(eq + 1);
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
-    const bool digits = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits) throw BadRequest("Cache-Control: max-age must be a non-negative number of seconds");
-    std::int64_t seconds = 0;
-    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-    return ec == std::errc::result_out_of_range ? INT64_MAX : seconds;
+    if (const std::optional<std::int64_t> seconds = saturating_digits(value)) return seconds;
+    throw BadRequest("Cache-Control: max-age must be a non-negative number of seconds");
   }
   return std::nullopt;
 }
@@ -110,7 +112,7 @@ std::string read_body(const httplib::Request& req, httplib::Response& res, const
                       std::size_t limit) {
   if (req.has_header("Transfer-Encoding")) {
     // cpp-httplib decodes "chunked" alone; with any other coding it would misread the body.
-    if (!iequals(trimmed(req.get_header_value("Transfer-Encoding")), "chunked")) {
+    if (!ascii_iequals(trimmed(req.get_header_value("Transfer-Encoding")), "chunked")) {
       res.set_header("Connection", "close");
       throw BadRequest("Transfer-Encoding must be chunked");
     }
@@ -144,13 +146,9 @@ std::string read_body(const httplib::Request& req, httplib::Response& res, const
 
 std::optional<std::int64_t> integer_param(const httplib::Request& req, const char* name) {
   if (!req.has_param(name)) return std::nullopt;
-  const std::string value = req.get_param_value(name);
-  const bool digits = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits) throw BadRequest(std::string("parameter ") + name + " must be a non-negative integer");
-  std::int64_t n = 0;
   // Too large for 64 bits: the largest value (callers bound what they need bounded).
-  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-  return ec == std::errc::result_out_of_range ? INT64_MAX : n;
+  if (const std::optional<std::int64_t> n = saturating_digits(req.get_param_value(name))) return n;
+  throw BadRequest(std::string("parameter ") + name + " must be a non-negative integer");
 }
 
 bool is_api_path(const std::string& method, const std::string& path) {
