@@ -125,18 +125,27 @@ nlohmann::json json_of(const httplib::Result& result) {
   return nlohmann::json::parse(result->body, nullptr, false);
 }
 
-std::string raw_exchange(int port, const std::string& request, int patience_ms) {
+int connect_to(int port, int patience_ms) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return {};
+  if (fd < 0) return -1;
   const timeval patience{patience_ms / 1000, (patience_ms % 1000) * 1000};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(std::uint16_t(port));
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+std::string raw_exchange(int port, const std::string& request, int patience_ms) {
+  const int fd = connect_to(port, patience_ms);
+  if (fd < 0) return {};
   std::string reply;
-  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0 &&
-      ::send(fd, request.data(), request.size(), 0) == ssize_t(request.size())) {
+  if (::send(fd, request.data(), request.size(), 0) == ssize_t(request.size())) {
     char buffer[4096];
     for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) reply.append(buffer, std::size_t(n));
   }

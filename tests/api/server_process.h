@@ -41,6 +41,10 @@ std::pair<std::string, std::string> read_sample(const std::string& name);
 
 nlohmann::json json_of(const httplib::Result& result);
 
+// A connection to the loopback server at `port` whose reads give up after `patience_ms` (a
+// server that stops answering fails a test instead of hanging it); -1 when it cannot connect.
+int connect_to(int port, int patience_ms);
+
 // Sends `request` (raw HTTP bytes) on a new connection and returns what comes back until the
 // server closes it or `patience_ms` pass: for requests no client library would send.
 std::string raw_exchange(int port, const std::string& request, int patience_ms);
