@@ -106,6 +106,11 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
     bool replaced = false;
   };
   std::vector<Outcome> outcomes;
+  // The batch's changes are no longer on their way (with order_mutex_ held); a resync never was.
+  auto settle_batch = [&] {
+    for (const IndexChange& change : changes)
+      if (!change.resync) settle_locked(change.article_id);
+  };
   try {
     std::lock_guard lock(mutex_);
     for (IndexChange& change : changes) {
@@ -136,8 +141,7 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
     // The batch is lost to the index (the threader reports it), not its articles' later
     // changes: they are no longer on their way, so those may store their threads.
     std::lock_guard lock(order_mutex_);
-    for (const IndexChange& change : changes)
-      if (!change.resync) settle_locked(change.article_id);  // a resync was never on its way
+    settle_batch();
     throw;
   }
   // Nobody waits for these writes. One that fails leaves the store a step behind the index,
@@ -145,8 +149,7 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
   // expires again. An article with a change still on its way is left to that change.
   const std::int64_t at = wall_clock();
   std::lock_guard lock(order_mutex_);
-  for (const IndexChange& change : changes)
-    if (!change.resync) settle_locked(change.article_id);  // a resync was never on its way
+  settle_batch();
   std::unordered_set<std::string_view> decided;  // newest first: an article's first seen is its last
   for (auto o = outcomes.rbegin(); o != outcomes.rend(); ++o) {
     if (!decided.insert(o->article_id).second) continue;
