@@ -11,6 +11,7 @@
 //                               figures when comparing changes to the analysis; under
 //                               `valgrind --tool=callgrind --instr-atstart=no` only those N are
 //                               counted, in instructions, which a busy VM does not move)
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <httplib.h>
 #include <spdlog/spdlog.h>
@@ -175,17 +176,24 @@ nlohmann::json put_while_polling(int port, const bench::SyntheticCorpus& corpus,
   return out;
 }
 
+// Unknown options, values that are not numbers and --help end the program before any work:
+// a mistyped option must not start a three-minute run with the defaults.
 Options parse(int argc, char** argv) {
   Options o;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string key = argv[i], value = argv[i + 1];
-    if (key == "--articles") o.articles = std::stoul(value);
-    else if (key == "--clients") o.clients = std::stoul(value);
-    else if (key == "--analysers") o.analysers = std::stoul(value);
-    else if (key == "--max-seconds") o.max_seconds = std::stod(value);
-    else if (key == "--keep") o.data_dir = value;
-    else if (key == "--analysis") o.analysis_only = std::stoul(value);
-    else if (key == "--rate") o.rate = std::stod(value);
+  CLI::App app{"serve_bench: storyline serve under load, over loopback HTTP; prints one JSON object"};
+  app.add_option("--articles", o.articles, "articles to index");
+  app.add_option("--clients", o.clients, "keep-alive client connections");
+  app.add_option("--analysers", o.analysers, "analysis engines of the server");
+  app.add_option("--max-seconds", o.max_seconds, "cap on each phase");
+  app.add_option("--keep", o.data_dir, "data directory kept after the run (must be new or empty)");
+  app.add_option("--analysis", o.analysis_only, "only read and analyse N PUT bodies on one thread");
+  app.add_option("--rate", o.rate, "PUTs per second offered in the fixed-rate phase (0 skips it)");
+  try {
+    app.parse(argc, argv);
+    if (!o.articles || !o.clients || !o.analysers || !(o.max_seconds > 0) || !(o.rate >= 0))
+      throw CLI::ValidationError("--articles, --clients, --analysers and --max-seconds must be positive, --rate not negative");
+  } catch (const CLI::ParseError& e) {
+    std::exit(app.exit(e));
   }
   return o;
 }
@@ -240,7 +248,14 @@ int main(int argc, char** argv) {
   Options o = parse(argc, argv);
   const bool keep = !o.data_dir.empty();
   if (!keep) o.data_dir = (std::filesystem::temp_directory_path() / ("serve-bench-" + std::to_string(getpid()))).string();
-  std::filesystem::remove_all(o.data_dir);
+  // The run starts from an empty store; a kept directory is never emptied for it, so a
+  // mistaken --keep cannot delete anyone's files.
+  std::error_code ec;
+  if (keep && std::filesystem::exists(o.data_dir, ec) && !std::filesystem::is_empty(o.data_dir, ec)) {
+    std::cerr << "serve_bench: --keep " << o.data_dir << ": not empty; give a new or empty directory\n";
+    return 2;
+  }
+  if (!keep) std::filesystem::remove_all(o.data_dir);
   auto phase_deadline = [&] { return Clock::now() + std::chrono::milliseconds(std::int64_t(o.max_seconds * 1000)); };
 
   bench::SyntheticCorpus corpus(STORYLINE_SHARED_DIR);
