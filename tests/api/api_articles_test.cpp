@@ -13,12 +13,18 @@ namespace {
 class ArticlesApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = std::make_unique<ServerProcess>(temp_dir("articles"), std::vector<std::string>{"--max-body", "100000"});
+    dir_ = std::make_unique<ScratchDir>("articles");
+    server_ = std::make_unique<ServerProcess>(*dir_, std::vector<std::string>{"--max-body", "100000"});
     ASSERT_TRUE(server_->wait_ready());
   }
-  static void TearDownTestSuite() { server_.reset(); }
+  static void TearDownTestSuite() {
+    server_.reset();  // before its directory
+    dir_.reset();
+  }
+  static std::unique_ptr<ScratchDir> dir_;
   static std::unique_ptr<ServerProcess> server_;
 };
+std::unique_ptr<ScratchDir> ArticlesApi::dir_;
 std::unique_ptr<ServerProcess> ArticlesApi::server_;
 
 const char* kJson = "application/json";
@@ -178,7 +184,8 @@ TEST_F(ArticlesApi, UnknownApiPathIsJson404) {
 }
 
 TEST(ArticlesAuth, WritesNeedTheBearerToken) {
-  ServerProcess server(temp_dir("auth"), {"--token", "s3cret"});
+  const ScratchDir dir("auth");
+  ServerProcess server(dir, {"--token", "s3cret"});
   ASSERT_TRUE(server.wait_ready());
   auto c = server.client();
   auto body = article_body("Storm hits coast", "A storm hit the coast.", "X");

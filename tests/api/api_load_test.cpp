@@ -27,7 +27,7 @@ TEST(Load, SamplesDirectoryIsStoredAndThreadedTogether) {
   const std::string samples = std::string(STORYLINE_SHARED_DIR) + "/samples";
   const std::string a_id = "000_97f2943d0885677f", b_id = "001_3fb660b0b4e710bb";
   if (!std::filesystem::exists(samples + "/" + a_id + ".txt")) GTEST_SKIP() << "samples not available";
-  const std::string dir = temp_dir("load");
+  const ScratchDir dir("load");  // one directory for both servers
   std::string thread;
   {
     ServerProcess server(dir, {"--load", samples});
@@ -53,15 +53,15 @@ TEST(Load, SamplesDirectoryIsStoredAndThreadedTogether) {
 // 512 bytes) or an article with no words is refused, as PUT refuses it, instead of being stored
 // where no GET or DELETE could reach it.
 TEST(Load, RefusesWhatPutWouldRefuse) {
-  const std::string files = temp_dir("load-odd-files");
+  const ScratchDir files("load-odd-files"), dir("load-odd");
   {
-    std::ofstream out(files + "/odd.jsonl");
+    std::ofstream out(files.path() + "/odd.jsonl");
     for (const std::string& id : {std::string("a/b"), std::string("x\\u0001y"), std::string(600, 'l')})
       out << R"({"id": ")" << id << R"(", "title": "Storm hits coast", "text": "A storm hit the coast."})" << "\n";
     out << R"({"id": "blank", "title": " ", "text": "\n"})" << "\n";
     out << R"({"id": "good-1", "title": "Storm hits coast", "text": "A storm hit the coast."})" << "\n";
   }
-  ServerProcess server(temp_dir("load-odd"), {"--load", files});
+  ServerProcess server(dir, {"--load", files});
   ASSERT_TRUE(server.wait_ready());
   ASSERT_FALSE(wait_for_article(server, "good-1").is_null());  // loaded last
   EXPECT_EQ(json_of(server.client().Get("/health"))["articles"], 1);

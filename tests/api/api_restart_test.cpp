@@ -31,7 +31,7 @@ std::vector<nlohmann::json> ecb_articles(std::size_t limit) {
 TEST(Restart, KillNineLosesNoAcknowledgedArticleAndKeepsThreadIds) {
   auto articles = ecb_articles(160);
   if (articles.size() < 160) GTEST_SKIP() << "ECB+ data not available";
-  const std::string dir = temp_dir("restart");
+  const ScratchDir dir("restart");  // one directory for both servers
   auto server = std::make_unique<ServerProcess>(dir);
   ASSERT_TRUE(server->wait_ready());
 

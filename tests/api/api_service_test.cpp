@@ -15,7 +15,8 @@ namespace storyline::test {
 namespace {
 
 TEST(ServiceApi, HealthAndMetrics) {
-  ServerProcess server(temp_dir("health"));
+  const ScratchDir dir("health");
+  ServerProcess server(dir);
   ASSERT_TRUE(server.wait_ready());
   auto c = server.client();
   ASSERT_EQ(c.Put("/articles/m-1", article_body("Storm hits coast", "A storm hit the coast.", "X"), "application/json")->status, 201);
@@ -33,7 +34,8 @@ TEST(ServiceApi, HealthAndMetrics) {
 }
 
 TEST(ServiceApi, RestoringAnswers503ExceptHealthAndMetrics) {
-  ServerProcess server(temp_dir("restoring"), {"--debug-restore-delay-ms", "1500"});
+  const ScratchDir dir("restoring");
+  ServerProcess server(dir, {"--debug-restore-delay-ms", "1500"});
   auto c = server.client();
   auto health = c.Get("/health");
   ASSERT_TRUE(health);
@@ -75,7 +77,8 @@ std::string read_response(int fd) {
 // A client streaming articles keeps its connection: cpp-httplib alone closes it after five
 // requests (HttpOptions::keep_alive_requests).
 TEST(ServiceApi, KeepsAConnectionOpenForManyRequests) {
-  ServerProcess server(temp_dir("keep-alive"));
+  const ScratchDir dir("keep-alive");
+  ServerProcess server(dir);
   ASSERT_TRUE(server.wait_ready());
   const int fd = connect_to(server.port(), 10000);  // a server that stops answering fails the test, not hangs it
   ASSERT_GE(fd, 0);
@@ -93,7 +96,8 @@ TEST(ServiceApi, KeepsAConnectionOpenForManyRequests) {
 // connections to a host open; with a fixed pool of eight workers, each held by its connection
 // until the 5 s idle timeout, two open UI tabs made every further client wait seconds.
 TEST(ServiceApi, IdleKeepAliveConnectionsDoNotStarveOthers) {
-  ServerProcess server(temp_dir("idle-connections"));  // --http-threads 8, the default
+  const ScratchDir dir("idle-connections");
+  ServerProcess server(dir);  // --http-threads 8, the default
   ASSERT_TRUE(server.wait_ready());
   const std::string request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   std::vector<int> idle;
@@ -116,9 +120,9 @@ TEST(ServiceApi, IdleKeepAliveConnectionsDoNotStarveOthers) {
 }
 
 TEST(ServiceApi, ServesTheWebUi) {
-  const std::string ui = temp_dir("ui");
-  { std::ofstream(ui + "/index.html") << "<!doctype html><title>storyline</title>"; }
-  ServerProcess server(temp_dir("ui-data"), {"--ui", ui});
+  const ScratchDir ui("ui"), dir("ui-data");
+  { std::ofstream(ui.path() + "/index.html") << "<!doctype html><title>storyline</title>"; }
+  ServerProcess server(dir, {"--ui", ui});
   ASSERT_TRUE(server.wait_ready());
   auto c = server.client();
   auto root = c.Get("/");

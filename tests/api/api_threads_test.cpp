@@ -16,10 +16,14 @@ const char* kJson = "application/json";
 class ThreadsApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = std::make_unique<ServerProcess>(temp_dir("threads"));
+    dir_ = std::make_unique<ScratchDir>("threads");
+    server_ = std::make_unique<ServerProcess>(*dir_);
     ASSERT_TRUE(server_->wait_ready());
   }
-  static void TearDownTestSuite() { server_.reset(); }
+  static void TearDownTestSuite() {
+    server_.reset();  // before its directory
+    dir_.reset();
+  }
 
   // The first thread listed by GET `query` that contains `article`, or null; polls for up to
   // 1 s, the visibility the contract promises.
@@ -36,8 +40,10 @@ class ThreadsApi : public ::testing::Test {
     }
     return nullptr;
   }
+  static std::unique_ptr<ScratchDir> dir_;
   static std::unique_ptr<ServerProcess> server_;
 };
+std::unique_ptr<ScratchDir> ThreadsApi::dir_;
 std::unique_ptr<ServerProcess> ThreadsApi::server_;
 
 TEST_F(ThreadsApi, TheTwoSamplesFormOneStoryWithBothOutletsAndTheVariants) {
@@ -121,7 +127,7 @@ TEST_F(ThreadsApi, PeriodLanguageAndLimitFilter) {
 }
 
 TEST(ThreadsTtl, ExpiredArticlesLeaveThreadsAndStorage) {
-  const std::string dir = temp_dir("ttl");
+  const ScratchDir dir("ttl");  // one directory for both servers
   ServerProcess server(dir);
   ASSERT_TRUE(server.wait_ready());
   auto c = server.client();

@@ -9,7 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "../support/scratch_dir.h"
+
 namespace storyline::test {
+
+// A server's data directory: declare it before the ServerProcess, which may write there until
+// it is stopped, so that the server goes first.
+using storyline::testing::ScratchDir;
 
 class ServerProcess {
  public:
@@ -28,9 +34,6 @@ class ServerProcess {
   int pid_ = -1;
   int port_ = 0;
 };
-
-// A unique empty directory under the system temp dir.
-std::string temp_dir(const std::string& name);
 
 // JSON body of an article: {"title", "text", "source", "date"?}.
 std::string article_body(const std::string& title, const std::string& text, const std::string& source,

@@ -5,18 +5,16 @@
 // article race each other, and a restart threads the articles stored without one (the
 // process ended in between).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <future>
-#include <filesystem>
 #include <map>
 #include <thread>
 #include <vector>
 
-#include "../store/fresh_dir.h"
 #include "../store/gated_store.h"
 #include "../support/articles.h"
+#include "../support/scratch_dir.h"
 #include "../support/service_store.h"
 #include "api/story_service.h"
 
@@ -28,9 +26,8 @@ Article article(const std::string& id, const std::string& title, const std::stri
 }
 
 TEST(StoryServiceCommit, AFailedCommitIsNotAcknowledgedAndLeavesTheIndexAsStored) {
-  const auto dir = std::filesystem::temp_directory_path() / ("storyline-service-commit-" + std::to_string(getpid()));
-  std::filesystem::remove_all(dir);
-  auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir.string()));
+  const testing::ScratchDir dir("service-commit");
+  auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir));
   testing::GatedStore& store = *gated;
   ServiceOptions options;
   options.engine.use_dictionaries = false;
@@ -73,7 +70,7 @@ Article version(int writer, int k) {
 }
 
 TEST(StoryServiceThreading, TheStoreEndsWithEveryArticlesCurrentThread) {
-  const std::string dir = testing::fresh_dir("service-threading");
+  const testing::ScratchDir dir("service-threading");
   std::map<std::string, std::string> title, thread;
   {
     StoryService service(testing::small_service_options(), open_sqlite_store(dir));
@@ -104,7 +101,7 @@ TEST(StoryServiceThreading, TheStoreEndsWithEveryArticlesCurrentThread) {
 // version 2's and land on its row (a crash before version 2's own thread is stored would
 // then restore version 2 into version 1's thread). Only version 2's thread is stored.
 TEST(StoryServiceThreading, AnOlderVersionsThreadNeverLandsOnANewerVersion) {
-  const std::string dir = testing::fresh_dir("service-versions");
+  const testing::ScratchDir dir("service-versions");
   auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir));
   testing::GatedStore& store = *gated;
   StoryService service(testing::small_service_options(), std::move(gated));
@@ -147,7 +144,7 @@ TEST(StoryServiceThreading, AnOlderVersionsThreadNeverLandsOnANewerVersion) {
 TEST(StoryServiceThreading, AnOlderVersionsExpiryNeverDeletesANewerVersion) {
   constexpr std::int64_t kHour = 3600;
   for (int round = 0; round < 3; ++round) {
-    const std::string dir = testing::fresh_dir("service-expiry-" + std::to_string(round));
+    const testing::ScratchDir dir("service-expiry-" + std::to_string(round));
     {
       auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir));
       testing::GatedStore& store = *gated;
@@ -183,7 +180,7 @@ TEST(StoryServiceThreading, AnOlderVersionsExpiryNeverDeletesANewerVersion) {
 }
 
 TEST(StoryServiceThreading, ARestartThreadsArticlesStoredWithoutAThread) {
-  const std::string dir = testing::fresh_dir("service-unthreaded");
+  const testing::ScratchDir dir("service-unthreaded");
   std::string valencia_thread;
   {
     StoryService service(testing::small_service_options(), open_sqlite_store(dir));

@@ -10,9 +10,9 @@
 #include <thread>
 #include <vector>
 
-#include "../store/fresh_dir.h"
 #include "../store/gated_store.h"
 #include "../support/articles.h"
+#include "../support/scratch_dir.h"
 #include "../support/service_store.h"
 #include "api/story_service.h"
 #include "store/sqlite_db.h"
@@ -25,7 +25,7 @@ Article article(const std::string& id, const std::string& title, const std::stri
 }
 
 TEST(StoryServiceSequences, PutDeletePutOfOneIdFromSeveralClients) {
-  const std::string dir = testing::fresh_dir("sequences-pdp");
+  const testing::ScratchDir dir("sequences-pdp");
   std::map<std::string, std::string> thread;
   std::size_t live = 0;
   {
@@ -62,7 +62,7 @@ TEST(StoryServiceSequences, PutDeletePutOfOneIdFromSeveralClients) {
 }
 
 TEST(StoryServiceSequences, AProfileThatDoesNotDecodeIsReanalysed) {
-  const std::string dir = testing::fresh_dir("sequences-blob");
+  const testing::ScratchDir dir("sequences-blob");
   std::string t;
   {
     StoryService service(testing::small_service_options(), open_sqlite_store(dir));
@@ -72,7 +72,7 @@ TEST(StoryServiceSequences, AProfileThatDoesNotDecodeIsReanalysed) {
     t = (*service.article("a"))["thread"];
   }
   {
-    sqlite::Db db(dir + "/storyline.sqlite");
+    sqlite::Db db(dir.path() + "/storyline.sqlite");
     db.exec("UPDATE articles SET profile = X'05FFFFFFFF'");
   }
   StoryService again(testing::small_service_options(), open_sqlite_store(dir));
@@ -104,7 +104,7 @@ class FailingDeletes final : public testing::ForwardingStore {
 // was, acknowledged and threaded: its thread must still reach the store, or a restart
 // threads it anew (another thread, another recorded match) and its history lacks the join.
 TEST(StoryServiceSequences, AFailedLaterChangeStillLetsTheThreadBeStored) {
-  const std::string dir = testing::fresh_dir("sequences-failed-delete");
+  const testing::ScratchDir dir("sequences-failed-delete");
   auto gated = std::make_unique<testing::GatedStore>(open_sqlite_store(dir));
   testing::GatedStore& gate = *gated;
   auto failing = std::make_unique<FailingDeletes>(std::move(gated), gate);

@@ -1,22 +1,15 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <functional>
 #include <set>
 #include <fstream>
 #include <random>
 
+#include "../support/scratch_dir.h"
 #include "compare/story_model.h"
 
 namespace storyline {
 namespace {
-
-std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() /
-          ("storyline-story-model-" + std::to_string(getpid()) + "-" + name))
-      .string();
-}
 
 BoostedTrees tiny_trees(std::uint64_t seed) {
   std::vector<std::vector<float>> rows;
@@ -88,10 +81,10 @@ TEST(StoryModel, FromJsonRejectsAFeatureCountMismatch) {
 
 TEST(StoryModel, SaveLoadRoundTrip) {
   StoryModel original = tiny_model();
-  std::string path = temp_path("model.json");
+  const testing::ScratchDir dir("story-model");
+  std::string path = dir.path() + "/model.json";
   original.save(path);
   StoryModel loaded = StoryModel::load(path);
-  std::filesystem::remove(path);
   EXPECT_EQ(loaded.to_json(), original.to_json());
   EXPECT_FLOAT_EQ(loaded.calibration.global.bias, original.calibration.global.bias);
   EXPECT_FLOAT_EQ(loaded.calibration.global.slope, original.calibration.global.slope);
@@ -135,7 +128,8 @@ TEST(StoryModel, LoadErrorsNameTheFile) {
   std::string missing = "/nonexistent/storyline/story_model.json";
   EXPECT_NE(message_of([&] { StoryModel::load(missing); }).find(missing), std::string::npos);
 
-  std::string bad = temp_path("bad.json");
+  const testing::ScratchDir dir("story-model");
+  std::string bad = dir.path() + "/bad.json";
   {
     nlohmann::json json = tiny_model().to_json();
     json["features"][0] = "renamed";
@@ -150,7 +144,6 @@ TEST(StoryModel, LoadErrorsNameTheFile) {
   }
   message = message_of([&] { StoryModel::load(bad); });
   EXPECT_NE(message.find(bad), std::string::npos) << message;
-  std::filesystem::remove(bad);
 }
 
 TEST(StoryModel, CommittedModelMatchesThisBuild) {

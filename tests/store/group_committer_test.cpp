@@ -7,13 +7,13 @@
 #include <set>
 #include <thread>
 
-#include "fresh_dir.h"
+#include "../support/scratch_dir.h"
 #include "gated_store.h"
 
 namespace storyline {
 namespace {
 
-using testing::fresh_dir;
+using testing::ScratchDir;
 
 ArticleWrite put(const std::string& id) {
   ArticleWrite w;
@@ -34,7 +34,7 @@ std::set<std::string> stored_ids(Store& store) {
 using testing::GatedStore;
 
 TEST(GroupCommitter, ConcurrentPutsAllAcknowledgedAreAllStoredAfterReopening) {
-  const std::string dir = fresh_dir("concurrent");
+  const ScratchDir dir("concurrent");
   constexpr int kThreads = 8, kEach = 150;
   std::size_t batches = 0;
   {
@@ -72,7 +72,8 @@ TEST(GroupCommitter, ConcurrentPutsAllAcknowledgedAreAllStoredAfterReopening) {
 }
 
 TEST(GroupCommitter, WritesQueuedDuringACommitShareTheNextOne) {
-  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("grouped")));
+  const ScratchDir dir("grouped");
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(dir));
   std::mutex order;
   GroupCommitter committer(*store, order);
   store->close_gate();
@@ -87,7 +88,7 @@ TEST(GroupCommitter, WritesQueuedDuringACommitShareTheNextOne) {
 }
 
 TEST(GroupCommitter, AFailedCommitAcknowledgesNoneAndUndoesNewestFirst) {
-  const std::string dir = fresh_dir("failed");
+  const ScratchDir dir("failed");
   std::vector<std::string> undone;
   {
     auto store = std::make_unique<GatedStore>(open_sqlite_store(dir));
@@ -115,7 +116,8 @@ TEST(GroupCommitter, AFailedCommitAcknowledgesNoneAndUndoesNewestFirst) {
 }
 
 TEST(GroupCommitter, AnAwaitedWriteIsCommittedOnTheCallersThread) {
-  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("awaited")));
+  const ScratchDir dir("awaited");
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(dir));
   std::mutex order;
   GroupCommitter committer(*store, order);
   GroupCommitter::Awaited done = committer.submit_awaited(put("mine"));
@@ -128,7 +130,8 @@ TEST(GroupCommitter, AnAwaitedWriteIsCommittedOnTheCallersThread) {
 // While one caller commits, the others wait for it, then one of them commits all that queued
 // meanwhile in one batch, and everyone has the result of their own write.
 TEST(GroupCommitter, AwaitedWritesQueuedDuringACommitShareTheNextOne) {
-  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("awaited-grouped")));
+  const ScratchDir dir("awaited-grouped");
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(dir));
   std::mutex order;
   GroupCommitter committer(*store, order);
   store->close_gate();
@@ -153,7 +156,8 @@ TEST(GroupCommitter, AwaitedWritesQueuedDuringACommitShareTheNextOne) {
 }
 
 TEST(GroupCommitter, AFailedAwaitedCommitThrowsAndIsUndone) {
-  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("awaited-failed")));
+  const ScratchDir dir("awaited-failed");
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(dir));
   std::mutex order;
   GroupCommitter committer(*store, order);
   store->fail = true;
@@ -172,7 +176,8 @@ TEST(GroupCommitter, AFailedAwaitedCommitThrowsAndIsUndone) {
 // write is queued) must not leave the write queued until some later request commits: on an
 // idle server that could be never. The writer thread commits it.
 TEST(GroupCommitter, AnAwaitedWriteNobodyWaitsForIsCommittedByTheWriter) {
-  auto store = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("awaited-dropped")));
+  const ScratchDir dir("awaited-dropped");
+  auto store = std::make_unique<GatedStore>(open_sqlite_store(dir));
   std::mutex order;
   GroupCommitter committer(*store, order);
   try {
@@ -195,7 +200,8 @@ TEST(GroupCommitter, AnAwaitedWriteNobodyWaitsForIsCommittedByTheWriter) {
 // A write's `then` runs after its commit and before anyone learns of it, in commit order
 // across batches, with the write's result; a failed commit runs none.
 TEST(GroupCommitter, ThenRunsInCommitOrderBeforeTheResultAndNotAfterAFailure) {
-  auto gated = std::make_unique<GatedStore>(open_sqlite_store(fresh_dir("then")));
+  const ScratchDir dir("then");
+  auto gated = std::make_unique<GatedStore>(open_sqlite_store(dir));
   GatedStore& store = *gated;
   std::mutex order;
   GroupCommitter committer(store, order);
@@ -239,7 +245,7 @@ TEST(GroupCommitter, ThenRunsInCommitOrderBeforeTheResultAndNotAfterAFailure) {
 }
 
 TEST(GroupCommitter, ClosingCommitsWhatIsQueued) {
-  const std::string dir = fresh_dir("drain");
+  const ScratchDir dir("drain");
   {
     auto store = open_sqlite_store(dir);
     std::mutex order;
@@ -251,7 +257,8 @@ TEST(GroupCommitter, ClosingCommitsWhatIsQueued) {
 }
 
 TEST(SqliteStoreApply, OneTransactionReportsPerWriteAndKeepsOrder) {
-  auto store = open_sqlite_store(fresh_dir("apply"));
+  const ScratchDir dir("apply");
+  auto store = open_sqlite_store(dir);
   std::vector<StoreWrite> writes;
   writes.push_back(put("a"));
   writes.push_back(put("b"));

@@ -8,12 +8,12 @@
 #include "store/store.h"
 #include "store/wal_checkpointer.h"
 
-#include "fresh_dir.h"
+#include "../support/scratch_dir.h"
 
 namespace storyline {
 namespace {
 
-using testing::fresh_dir;
+using testing::ScratchDir;
 
 StoredArticle article(const std::string& id, const std::string& thread) {
   StoredArticle s;
@@ -42,7 +42,8 @@ std::vector<StoredArticle> all(Store& store) {
 }
 
 TEST(SqliteStore, PutReportsNewAndKeepsArrivalOrder) {
-  auto store = open_sqlite_store(fresh_dir("order"));
+  const ScratchDir dir("order");
+  auto store = open_sqlite_store(dir);
   EXPECT_TRUE(store->put(article("a", "t1")));
   EXPECT_TRUE(store->put(article("b", "t1")));
   EXPECT_FALSE(store->put(article("a", "t2")));  // an update moves to the end
@@ -57,9 +58,9 @@ TEST(SqliteStore, PutReportsNewAndKeepsArrivalOrder) {
 // The WAL is copied back into the database while the store is open, not only when it closes:
 // otherwise it grows by every write for as long as the server runs.
 TEST(SqliteStore, CheckpointsTheWalWhileOpen) {
-  const std::string dir = fresh_dir("checkpoint");
+  const ScratchDir dir("checkpoint");
   auto store = open_sqlite_store(dir);
-  const auto db = std::filesystem::path(dir) / "storyline.sqlite";
+  const auto db = std::filesystem::path(dir.path()) / "storyline.sqlite";
   // Past the checkpointer's threshold (in 4 KB WAL pages) twice over, in 10 KB articles.
   const int articles = 2 * sqlite::WalCheckpointer::kDefaultPages * 4096 / 10000 + 1;
   const std::uintmax_t threshold_bytes = std::uintmax_t(sqlite::WalCheckpointer::kDefaultPages) * 4096;
@@ -75,7 +76,7 @@ TEST(SqliteStore, CheckpointsTheWalWhileOpen) {
 }
 
 TEST(SqliteStore, EverythingSurvivesReopening) {
-  const std::string dir = fresh_dir("reopen");
+  const ScratchDir dir("reopen");
   {
     auto store = open_sqlite_store(dir);
     store->put(article("a", "t1"));
@@ -107,7 +108,8 @@ TEST(SqliteStore, EverythingSurvivesReopening) {
 }
 
 TEST(SqliteStore, RemovalIsRecordedInTheHistory) {
-  auto store = open_sqlite_store(fresh_dir("history"));
+  const ScratchDir dir("history");
+  auto store = open_sqlite_store(dir);
   store->put(article("a", "t1"));
   store->put(article("a", "t2"));
   EXPECT_TRUE(store->remove("a", RemovalReason::Expired, 777));
@@ -127,7 +129,7 @@ TEST(SqliteStore, RemovalIsRecordedInTheHistory) {
 // thread logs nothing, its assignment logs "joined" (or "updated" for a replaced version)
 // and reaches only a stored article.
 TEST(SqliteStore, AnAssignmentWriteGivesAStoredArticleItsThread) {
-  const std::string dir = fresh_dir("assignment");
+  const ScratchDir dir("assignment");
   {
     auto store = open_sqlite_store(dir);
     StoredArticle s = article("a", "");
@@ -167,7 +169,7 @@ TEST(SqliteStore, AnAssignmentWriteGivesAStoredArticleItsThread) {
 }
 
 TEST(SqliteStore, TheMatchedMemberSurvivesPutApplyAndReopening) {
-  const std::string dir = fresh_dir("matched");
+  const ScratchDir dir("matched");
   {
     auto store = open_sqlite_store(dir);
     StoredArticle put = article("a", "t1");
@@ -193,10 +195,9 @@ TEST(SqliteStore, TheMatchedMemberSurvivesPutApplyAndReopening) {
 // A data directory written before matches were recorded opens, keeps its rows (without a
 // match) and records matches from then on.
 TEST(SqliteStore, AnOlderDatabaseGainsTheMatchColumns) {
-  const std::string dir = fresh_dir("older");
+  const ScratchDir dir("older");
   {
-    std::filesystem::create_directories(dir);
-    sqlite::Db db(dir + "/storyline.sqlite");
+    sqlite::Db db(dir.path() + "/storyline.sqlite");
     db.exec(
         "CREATE TABLE articles (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL, "
         "lang TEXT NOT NULL, published INTEGER, url TEXT NOT NULL, source TEXT NOT NULL, expires INTEGER, "
