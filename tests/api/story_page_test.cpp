@@ -77,6 +77,7 @@ TEST_F(StoryPageTest, EachArticleIsShownBesideTheMemberItMatchedWhenItJoined) {
 TEST_F(StoryPageTest, AnArticleWhoseMatchIsGoneIsComparedWithTheOthers) {
   ASSERT_TRUE(index_.remove("quake-1"));  // quake-2's match, perhaps quake-3's
   auto page = page_of("quake-2");
+  for (const char* id : {"quake-2", "quake-3"}) EXPECT_EQ(joined(page, id)["founder"], false) << id;  // it left
   EXPECT_EQ(joined(page, "quake-2")["matched_article"], "quake-3");
   EXPECT_EQ(joined(page, "quake-3")["matched_article"], "quake-2");
   for (const char* id : {"quake-2", "quake-3"}) {
