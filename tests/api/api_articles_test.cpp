@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <memory>
 
 #include "server_process.h"
@@ -139,13 +138,13 @@ TEST_F(ArticlesApi, ChunkedAndCompressedBodiesOverTheLimitAre413) {
 }
 
 // A write without Content-Length or chunked encoding has an empty body (RFC 9112 6.3): it is
-// answered at once instead of after the 5 s read timeout with a bare "bad request".
+// answered at once instead of after the 5 s read timeout with a bare "bad request". No clock is
+// read: an exchange that waited for a body would end at its 3 s patience with no reply, and the
+// bare 400 has no JSON error.
 TEST_F(ArticlesApi, WritesWithoutABodyLengthAreAnsweredAtOnce) {
   for (const std::string request_line : {"PUT /articles/no-length", "POST /compare", "PATCH /articles/x", "PUT /threads"}) {
-    const auto start = std::chrono::steady_clock::now();
     const std::string reply =
         raw_exchange(server_->port(), request_line + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3000);
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2)) << request_line;
     EXPECT_EQ(reply.rfind("HTTP/1.1 4", 0), 0u) << request_line << ": " << reply;
     EXPECT_NE(reply.find("{\"error\":"), std::string::npos) << request_line << ": " << reply;
   }
