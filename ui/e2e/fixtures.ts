@@ -24,8 +24,10 @@ export const STORY: Story = {
           published: '2022-07-29T17:30:00Z',
           url: 'https://www.tagesschau.de/ausland/amerika/blinken-lawrow-telefonat-101.html',
           joined: {
+            // Story-level and pairwise figures differ, so the UI must not mix them up.
             probability: 0.91,
             matched_article: 'aljazeera-001',
+            matched_probability: 0.87,
             shared_entities: ['Blinken', 'Lavrov', 'Griner', 'Whelan', 'Bout'],
             shared_terms: ['prisoner', 'exchange', 'phone call', 'offer'],
           },

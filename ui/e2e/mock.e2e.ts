@@ -64,8 +64,11 @@ test('story page: sources side by side, timeline, spelling variants, why grouped
   assert.deepEqual(await page.locator('.tl-source').allInnerTexts(), ['Al Jazeera (ar)', 'Tagesschau (de)', '新华社 Xinhua (zh)', 'BBC عربي']);
   assert.match(await page.locator('.tl-offset').first().innerText(), /first report/i);
   const why = page.locator('#article-tagesschau-000 .why');
-  assert.match(await why.innerText(), /91% match[\s\S]*Al Jazeera \(ar\)[\s\S]*Griner/);
-  assert.match(await page.locator('#article-aljazeera-001 .why').innerText(), /Started this story[\s\S]*Tagesschau \(de\)[\s\S]*91%/);
+  // Next to "with <article>": matched_probability (87%); probability (91%) is labelled as the story's.
+  assert.match(await why.innerText(), /87% match with Al Jazeera \(ar\): US Secretary[\s\S]*whole story when it joined: 91%[\s\S]*Griner/);
+  assert.match((await why.locator('.match').getAttribute('title')) ?? '', /this article and the one named here/);
+  assert.match((await why.locator('.why-story').getAttribute('title')) ?? '', /articles already in it/);
+  assert.match(await page.locator('#article-aljazeera-001 .why').innerText(), /Started this story[\s\S]*91% match with the closest report, Tagesschau \(de\)/);
   // Long lists of shared names fold behind "+N more".
   assert.equal(await page.locator('#article-tagesschau-000 .chip-more').count(), 0);
   // Only http(s) links; a missing url gives no link.

@@ -31,14 +31,13 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 /**
  * How long before `now` the time `then` was: "just now", "5 min ago", "3 h ago",
- * "1 day ago", "6 days ago"; a week or more back gives the date. `now` is the index's
- * "now" (its newest article) when the API gives one, so old corpora still read naturally.
+ * "1 day ago", "6 days ago"; a week or more back gives the date (UTC). `now` should be the
+ * real clock: the index's "now" is its newest article, which stands still on a quiet feed.
  */
-export function formatRelative(then: string | null | undefined, now: string | number | null | undefined): string {
+export function formatRelative(then: string | null | undefined, now: number = Date.now()): string {
   const t = parseTime(then);
   if (t === null) return 'time unknown';
-  const n = typeof now === 'number' ? now : parseTime(now) ?? Date.now();
-  const diff = n - t;
+  const diff = now - t;
   if (diff < MINUTE) return 'just now'; // includes small clock skew into the future
   if (diff < HOUR) return `${Math.floor(diff / MINUTE)} min ago`;
   if (diff < DAY) return `${Math.floor(diff / HOUR)} h ago`;

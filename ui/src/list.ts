@@ -39,7 +39,8 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
     PERIODS.map((p) =>
       h(
         'label',
-        { class: 'segment', title: p.key === 'all' ? 'All time' : `Last ${p.label}` },
+        // The server counts periods back from its newest article, not from the clock.
+        { class: 'segment', title: p.key === 'all' ? 'All time' : `${p.label} up to the newest article` },
         h('input', {
           type: 'radio',
           name: 'period',
@@ -88,9 +89,10 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
     ),
   );
   periodGroup.setAttribute('aria-labelledby', 'period-label');
+  periodGroup.setAttribute('aria-describedby', 'as-of');
 
   const heading = h('h1', { class: 'list-title', tabindex: '-1' }, 'Top stories');
-  const asOf = h('p', { class: 'as-of' });
+  const asOf = h('p', { class: 'as-of', id: 'as-of' });
   const results = h('div', { class: 'results', 'aria-live': 'polite' });
   const root = h(
     'section',
@@ -115,8 +117,8 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
   }
 
   function row(r: ThreadRowView): HTMLElement {
-    const sources = r.topSources.slice(0, 4);
-    const more = r.topSources.length - sources.length;
+    const sources = r.topSources;
+    const more = r.moreSources;
     return h(
       'li',
       { class: 'story-row' },
@@ -174,7 +176,7 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
       const before = seenLangs.size;
       view.languages.forEach((l) => seenLangs.add(l));
       if (seenLangs.size !== before) syncForm();
-      asOf.textContent = view.asOf ? `Newest article ${view.asOf}` : '';
+      asOf.textContent = view.asOf ? `Newest article ${view.asOf}; periods count back from it` : '';
       if (!view.rows.length) {
         replaceChildren(
           results,

@@ -4,7 +4,8 @@ import { buildStory, buildThreadList, displayName, kindLabel, verdictTone } from
 import type { Story } from './types';
 
 describe('buildThreadList', () => {
-  const view = buildThreadList({ now: NOW, threads: THREADS });
+  // The clock is injected; here it reads the same as the index's newest article.
+  const view = buildThreadList({ now: NOW, threads: THREADS }, Date.parse(NOW));
   it('ranks rows and labels them', () => {
     expect(view.rows).toHaveLength(THREADS.length);
     const first = view.rows[0];
@@ -20,8 +21,21 @@ describe('buildThreadList', () => {
     expect(view.asOf).toBe('29 Jul 2022, 18:10 UTC');
     expect(view.languages).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja', 'uk', 'zh']);
   });
-  it('is relative to the index "now", not the clock', () => {
+  it('counts relative times from the clock, not the index "now" (its newest article)', () => {
     expect(view.rows.at(-1)?.lastSeen).toBe('2 days ago');
+    const quiet = buildThreadList({ now: NOW, threads: THREADS }, Date.parse('2022-08-01T17:30:00Z'));
+    expect(quiet.rows[0].lastSeen).toBe('3 days ago');
+    expect(quiet.asOf).toBe('29 Jul 2022, 18:10 UTC');
+  });
+  it('counts the outlets not named from `sources`, not from the capped top_sources', () => {
+    const byId = Object.fromEntries(view.rows.map((r) => [r.id, r]));
+    expect(byId['t-grain-deal']).toMatchObject({ topSources: ['Reuters', 'Le Monde', 'Ukrainska Pravda', 'Deutsche Welle'], moreSources: 5 });
+    expect(byId['t-iraq-parliament'].moreSources).toBe(2);
+    expect(byId['t-blinken-lavrov'].moreSources).toBe(0);
+  });
+  it('knows the title language only when the story has one language', () => {
+    expect(view.rows.find((r) => r.id === 't-heatwave')?.lang).toBe('de');
+    expect(view.rows[0].lang).toBeNull();
   });
   it('survives sparse or broken input', () => {
     const v = buildThreadList({ threads: [{ id: 'x', title: '', articles: 1, sources: 1, languages: null as never }] }, Date.parse(NOW));
@@ -48,13 +62,17 @@ describe('buildStory', () => {
   it('explains why each article was grouped', () => {
     expect(v.outlets[1].articles[0].why).toEqual({
       kind: 'first',
-      closest: { percent: '91%', matchedId: 'tagesschau-000', matchedLabel: expect.stringMatching(/^Tagesschau \(de\): First phone call/) },
+      closest: {
+        percent: '91%',
+        matched: { id: 'tagesschau-000', source: 'Tagesschau (de)', title: expect.stringMatching(/^First phone call/), lang: 'en' },
+      },
     });
+    // "with <article>" carries matched_probability; probability is the story-level figure.
     expect(v.outlets[0].articles[0].why).toMatchObject({
       kind: 'joined',
-      percent: '91%',
-      matchedId: 'aljazeera-001',
-      matchedLabel: expect.stringMatching(/^Al Jazeera \(ar\): US Secretary of State/),
+      storyPercent: '91%',
+      matchPercent: '87%',
+      matched: { id: 'aljazeera-001', source: 'Al Jazeera (ar)', title: expect.stringMatching(/^US Secretary of State/), lang: 'en' },
       sharedEntities: ['Blinken', 'Lavrov', 'Griner', 'Whelan', 'Bout'],
     });
   });
@@ -96,6 +114,12 @@ describe('buildStory', () => {
     const none = buildStory({ ...STORY, timeline: undefined });
     expect(none.timeline.map((t) => t.articleId)).toEqual(['aljazeera-001', 'tagesschau-000', 'xinhua-002', 'bbcarabic-003']);
   });
+  it('calls the earliest entry the first report only when it has a time', () => {
+    const undated = buildStory({ ...STORY, timeline: STORY.timeline!.map((t) => ({ ...t, time: null })) });
+    expect(undated.timeline.map((t) => [t.offsetLabel, t.first])).toEqual(STORY.timeline!.map(() => ['', false]));
+    expect(v.timeline[0]).toMatchObject({ offsetLabel: 'first report', first: true });
+    expect(v.timeline.map((t) => t.lang)).toEqual(['en', 'en', 'zh', 'ar']);
+  });
   it('survives a minimal story', () => {
     const m = buildStory({ id: 's', title: '', outlets: [{ source: 'X', articles: [{ id: 'a', title: 'T', url: '', joined: { probability: null } }] }] } as Story);
     expect(m.title).toBe('Untitled story');
@@ -105,10 +129,16 @@ describe('buildStory', () => {
     expect(m.timeline).toHaveLength(1);
     expect(m.variants).toEqual([]);
   });
-  it('uses probability, or matched_probability when that is all there is', () => {
+  it('keeps the pairwise and story-level figures apart', () => {
     const s = (joined: object) =>
       buildStory({ id: 's', title: 't', outlets: [{ source: 'X', articles: [{ id: 'a', title: 'T', joined }] }] } as Story).outlets[0].articles[0].why;
-    expect(s({ matched_article: 'b', matched_probability: 0.42 })).toMatchObject({ kind: 'joined', percent: '42%', matchedLabel: 'b' });
+    expect(s({ matched_article: 'b', matched_probability: 0.42 })).toMatchObject({
+      kind: 'joined',
+      storyPercent: null,
+      matchPercent: '42%',
+      matched: { id: 'b', source: null, title: null },
+    });
+    expect(s({ probability: 0.7 })).toMatchObject({ kind: 'joined', storyPercent: '70%', matchPercent: null, matched: null });
     expect(s({ founder: true, probability: 1 })).toEqual({ kind: 'first', closest: null });
   });
   it('names entities by their fullest form', () => {

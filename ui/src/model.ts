@@ -30,7 +30,11 @@ export interface ThreadRowView {
   lastSeen: string; // relative
   lastSeenTitle: string; // absolute, for the tooltip / <time datetime>
   lastSeenIso: string | null;
+  /** Set when every article is in one language, so the title's language is known. */
+  lang: string | null;
+  /** The first few outlet names, and how many other outlets the story has. */
   topSources: string[];
+  moreSources: number;
 }
 
 export interface ThreadListView {
@@ -39,13 +43,22 @@ export interface ThreadListView {
   languages: string[]; // every language code seen in the rows
 }
 
-export function buildThreadList(json: ThreadList, nowFallback: number = Date.now()): ThreadListView {
-  const now = parseTime(json?.now) ?? nowFallback;
+/** Outlet names shown per row; the server sends up to 5 in top_sources. */
+export const SOURCES_SHOWN = 4;
+
+/**
+ * `clock` is the real time (injected by tests): relative times count from it, not from the
+ * index's `now` (its newest article), or a quiet feed would call a 3-day-old story "just now".
+ */
+export function buildThreadList(json: ThreadList, clock: number = Date.now()): ThreadListView {
   const langs = new Set<string>();
   const rows = arr(json?.threads).map((t, i): ThreadRowView => {
     const languages = arr(t.languages).filter((l) => typeof l === 'string' && l);
     languages.forEach((l) => langs.add(l));
     const last = t.last_seen ?? t.first_seen ?? null;
+    const topSources = arr(t.top_sources)
+      .filter((s) => typeof s === 'string' && s)
+      .slice(0, SOURCES_SHOWN);
     return {
       id: str(t.id),
       rank: i + 1,
@@ -53,10 +66,13 @@ export function buildThreadList(json: ThreadList, nowFallback: number = Date.now
       outletsLabel: plural(num(t.sources), 'outlet'),
       articlesLabel: plural(num(t.articles), 'article'),
       languages: languages.map((code) => ({ code, name: languageName(code) })),
-      lastSeen: formatRelative(last, now),
+      lastSeen: formatRelative(last, clock),
       lastSeenTitle: formatDateTime(last),
       lastSeenIso: last,
-      topSources: arr(t.top_sources).filter((s) => typeof s === 'string' && s),
+      lang: languages.length === 1 ? languages[0] : null,
+      topSources,
+      // `sources` counts every outlet; top_sources is capped, so it cannot give "N more".
+      moreSources: Math.max(0, num(t.sources) - topSources.length),
     };
   });
   return {
@@ -68,18 +84,28 @@ export function buildThreadList(json: ThreadList, nowFallback: number = Date.now
 
 // ---------------------------------------------------------------- story page
 
+/** The article a member is shown beside; source/title null when it is not in the story. */
+export interface MatchedRef {
+  id: string;
+  source: string | null;
+  title: string | null;
+  lang: string | null;
+}
+
 export type WhyGrouped =
   | {
       kind: 'first';
-      /** For the founder: its closest match in the story, if any. */
-      closest: { percent: string | null; matchedId: string; matchedLabel: string } | null;
+      /** For the founder: its closest match in the story, if any (percent: matched_probability). */
+      closest: { percent: string | null; matched: MatchedRef } | null;
     }
   | {
       kind: 'joined';
-      percent: string | null;
+      /** `probability`: P(same story) with the whole story when the article joined. */
+      storyPercent: string | null;
       probability: number | null;
-      matchedId: string | null;
-      matchedLabel: string | null; // "Al Jazeera (ar): US offers …"
+      /** `matched_probability`: P(same story) with `matched` alone. */
+      matchPercent: string | null;
+      matched: MatchedRef | null;
       sharedEntities: string[];
       sharedTerms: string[];
     };
@@ -108,6 +134,7 @@ export interface OutletView {
 
 export interface TimelineView {
   articleId: string;
+  lang: string | null;
   time: string | null;
   timeLabel: string;
   offsetLabel: string;
@@ -198,11 +225,15 @@ export function displayName(v: VariantEntry): string {
 const TONE_ORDER: Record<VerdictTone, number> = { variant: 0, warn: 1, other: 2, same: 3 };
 
 export function buildStory(json: Story): StoryView {
-  // Article id → outlet, title: used by "why grouped", the timeline and the ledger.
-  const byId = new Map<string, { source: string; title: string }>();
+  // Article id → outlet, title, language: used by "why grouped", the timeline and the ledger.
+  const byId = new Map<string, { source: string; title: string; lang: string | null }>();
   for (const o of arr(json?.outlets)) {
-    for (const a of arr(o?.articles)) byId.set(str(a.id), { source: str(o.source), title: str(a.title) });
+    for (const a of arr(o?.articles)) byId.set(str(a.id), { source: str(o.source), title: str(a.title), lang: str(a.lang) || null });
   }
+  const ref = (id: string): MatchedRef => {
+    const m = byId.get(id);
+    return { id, source: m?.source || null, title: m?.title || null, lang: m?.lang ?? null };
+  };
 
   const outlets: OutletView[] = arr(json?.outlets).map((o) => {
     const source = str(o.source) || 'Unknown outlet';
@@ -213,22 +244,20 @@ export function buildStory(json: Story): StoryView {
         let why: WhyGrouped = { kind: 'first', closest: null };
         const finite = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
         const matchedId = str(j?.matched_article) || null;
-        const m = matchedId ? byId.get(matchedId) : undefined;
         if (j?.founder) {
           why = {
             kind: 'first',
-            closest: matchedId
-              ? { percent: formatPercent(finite(j.matched_probability)), matchedId, matchedLabel: m ? `${m.source}: ${m.title}` : matchedId }
-              : null,
+            closest: matchedId ? { percent: formatPercent(finite(j.matched_probability)), matched: ref(matchedId) } : null,
           };
-        } else if (j && (matchedId || j.probability != null)) {
-          const p = finite(j.probability) ?? finite(j.matched_probability);
+        } else if (j && (matchedId || j.probability != null || j.matched_probability != null)) {
+          // Two different figures: never show the story-level one next to "with <article>".
+          const p = finite(j.probability);
           why = {
             kind: 'joined',
             probability: p,
-            percent: formatPercent(p),
-            matchedId,
-            matchedLabel: m ? `${m.source}: ${m.title}` : matchedId,
+            storyPercent: formatPercent(p),
+            matchPercent: matchedId ? formatPercent(finite(j.matched_probability)) : null,
+            matched: matchedId ? ref(matchedId) : null,
             sharedEntities: arr(j.shared_entities).filter((s) => typeof s === 'string' && s),
             sharedTerms: arr(j.shared_terms).filter((s) => typeof s === 'string' && s),
           };
@@ -268,14 +297,17 @@ export function buildStory(json: Story): StoryView {
   const t0 = sorted.find((x) => x.t !== null)?.t ?? null;
   const timeline: TimelineView[] = sorted.map(({ e, t }, i) => {
     const known = byId.get(str(e.article));
+    // Undated entries sort last, so only a dated first entry is known to be the first report.
+    const first = i === 0 && t !== null;
     return {
       articleId: str(e.article),
+      lang: known?.lang ?? null,
       time: e.time ?? null,
       timeLabel: formatDateTime(e.time),
-      offsetLabel: i === 0 ? 'first report' : t !== null && t0 !== null ? formatOffset(t - t0) : '',
+      offsetLabel: first ? 'first report' : t !== null && t0 !== null ? formatOffset(t - t0) : '',
       source: str(e.source) || known?.source || '',
       title: str(e.title) || known?.title || '',
-      first: i === 0,
+      first,
     };
   });
 

@@ -1,7 +1,7 @@
 // One story: sources side by side, timeline, names & spellings ledger, why grouped.
 import { fetchStory } from './api';
 import { announce, h, joinWith, replaceChildren, text } from './dom';
-import type { ArticleView, OutletView, StoryView, TimelineView, VariantView } from './model';
+import type { ArticleView, MatchedRef, OutletView, StoryView, TimelineView, VariantView } from './model';
 import { buildStory } from './model';
 import { errorBlock, loadingBlock, showIndexLoading } from './states';
 
@@ -46,6 +46,20 @@ function chips(label: string, items: string[], cls: string): HTMLElement | null 
   return h('div', { class: 'why-row' }, h('span', { class: 'why-label' }, label), list);
 }
 
+/** "Outlet: headline", each isolated (<bdi>) so an Arabic outlet beside a Latin title keeps its order. */
+function matchedRef(m: MatchedRef): HTMLElement {
+  return h(
+    'span',
+    { class: 'why-matched' },
+    m.source && m.title
+      ? [h('bdi', null, m.source), ': ', h('bdi', { lang: m.lang ?? undefined }, m.title)]
+      : h('bdi', null, m.title || m.id),
+  );
+}
+
+const MATCH_HINT = 'Probability that this article and the one named here report the same story';
+const STORY_HINT = 'Probability, worked out when this article joined, that it reports the same story as the articles already in it taken together';
+
 function whyGrouped(a: ArticleView): HTMLElement {
   if (a.why.kind === 'first') {
     const c = a.why.closest;
@@ -57,9 +71,9 @@ function whyGrouped(a: ArticleView): HTMLElement {
         ? h(
             'p',
             { class: 'why-with' },
-            'Closest report: ',
-            text('span', 'why-matched', c.matchedLabel),
-            c.percent ? ` (${c.percent})` : null,
+            // The figure goes first: the line is clamped to two lines and would hide it at the end.
+            c.percent ? [h('span', { class: 'match', title: MATCH_HINT }, `${c.percent} match`), ' with the closest report, '] : 'Closest report: ',
+            matchedRef(c.matched),
           )
         : null,
     );
@@ -68,13 +82,16 @@ function whyGrouped(a: ArticleView): HTMLElement {
   return h(
     'div',
     { class: 'why' },
-    h(
-      'p',
-      { class: 'why-title' },
-      'Why grouped',
-      w.percent ? h('span', { class: 'match', title: 'Probability that both report the same story' }, `${w.percent} match`) : null,
-    ),
-    w.matchedLabel ? h('p', { class: 'why-with' }, 'with ', text('span', 'why-matched', w.matchedLabel)) : null,
+    h('p', { class: 'why-title' }, 'Why grouped'),
+    w.matched
+      ? h(
+          'p',
+          { class: 'why-with' },
+          w.matchPercent ? [h('span', { class: 'match', title: MATCH_HINT }, `${w.matchPercent} match`), ' with '] : 'With ',
+          matchedRef(w.matched),
+        )
+      : null,
+    w.storyPercent ? h('p', { class: 'why-story', title: STORY_HINT }, `Fit with the whole story when it joined: ${w.storyPercent}`) : null,
     chips('Shared names', w.sharedEntities, 'chip-entity'),
     chips('Shared terms', w.sharedTerms, 'chip-term'),
   );
