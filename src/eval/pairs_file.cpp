@@ -6,9 +6,30 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <fmt/format.h>
 
+#include "article/reader.h"
+#include "article/utf8.h"
 
 namespace storyline {
+namespace {
+
+// A field that would fail the article readers' checks: every field reaches the JSON output (as
+// an id, a language, a URL or the text), and nlohmann::json throws on invalid UTF-8 when it
+// writes, which would end the whole run at that row. Texts must also hold something and stay
+// within the readers' size limit.
+std::optional<std::string> field_problem(const std::string& column, std::string_view value, bool is_text) {
+  if (is_text) {
+    if (value.find_first_not_of(" \t\r\n") == std::string_view::npos) return column + " is empty";
+    if (const std::size_t limit = ReadOptions{}.max_file_bytes; value.size() > limit)
+      return fmt::format("{} too large ({} bytes; the limit is {} bytes)", column, value.size(), limit);
+  }
+  if (value.empty()) return std::nullopt;
+  if (auto problem = detail::check_text_bytes(value)) return column + ": " + *problem;
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   std::vector<std::vector<std::string>> records;
@@ -99,6 +120,15 @@ std::vector<LabelledPair> read_pairs_file(const std::string& path, std::vector<R
     if (row.size() != records[0].size()) {
       errors.push_back({origin, "has " + std::to_string(row.size()) + " fields, the header has " +
                                     std::to_string(records[0].size())});
+      continue;
+    }
+    std::optional<std::string> problem;
+    for (std::size_t i = 0; i < row.size() && !problem; ++i) {
+      const std::string& name = records[0][i];
+      problem = field_problem(name, row[i], name == "text1" || name == "text2");
+    }
+    if (problem) {
+      errors.push_back({origin, *problem});
       continue;
     }
     LabelledPair pair;

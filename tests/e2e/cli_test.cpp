@@ -235,6 +235,22 @@ TEST_F(Cli, EvalPairsPrintsCorrelations) {
   EXPECT_GT(report["spearman"].get<double>(), 0.0) << "same-story pairs should score lower (closer)";
 }
 
+// A row whose text is not UTF-8 is named and skipped; the pairs after it are still compared
+// (nlohmann::json used to throw on writing it, which ended the run at that row).
+TEST_F(Cli, ComparePairsSkipsARowWithInvalidUtf8) {
+  fs::path csv = write("pairs.csv",
+                       "pair_id,lang1,lang2,text1,text2\n"
+                       "bad,en,en,\"Quake \xFF hits Chile\nBody.\",\"Quake in Chile\nBody.\"\n"
+                       "good,en,en,\"Quake hits Chile\nBody.\",\"Quake in Chile\nBody.\"\n");
+  Result r = run("compare --pairs " + quote(csv.string()));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("pairs.csv:record 2: text1: invalid UTF-8"), std::string::npos) << r.err;
+  std::istringstream lines(r.out);
+  std::vector<std::string> ids;
+  for (std::string line; std::getline(lines, line);) ids.push_back(nlohmann::json::parse(line)["pair_id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"good"})) << r.out;
+}
+
 TEST_F(Cli, EvalPairsWithoutLabelsFails) {
   fs::path csv = write("unlabelled.csv", "pair_id,lang1,lang2,text1,text2\np1,en,en,\"A\nx\",\"B\ny\"\n");
   Result r = run("eval pairs " + quote(csv.string()));

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "article/reader.h"
 #include "eval/pairs_file.h"
 
 namespace storyline {
@@ -155,6 +156,42 @@ TEST_F(PairsFileTest, BadRowsAreReportedAndSkipped) {
   EXPECT_NE(errors[0].message.find("fields"), std::string::npos) << errors[0].message;
   EXPECT_NE(errors[1].origin.find("4"), std::string::npos) << errors[1].origin;
   EXPECT_NE(errors[1].message.find("number"), std::string::npos) << errors[1].message;
+}
+
+// Pair texts pass the article readers' checks: a bad row is named and skipped, the rest read.
+TEST_F(PairsFileTest, TextsFailingTheReadersChecksAreReportedAndSkipped) {
+  std::string path = write("texts.csv",
+                           "pair_id,lang1,lang2,Overall,text1,text2\n"
+                           "p1,en,en,2,\"Head \xFF\nbody\",b\n"                 // record 2: invalid UTF-8
+                           "p2,en,en,2,a,\"x" + std::string(1, '\0') + "y\"\n"  // record 3: NUL
+                           "p3,en,en,2,,b\n"                                      // record 4: empty text
+                           "p4,en,en,2,a,\" \n \"\n"                               // record 5: blank text
+                           "p\xC3,en,en,2,a,b\n"                                  // record 6: bad pair_id
+                           "p7,en,en,3,\"Fine\nbody\",other\n");
+  std::vector<ReadError> errors;
+  auto pairs = read_pairs_file(path, errors);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].pair_id, "p7");
+  ASSERT_EQ(errors.size(), 5u);
+  const char* expected[][2] = {{":record 2", "text1: invalid UTF-8"}, {":record 3", "text2: binary data"},
+                               {":record 4", "text1 is empty"},      {":record 5", "text2 is empty"},
+                               {":record 6", "pair_id: invalid UTF-8"}};
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    EXPECT_EQ(errors[i].origin, path + expected[i][0]);
+    EXPECT_NE(errors[i].message.find(expected[i][1]), std::string::npos) << errors[i].message;
+  }
+}
+
+TEST_F(PairsFileTest, TextOverTheReadersSizeLimitIsSkipped) {
+  std::string huge(ReadOptions{}.max_file_bytes + 1, 'x');
+  std::string path = write("huge.csv", "pair_id,lang1,lang2,text1,text2\np1,en,en,a," + huge + "\np2,en,en,a,b\n");
+  std::vector<ReadError> errors;
+  auto pairs = read_pairs_file(path, errors);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].pair_id, "p2");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].origin, path + ":record 2");
+  EXPECT_NE(errors[0].message.find("text2 too large"), std::string::npos) << errors[0].message;
 }
 
 }  // namespace
