@@ -101,7 +101,8 @@ std::vector<LabelledPair> read_pairs_file(const std::string& path, std::vector<R
   if (!in) throw std::runtime_error(path + ": cannot open");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  auto records = parse_csv(buffer.str());
+  // Spreadsheet programs save CSV with a byte order mark, which would be part of the first name.
+  auto records = parse_csv(std::string(detail::strip_bom(buffer.str())));
   if (records.empty()) throw std::runtime_error(path + ": empty file");
   std::map<std::string, std::size_t> column;
   for (std::size_t i = 0; i < records[0].size(); ++i) column[records[0][i]] = i;

@@ -158,6 +158,15 @@ TEST_F(PairsFileTest, BadRowsAreReportedAndSkipped) {
   EXPECT_NE(errors[1].message.find("number"), std::string::npos) << errors[1].message;
 }
 
+TEST_F(PairsFileTest, ByteOrderMarkIsIgnored) {
+  std::string path = write("bom.csv", "\xEF\xBB\xBFpair_id,lang1,lang2,text1,text2\np1,en,en,a,b\n");
+  std::vector<ReadError> errors;
+  auto pairs = read_pairs_file(path, errors);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].pair_id, "p1");
+}
+
 // Pair texts pass the article readers' checks: a bad row is named and skipped, the rest read.
 TEST_F(PairsFileTest, TextsFailingTheReadersChecksAreReportedAndSkipped) {
   std::string path = write("texts.csv",
