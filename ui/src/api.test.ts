@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, getJson, parseRetryAfter } from './api';
+import { ApiError, getJson, networkBackoffMs, parseRetryAfter } from './api';
 
 const res = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
@@ -28,18 +28,55 @@ describe('getJson', () => {
     await vi.advanceTimersByTimeAsync(1000);
     await expect(p).resolves.toEqual({ threads: [] });
     expect(fetchImpl).toHaveBeenCalledTimes(2);
-    expect(onLoading).toHaveBeenCalledWith(1);
+    expect(onLoading).toHaveBeenCalledWith(1, 'loading');
     vi.useRealTimers();
   });
   it('turns API errors into ApiError with the server message', async () => {
     const fetchImpl = vi.fn().mockResolvedValue(res(404, { error: 'no such thread' }));
     await expect(getJson('threads/x', { fetchImpl })).rejects.toMatchObject({ status: 404, message: 'no such thread' });
   });
-  it('reports network failures as status 0', async () => {
+  it('retries an unreachable server with backoff (a restart), then returns the body', async () => {
+    vi.useFakeTimers();
+    const fetchImpl = vi
+      .fn()
+      .mockRejectedValueOnce(new TypeError('fetch failed'))
+      .mockRejectedValueOnce(new TypeError('fetch failed'))
+      .mockResolvedValueOnce(res(200, { threads: [] }));
+    const onLoading = vi.fn();
+    const p = getJson('threads', { fetchImpl, onLoading });
+    await vi.advanceTimersByTimeAsync(499);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(fetchImpl).toHaveBeenCalledTimes(2); // the second wait is twice as long
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(p).resolves.toEqual({ threads: [] });
+    expect(onLoading.mock.calls).toEqual([
+      [1, 'unreachable'],
+      [2, 'unreachable'],
+    ]);
+    vi.useRealTimers();
+  });
+  it('reports a server still unreachable after the retries as status 0', async () => {
+    vi.useFakeTimers();
     const fetchImpl = vi.fn().mockRejectedValue(new TypeError('fetch failed'));
-    const err = (await getJson('threads', { fetchImpl }).catch((e: unknown) => e)) as ApiError;
+    const p = getJson('threads', { fetchImpl }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(500 + 1000 + 2000 + 4000 + 8000);
+    const err = (await p) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(0);
+    expect(fetchImpl).toHaveBeenCalledTimes(6);
+    expect([1, 2, 3, 4, 5, 6].map(networkBackoffMs)).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+    vi.useRealTimers();
+  });
+  it('stops retrying an unreachable server when aborted', async () => {
+    const fetchImpl = vi.fn().mockRejectedValue(new TypeError('fetch failed'));
+    const c = new AbortController();
+    const p = getJson('threads', { fetchImpl, signal: c.signal });
+    setTimeout(() => c.abort(new Error('navigated away')), 50);
+    await expect(p).rejects.toThrow('navigated away');
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
   it('rejects non-JSON bodies', async () => {
     const fetchImpl = vi.fn().mockResolvedValue(res(200, '<html>'));

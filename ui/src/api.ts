@@ -1,5 +1,6 @@
 // Fetching from `storyline serve` with the loading protocol of docs/api.md:
 // while the index restores, endpoints answer 503 + Retry-After; we wait and retry.
+// A refused connection (the server restarting) is retried a few times with backoff too.
 import type { Story, ThreadList } from './types';
 
 export class ApiError extends Error {
@@ -22,14 +23,24 @@ export function parseRetryAfter(header: string | null, now: number = Date.now())
   return Number.isFinite(t) ? clamp(t - now) : 1000;
 }
 
+export type RetryReason = 'loading' | 'unreachable';
+
 export interface FetchOptions {
   signal?: AbortSignal;
-  /** Called on each 503 before waiting; `attempt` counts from 1. */
-  onLoading?: (attempt: number) => void;
+  /**
+   * Called before each wait: on a 503 ('loading') or when the server could not be reached
+   * ('unreachable'); `attempt` counts from 1 for each reason.
+   */
+  onLoading?: (attempt: number, reason: RetryReason) => void;
   /** Give up on 503 after this long (ms). */
   maxWaitMs?: number;
+  /** Retries after a network error before giving up (default 5: waits 0.5, 1, 2, 4, 8 s). */
+  networkRetries?: number;
   fetchImpl?: typeof fetch;
 }
+
+/** Wait before network retry `n` (from 1): 0.5 s doubling, at most 8 s. */
+export const networkBackoffMs = (n: number): number => Math.min(8000, 500 * 2 ** (n - 1));
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -60,16 +71,24 @@ export async function getJson<T>(path: string, opts: FetchOptions = {}): Promise
   const f = opts.fetchImpl ?? fetch;
   const started = Date.now();
   const maxWait = opts.maxWaitMs ?? 5 * 60_000;
-  for (let attempt = 1; ; attempt++) {
+  const maxNetworkRetries = opts.networkRetries ?? 5;
+  let networkFailures = 0;
+  let loadingAttempts = 0;
+  for (;;) {
     let res: Response;
     try {
       res = await f(path, { signal: opts.signal, headers: { Accept: 'application/json' } });
     } catch (e) {
       if (opts.signal?.aborted) throw e;
-      throw new ApiError(0, 'Cannot reach the storyline server.');
+      // Status 0: nothing answered. During a restart the port is closed for a moment, then
+      // the server answers 503 while it restores; a short backoff bridges that gap.
+      if (++networkFailures > maxNetworkRetries) throw new ApiError(0, 'Cannot reach the storyline server.');
+      opts.onLoading?.(networkFailures, 'unreachable');
+      await sleep(networkBackoffMs(networkFailures), opts.signal);
+      continue;
     }
     if (res.status === 503 && Date.now() - started < maxWait) {
-      opts.onLoading?.(attempt);
+      opts.onLoading?.(++loadingAttempts, 'loading');
       await sleep(parseRetryAfter(res.headers.get('Retry-After')), opts.signal);
       continue;
     }

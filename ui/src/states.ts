@@ -1,5 +1,5 @@
 // Loading / error / empty blocks shared by both views.
-import { ApiError } from './api';
+import { ApiError, type RetryReason } from './api';
 import { h } from './dom';
 
 export function loadingBlock(label: string, rows = 5): HTMLElement {
@@ -12,17 +12,18 @@ export function loadingBlock(label: string, rows = 5): HTMLElement {
   );
 }
 
-export function indexLoadingText(attempt: number): string {
+export function indexLoadingText(attempt: number, reason: RetryReason = 'loading'): string {
+  if (reason === 'unreachable') return `Cannot reach the server — retrying (attempt ${attempt})…`;
   return attempt > 1
     ? `The news index is still loading — retrying (attempt ${attempt})…`
     : 'The news index is loading — retrying in a moment…';
 }
 
-/** An onLoading callback for the api module: shows the server's "still restoring" retries in a loading block. */
-export function showIndexLoading(block: HTMLElement): (attempt: number) => void {
-  return (attempt) => {
+/** An onLoading callback for the api module: shows its retries (index loading, server unreachable) in a loading block. */
+export function showIndexLoading(block: HTMLElement): (attempt: number, reason: RetryReason) => void {
+  return (attempt, reason) => {
     const text = block.querySelector('.state-text');
-    if (text) text.textContent = indexLoadingText(attempt);
+    if (text) text.textContent = indexLoadingText(attempt, reason);
   };
 }
 
