@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -27,6 +29,19 @@ std::optional<std::string> field_problem(const std::string& column, std::string_
   if (value.empty()) return std::nullopt;
   if (auto problem = detail::check_text_bytes(value)) return column + ": " + *problem;
   return std::nullopt;
+}
+
+// A grade on the SemEval scale: the whole field (spaces aside) a finite number from 1 to 4.
+// std::stod took "2abc" as 2 and read "nan" and "inf", and a NaN grade broke the rank sort of
+// the metrics.
+std::optional<double> parse_grade(std::string_view field) {
+  while (!field.empty() && (field.front() == ' ' || field.front() == '\t')) field.remove_prefix(1);
+  while (!field.empty() && (field.back() == ' ' || field.back() == '\t')) field.remove_suffix(1);
+  double value = 0;
+  const char* end = field.data() + field.size();
+  auto [stop, error] = std::from_chars(field.data(), end, value);
+  if (error != std::errc() || stop != end || !std::isfinite(value) || value < 1 || value > 4) return std::nullopt;
+  return value;
 }
 
 }  // namespace
@@ -136,17 +151,24 @@ std::vector<LabelledPair> read_pairs_file(const std::string& path, std::vector<R
     pair.pair_id = get(row, "pair_id");
     pair.a = article_from_text(pair.pair_id + "/1", get(row, "text1"), get(row, "lang1"), get(row, "link1"));
     pair.b = article_from_text(pair.pair_id + "/2", get(row, "text2"), get(row, "lang2"), get(row, "link2"));
-    try {
-      if (std::string overall = get(row, "Overall"); !overall.empty()) pair.overall = std::stod(overall);
-      for (const char* dim : {"Geography", "Entities", "Time", "Narrative", "Style", "Tone"}) {
-        std::string value = get(row, dim);
-        if (value.empty()) continue;
-        std::string name = dim;
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-        pair.dimensions[name] = std::stod(value);
+    for (const char* grade_column : {"Overall", "Geography", "Entities", "Time", "Narrative", "Style", "Tone"}) {
+      std::string value = get(row, grade_column);
+      if (value.empty()) continue;  // unlabelled
+      std::optional<double> grade = parse_grade(value);
+      if (!grade) {
+        problem = fmt::format("{} is \"{}\", not a number from 1 to 4", grade_column, value);
+        break;
       }
-    } catch (const std::exception&) {
-      errors.push_back({origin, "a score is not a number"});
+      std::string name = grade_column;
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (name == "overall") {
+        pair.overall = grade;
+      } else {
+        pair.dimensions[name] = *grade;
+      }
+    }
+    if (problem) {
+      errors.push_back({origin, *problem});
       continue;
     }
     pairs.push_back(std::move(pair));

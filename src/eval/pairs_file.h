@@ -20,7 +20,9 @@ struct LabelledPair {
 };
 
 // Throws std::runtime_error naming the file for a missing file or header; rows with problems
-// are skipped and reported in `errors`.
+// are skipped and reported in `errors` as "path:record N": a field count unlike the header's, a
+// field that is not UTF-8 or holds a NUL byte, an empty or oversized text, a grade that is not
+// a number from 1 to 4.
 std::vector<LabelledPair> read_pairs_file(const std::string& path, std::vector<ReadError>& errors);
 
 // Splits a "title + body" text: the first line is the headline when the text has line breaks.

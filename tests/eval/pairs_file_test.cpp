@@ -158,6 +158,31 @@ TEST_F(PairsFileTest, BadRowsAreReportedAndSkipped) {
   EXPECT_NE(errors[1].message.find("number"), std::string::npos) << errors[1].message;
 }
 
+// std::stod read "2abc" as 2, and NaN or infinite grades then broke the metrics' rank sort.
+TEST_F(PairsFileTest, GradesMustBeWholeFiniteNumbersFromOneToFour) {
+  std::string path = write("grades.csv",
+                           "pair_id,lang1,lang2,Overall,Tone,text1,text2\n"
+                           "p1,en,en,nan,,a,b\n"
+                           "p2,en,en,inf,,a,b\n"
+                           "p3,en,en,2abc,,a,b\n"
+                           "p4,en,en,0.5,,a,b\n"
+                           "p5,en,en,4.5,,a,b\n"
+                           "p6,en,en,2,-inf,a,b\n"
+                           "p7,en,en, 1 ,4,a,b\n");
+  std::vector<ReadError> errors;
+  auto pairs = read_pairs_file(path, errors);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].pair_id, "p7");
+  EXPECT_DOUBLE_EQ(*pairs[0].overall, 1.0);
+  EXPECT_DOUBLE_EQ(pairs[0].dimensions.at("tone"), 4.0);
+  ASSERT_EQ(errors.size(), 6u);
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    EXPECT_EQ(errors[i].origin, path + ":record " + std::to_string(i + 2));
+    EXPECT_NE(errors[i].message.find("not a number from 1 to 4"), std::string::npos) << errors[i].message;
+  }
+  EXPECT_NE(errors[5].message.find("Tone"), std::string::npos) << errors[5].message;
+}
+
 TEST_F(PairsFileTest, ByteOrderMarkIsIgnored) {
   std::string path = write("bom.csv", "\xEF\xBB\xBFpair_id,lang1,lang2,text1,text2\np1,en,en,a,b\n");
   std::vector<ReadError> errors;
