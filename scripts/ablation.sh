@@ -31,10 +31,16 @@ def figures(g):
         sem = r["semeval_cv"]
         rows.append((sem["pearson"], sem["by_lang_pair"]["de-en"]["pearson"],
                      r["tgcontest_cv"]["auc"], r["ecbplus_threads_cv"]["b3_f1"]))
-    return [sum(c) / len(c) for c in zip(*rows)]
+    # A figure that is undefined on a split (too few pairs, one class only) is null: the mean
+    # is over the splits that define it, and "n/a" when none does.
+    means = []
+    for c in zip(*rows):
+        defined = [v for v in c if v is not None]
+        means.append("%.3f" % (sum(defined) / len(defined)) if defined else "n/a")
+    return means
 print("| Model | SemEval Pearson | de-en | Telegram AUC | ECB+ B³ F1 |")
 print("|---|---|---|---|---|")
 for g in ["all"] + groups:
     name = "all signals" if g == "all" else "without " + g
-    print("| %s | %.3f | %.3f | %.3f | %.3f |" % (name, *figures(g)))
+    print("| %s | %s | %s | %s | %s |" % (name, *figures(g)))
 EOF

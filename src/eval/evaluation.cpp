@@ -7,6 +7,8 @@
 namespace storyline {
 namespace {
 double round4(double v) { return std::round(v * 10000) / 10000; }
+// A correlation or AUC, or null where it is undefined (NaN: see metrics.h).
+nlohmann::json figure(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(round4(v)); }
 }  // namespace
 
 nlohmann::json pairs_report(const std::vector<PairPrediction>& predictions) {
@@ -21,11 +23,11 @@ nlohmann::json pairs_report(const std::vector<PairPrediction>& predictions) {
     binary = binary && (p.gold == 1.0 || p.gold == 4.0);
   }
   nlohmann::json report = {{"n", predictions.size()},
-                           {"pearson", round4(pearson(predicted, gold))},
-                           {"spearman", round4(spearman(predicted, gold))}};
+                           {"pearson", figure(pearson(predicted, gold))},
+                           {"spearman", figure(spearman(predicted, gold))}};
   nlohmann::json langs = nlohmann::json::object();
   for (const auto& [pair, values] : by_pair)
-    langs[pair] = {{"n", values.first.size()}, {"pearson", round4(pearson(values.first, values.second))}};
+    langs[pair] = {{"n", values.first.size()}, {"pearson", figure(pearson(values.first, values.second))}};
   report["by_lang_pair"] = langs;
   if (binary && !predictions.empty()) {
     // Lower overall = more similar, so the score for "same story" is the negated prediction.
@@ -35,7 +37,7 @@ nlohmann::json pairs_report(const std::vector<PairPrediction>& predictions) {
       score.push_back(-p.predicted);
       same.push_back(p.gold == 1.0);
     }
-    report["auc"] = round4(roc_auc(score, same));
+    report["auc"] = figure(roc_auc(score, same));
   }
   return report;
 }

@@ -17,7 +17,8 @@ struct PairPrediction {
   double predicted = 0, gold = 0;
 };
 
-// {n, pearson, spearman, by_lang_pair: {pair: {n, pearson}}, auc (when gold is only 1 and 4)}
+// {n, pearson, spearman, by_lang_pair: {pair: {n, pearson}}, auc (when gold is only 1 and 4)};
+// a figure that is undefined (too few pairs, constant values, one class only) is null.
 nlohmann::json pairs_report(const std::vector<PairPrediction>& predictions);
 
 // {n, threads, b3_precision, b3_recall, b3_f1, pair_precision, pair_recall, pair_f1}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -25,11 +26,18 @@ std::vector<double> ranks(const std::vector<double>& v) {
 
 double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
+constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+
+// std::sort needs a strict weak order, which `<` is not once a NaN is among the values.
+bool any_nan(const std::vector<double>& v) {
+  return std::any_of(v.begin(), v.end(), [](double x) { return std::isnan(x); });
+}
+
 }  // namespace
 
 double pearson(const std::vector<double>& x, const std::vector<double>& y) {
   std::size_t n = std::min(x.size(), y.size());
-  if (n < 2) return 0;
+  if (n < 2) return kUndefined;
   double mx = std::accumulate(x.begin(), x.begin() + n, 0.0) / double(n);
   double my = std::accumulate(y.begin(), y.begin() + n, 0.0) / double(n);
   double sxy = 0, sxx = 0, syy = 0;
@@ -38,14 +46,16 @@ double pearson(const std::vector<double>& x, const std::vector<double>& y) {
     sxx += (x[i] - mx) * (x[i] - mx);
     syy += (y[i] - my) * (y[i] - my);
   }
-  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0;
+  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : kUndefined;
 }
 
 double spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  if (any_nan(x) || any_nan(y)) return kUndefined;
   return pearson(ranks(x), ranks(y));
 }
 
 double roc_auc(const std::vector<double>& score, const std::vector<bool>& label) {
+  if (any_nan(score)) return kUndefined;
   std::vector<double> r = ranks(score);
   double positives = 0, rank_sum = 0;
   for (std::size_t i = 0; i < r.size(); ++i)
@@ -54,7 +64,7 @@ double roc_auc(const std::vector<double>& score, const std::vector<bool>& label)
       rank_sum += r[i];
     }
   double negatives = double(r.size()) - positives;
-  if (positives == 0 || negatives == 0) return 0.5;
+  if (positives == 0 || negatives == 0) return kUndefined;
   return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives);
 }
 

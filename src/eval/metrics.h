@@ -7,6 +7,9 @@
 
 namespace storyline {
 
+// Each is NaN where it is undefined: fewer than two values, a constant side, a NaN among the
+// values, or (AUC) only one class. A 0 or 0.5 there would read as a measured figure; reports
+// write NaN as JSON null (nlohmann::json does so too).
 double pearson(const std::vector<double>& x, const std::vector<double>& y);
 double spearman(const std::vector<double>& x, const std::vector<double>& y);  // average ranks for ties
 // AUC of `score` for separating positives (label true); ties count half.

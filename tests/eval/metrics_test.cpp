@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "eval/evaluation.h"
 #include "eval/metrics.h"
@@ -15,10 +16,20 @@ TEST(Pearson, KnownValue) {
   EXPECT_NEAR(pearson({1, 2, 3}, {3, 2, 1}), -1.0, 1e-12);
 }
 
-TEST(Pearson, DegenerateInputsGiveZero) {
-  EXPECT_EQ(pearson({}, {}), 0.0);
-  EXPECT_EQ(pearson({1}, {2}), 0.0);
-  EXPECT_EQ(pearson({1, 1, 1}, {1, 2, 3}), 0.0);  // constant side
+// Undefined is NaN, not 0 (which would read as "no correlation"); reports print it as null.
+TEST(Pearson, DegenerateInputsAreUndefined) {
+  EXPECT_TRUE(std::isnan(pearson({}, {})));
+  EXPECT_TRUE(std::isnan(pearson({1}, {2})));
+  EXPECT_TRUE(std::isnan(pearson({1, 1, 1}, {1, 2, 3})));  // constant side
+  EXPECT_TRUE(std::isnan(spearman({1, 2, 3}, {2, 2, 2})));
+}
+
+// A NaN among the values made std::sort's comparison no strict weak order (undefined behaviour).
+TEST(Spearman, NanValuesMakeItUndefined) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_TRUE(std::isnan(spearman({1, nan, 3, 4}, {1, 2, 3, 4})));
+  EXPECT_TRUE(std::isnan(spearman({1, 2, 3, 4}, {nan, 2, 3, 4})));
+  EXPECT_TRUE(std::isnan(roc_auc({0.1, nan, 0.3}, {true, false, true})));
 }
 
 TEST(Spearman, UsesAverageRanksForTies) {
@@ -37,10 +48,10 @@ TEST(RocAuc, KnownValuesWithTies) {
   EXPECT_DOUBLE_EQ(roc_auc({0.5, 0.5, 0.5, 0.5}, {true, false, true, false}), 0.5);
 }
 
-TEST(RocAuc, OneClassOnlyIsChance) {
-  EXPECT_DOUBLE_EQ(roc_auc({0.1, 0.9}, {true, true}), 0.5);
-  EXPECT_DOUBLE_EQ(roc_auc({0.1, 0.9}, {false, false}), 0.5);
-  EXPECT_DOUBLE_EQ(roc_auc({}, {}), 0.5);
+TEST(RocAuc, OneClassOnlyIsUndefined) {
+  EXPECT_TRUE(std::isnan(roc_auc({0.1, 0.9}, {true, true})));
+  EXPECT_TRUE(std::isnan(roc_auc({0.1, 0.9}, {false, false})));
+  EXPECT_TRUE(std::isnan(roc_auc({}, {})));
 }
 
 TEST(ScoreClustering, HandComputedExample) {
@@ -94,6 +105,17 @@ TEST(PairsReport, ReportsCorrelationsAndAucForBinaryGold) {
   EXPECT_EQ(report["by_lang_pair"]["en-de"]["n"], 2);
   predictions[0].gold = 2.0;  // graded gold: no AUC
   EXPECT_FALSE(pairs_report(predictions).contains("auc"));
+}
+
+TEST(PairsReport, UndefinedFiguresAreNull) {
+  // One pair per language pair, one class only: nothing is defined but the counts.
+  nlohmann::json report = pairs_report({{"1", "en-en", 1.2, 1.0}});
+  EXPECT_EQ(report["n"], 1);
+  EXPECT_TRUE(report["pearson"].is_null()) << report.dump();
+  EXPECT_TRUE(report["spearman"].is_null()) << report.dump();
+  EXPECT_TRUE(report["auc"].is_null()) << report.dump();
+  EXPECT_TRUE(report["by_lang_pair"]["en-en"]["pearson"].is_null()) << report.dump();
+  EXPECT_NE(report.dump().find("\"pearson\":null"), std::string::npos);
 }
 
 TEST(ThreadLabels, MissingArticlesGetTheirOwnLabel) {
