@@ -49,6 +49,70 @@ test('story list: retries while loading, ranks, filters', { timeout: 30_000 }, a
   await page.waitForFunction(() => document.querySelectorAll('.story-row').length === 6);
 });
 
+test('story list: typed search survives a filter change; IME text is searched once committed', { timeout: 30_000 }, async () => {
+  const { page } = browser;
+  await page.goto(server.url + '/#/');
+  await page.locator('.story-row').first().waitFor();
+  // The announcer says how many stories; the list itself must not be read out on each change.
+  assert.equal(await page.locator('.results').getAttribute('aria-live'), null);
+
+  // Change the period within the 300 ms search debounce: the typed words stay.
+  await page.getByLabel('Search').fill('grain');
+  await page.getByRole('radio', { name: '24 h' }).check();
+  await page.waitForFunction(() => location.hash.includes('period=24h'));
+  await page.waitForTimeout(400);
+  assert.match(await page.evaluate(() => location.hash), /q=grain/);
+  assert.equal(await page.getByLabel('Search').inputValue(), 'grain');
+  await page.getByLabel('Language').selectOption('en');
+  await page.waitForFunction(() => location.hash.includes('lang=en') && location.hash.includes('q=grain'));
+
+  // An IME composing "拜登" from pinyin: no search for the half-typed "bai", one for the word.
+  await page.goto(server.url + '/#/');
+  await page.locator('.story-row').first().waitFor();
+  const search = page.getByLabel('Search');
+  await search.focus();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const sent = server.requests.length;
+    await cdp.send('Input.imeSetComposition', { text: 'bai', selectionStart: 3, selectionEnd: 3 });
+    await page.waitForTimeout(500);
+    assert.equal(await search.inputValue(), 'bai', 'composition reached the box');
+    assert.deepEqual(server.requests.slice(sent).filter((r) => r.includes('q=')), [], 'no search mid-composition');
+    await cdp.send('Input.insertText', { text: '拜登' });
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=拜登'));
+    await page.waitForFunction(() => document.querySelectorAll('.story-row').length === 1);
+  } finally {
+    // Leave no composition open for the next test, even when an assertion failed mid-way.
+    await cdp.send('Input.imeSetComposition', { text: '', selectionStart: 0, selectionEnd: 0 }).catch(() => {});
+    await cdp.detach();
+  }
+});
+
+test('story list: Back from a story keeps the results and the scroll position, focus on the heading', { timeout: 30_000 }, async () => {
+  const { page } = browser;
+  await page.setViewportSize({ width: 1280, height: 500 });
+  try {
+    await page.goto(server.url + '/#/?period=7d');
+    await page.locator('.story-row').first().waitFor();
+    const link = page.locator('.story-link', { hasText: 'Hitzewelle' });
+    await link.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    assert.ok(y > 0, 'the list is scrolled');
+    await link.click();
+    await page.waitForFunction(() => location.hash.startsWith('#/threads/'));
+    await page.locator('.state-error, .story-title').first().waitFor();
+    const sent = server.requests.filter((r) => r.startsWith('GET /threads?')).length;
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/?period=7d');
+    await page.locator('.story-row').first().waitFor();
+    assert.equal(server.requests.filter((r) => r.startsWith('GET /threads?')).length, sent, 'no refetch');
+    assert.equal(await page.evaluate(() => window.scrollY), y);
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'list-title');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
+
 test('story page: sources side by side, timeline, spelling variants, why grouped', { timeout: 30_000 }, async () => {
   const { page } = browser;
   await page.goto(server.url + '/#/');

@@ -20,17 +20,35 @@ const seenLangs = new Set<string>(BASE_LANGS);
 
 export interface ListView {
   root: HTMLElement;
-  /** Applies filters (from the URL) to the form and reloads the list. */
+  /**
+   * Applies filters (from the URL) to the form and loads the list; coming back (after
+   * leave()) with the filters of the results on screen keeps them and the scroll position.
+   */
   show(filters: Filters): void;
-  dispose(): void;
+  /** Called when another page replaces the list: remembers the scroll position, stops loading. */
+  leave(): void;
 }
 
 export function createListView(navigate: (href: string, replace: boolean) => void): ListView {
   let filters = defaultFilters();
   let controller: AbortController | null = null;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The API query of the results on screen, once they loaded completely. */
+  let shownQuery: string | null = null;
+  let left = false;
+  let scrollY = 0;
 
   const go = (f: Filters, replace: boolean) => navigate(listHref(f), replace);
+  // A filter change reads the search box as it is now: text typed within the debounce
+  // would otherwise be lost (syncForm rewrites the box from the URL).
+  const change = (f: Partial<Filters>) => {
+    clearTimeout(searchTimer);
+    go({ ...filters, q: search.value, ...f }, false);
+  };
+  const searchSoon = () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => go({ ...filters, q: search.value }, true), 300);
+  };
 
   // --- filter form
   const periodGroup = h(
@@ -45,7 +63,7 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
           type: 'radio',
           name: 'period',
           value: p.key,
-          onchange: () => go({ ...filters, period: p.key }, false),
+          onchange: () => change({ period: p.key }),
         }),
         h('span', null, p.short),
       ),
@@ -53,7 +71,7 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
   );
   const langSelect = h('select', {
     id: 'lang',
-    onchange: () => go({ ...filters, lang: langSelect.value }, false),
+    onchange: () => change({ lang: langSelect.value }),
   });
   const search = h('input', {
     id: 'q',
@@ -62,10 +80,11 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
     autocomplete: 'off',
     spellcheck: 'false',
     dir: 'auto',
-    oninput: () => {
-      clearTimeout(searchTimer);
-      searchTimer = setTimeout(() => go({ ...filters, q: search.value }, true), 300);
+    // While an IME composes (Chinese, Japanese) the text is not a word yet: search once it is committed.
+    oninput: (e: Event) => {
+      if (!(e as InputEvent).isComposing) searchSoon();
     },
+    oncompositionend: searchSoon,
   });
   const form = h(
     'form',
@@ -93,7 +112,8 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
 
   const heading = h('h1', { class: 'list-title', tabindex: '-1' }, 'Top stories');
   const asOf = h('p', { class: 'as-of', id: 'as-of' });
-  const results = h('div', { class: 'results', 'aria-live': 'polite' });
+  // Not a live region: it would read out every story on each change; announce() says how many.
+  const results = h('div', { class: 'results' });
   const root = h(
     'section',
     { class: 'list-view' },
@@ -163,11 +183,13 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
     controller?.abort();
     const c = new AbortController();
     controller = c;
+    shownQuery = null;
+    const query = filtersToApiQuery(filters);
     const loading = loadingBlock('Loading stories…');
     replaceChildren(results, loading);
     root.setAttribute('aria-busy', 'true');
     try {
-      const json = await fetchThreads(filtersToApiQuery(filters), {
+      const json = await fetchThreads(query, {
         signal: c.signal,
         onLoading: showIndexLoading(loading),
       });
@@ -193,6 +215,7 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
         replaceChildren(results, h('ol', { class: 'stories', 'aria-label': 'Stories, most important first' }, view.rows.map(row)));
         announce(`${view.rows.length} ${view.rows.length === 1 ? 'story' : 'stories'}`);
       }
+      shownQuery = query;
     } catch (e) {
       if (c.signal.aborted) return;
       replaceChildren(results, errorBlock(e, () => void load(), 'stories'));
@@ -204,12 +227,25 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
   return {
     root,
     show(f: Filters) {
+      const back = left;
+      left = false;
       filters = f;
       syncForm();
       document.title = 'storyline — top stories';
+      if (back) {
+        // Focus was on the page that went away; the heading is where the reader is now.
+        heading.focus({ preventScroll: true });
+        if (shownQuery === filtersToApiQuery(f)) {
+          window.scrollTo(0, scrollY);
+          return;
+        }
+        window.scrollTo(0, 0);
+      }
       void load();
     },
-    dispose() {
+    leave() {
+      left = true;
+      scrollY = window.scrollY;
       controller?.abort();
       clearTimeout(searchTimer);
     },

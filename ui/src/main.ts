@@ -7,6 +7,9 @@ import { createStoryPage, type StoryPage } from './story';
 import { h } from './dom';
 
 const main = document.getElementById('main')!;
+// The list puts the reader back where they were (ListView.show); the browser's own restoring
+// would race with the page being rebuilt.
+history.scrollRestoration = 'manual';
 let list: ListView | null = null;
 let page: StoryPage | null = null;
 
@@ -25,14 +28,11 @@ function route(): void {
   page = null;
   if (r.name === 'list') {
     if (!list) list = createListView(navigate);
-    if (list.root.parentElement !== main) {
-      replaceChildren(main, list.root);
-      window.scrollTo(0, 0);
-    }
+    if (list.root.parentElement !== main) replaceChildren(main, list.root);
     list.show(r.filters);
     return;
   }
-  list?.dispose();
+  if (list?.root.parentElement === main) list.leave();
   window.scrollTo(0, 0);
   if (r.name === 'story') {
     page = createStoryPage(r.id);
