@@ -165,6 +165,68 @@ export const STORY: Story = {
   ],
 };
 
+// Arabic article ids of equal length (they shared one element id when every non-ASCII
+// character became '_'), links the UI must not make clickable ("javascript:", and "" which the
+// server sends when the url is unknown), and more shared names than fit before "+N more".
+export const STORY_IRAQ: Story = {
+  id: 't-iraq-parliament',
+  title: 'متظاهرون يقتحمون البرلمان العراقي في بغداد',
+  first_seen: '2022-07-27T16:00:00Z',
+  last_seen: '2022-07-29T11:05:00Z',
+  languages: ['ar', 'en'],
+  importance: 0.64,
+  outlets: [
+    {
+      source: 'الجزيرة',
+      articles: [
+        {
+          id: 'خبر-١',
+          title: 'متظاهرون يقتحمون البرلمان العراقي في بغداد',
+          lede: 'اقتحم مئات من أنصار التيار الصدري مبنى البرلمان في المنطقة الخضراء.',
+          lang: 'ar',
+          published: '2022-07-27T16:00:00Z',
+          url: 'javascript:alert(1)',
+          joined: { founder: true, probability: 1, matched_article: 'خبر-٢', matched_probability: 0.8 },
+        },
+        {
+          id: 'خبر-٢',
+          title: 'أنصار الصدر يعتصمون داخل البرلمان',
+          lede: 'أعلن المتظاهرون اعتصاما مفتوحا داخل مبنى البرلمان.',
+          lang: 'ar',
+          published: '2022-07-29T11:05:00Z',
+          url: '',
+          joined: {
+            probability: 0.83,
+            matched_article: 'خبر-١',
+            matched_probability: 0.8,
+            shared_entities: ['الصدر', 'بغداد', 'البرلمان', 'المنطقة الخضراء', 'الكاظمي', 'السوداني', 'الإطار التنسيقي', 'العراق', 'التيار الصدري', 'الحلبوسي'],
+            shared_terms: ['اعتصام', 'متظاهرون'],
+          },
+        },
+      ],
+    },
+    {
+      source: 'Reuters',
+      articles: [
+        {
+          id: 'reuters-7',
+          title: 'Protesters storm Iraq parliament in Baghdad',
+          lang: 'en',
+          published: '2022-07-27T18:00:00Z',
+          url: 'https://www.reuters.com/world/middle-east/iraq-parliament',
+          joined: { probability: 0.77, matched_article: 'خبر-١', matched_probability: 0.74, shared_entities: ['Baghdad'], shared_terms: [] },
+        },
+      ],
+    },
+  ],
+  timeline: [
+    { time: '2022-07-27T16:00:00Z', article: 'خبر-١', source: 'الجزيرة', title: 'متظاهرون يقتحمون البرلمان العراقي في بغداد' },
+    { time: '2022-07-27T18:00:00Z', article: 'reuters-7', source: 'Reuters', title: 'Protesters storm Iraq parliament in Baghdad' },
+    { time: '2022-07-29T11:05:00Z', article: 'خبر-٢', source: 'الجزيرة', title: 'أنصار الصدر يعتصمون داخل البرلمان' },
+  ],
+  variants: [],
+};
+
 const summary = (s: Story): ThreadSummary => ({
   id: s.id,
   title: s.title,
@@ -236,4 +298,4 @@ export const THREADS: ThreadSummary[] = [
   },
 ];
 
-export const STORIES: Record<string, Story> = { [STORY.id]: STORY };
+export const STORIES: Record<string, Story> = { [STORY.id]: STORY, [STORY_IRAQ.id]: STORY_IRAQ };

@@ -31,8 +31,15 @@ test('story list: retries while loading, ranks, filters', { timeout: 30_000 }, a
   assert.equal(await rows.count(), 6);
   assert.match((await rows.first().textContent()) ?? '', /Blinken.*4 outlets.*4 articles/s);
   assert.ok(server.requests.filter((r) => r.startsWith('GET /threads?limit=50')).length >= 3, 'retried after 503');
-  // CJK and Arabic titles carry dir="auto".
+  // CJK and Arabic titles carry dir="auto", on the heading too (its alignment follows the text);
+  // lang only where the story has one language.
   assert.equal(await page.getByText('متظاهرون يقتحمون البرلمان العراقي في بغداد').getAttribute('dir'), 'auto');
+  const iraq = page.locator('.row-title', { hasText: 'متظاهرون' });
+  assert.equal(await iraq.getAttribute('dir'), 'auto');
+  assert.equal(await iraq.getAttribute('lang'), null);
+  assert.equal(await page.locator('.row-title', { hasText: 'Hitzewelle' }).getAttribute('lang'), 'de');
+  // "and N more" counts every outlet (sources: 9), not the 5 names in top_sources.
+  assert.match(await page.locator('.story-row', { hasText: 'grain ship' }).locator('.row-sources').innerText(), /Deutsche Welle and 5 more$/);
   await page.screenshot({ path: SHOTS + 'list.png', fullPage: true });
 
   await page.getByRole('radio', { name: '24 h' }).check();
@@ -133,11 +140,64 @@ test('story page: sources side by side, timeline, spelling variants, why grouped
   assert.match((await why.locator('.match').getAttribute('title')) ?? '', /this article and the one named here/);
   assert.match((await why.locator('.why-story').getAttribute('title')) ?? '', /articles already in it/);
   assert.match(await page.locator('#article-aljazeera-001 .why').innerText(), /Started this story[\s\S]*91% match with the closest report, Tagesschau \(de\)/);
-  // Long lists of shared names fold behind "+N more".
+  // Five shared names fit: no "+N more" (the Iraq story below has more).
   assert.equal(await page.locator('#article-tagesschau-000 .chip-more').count(), 0);
-  // Only http(s) links; a missing url gives no link.
+  // A null url gives no link.
   assert.equal(await page.locator('#article-bbcarabic-003 a').count(), 0);
+  // Outlet and headline are isolated from each other (an Arabic outlet beside a Latin title).
+  const matched = why.locator('.why-matched bdi');
+  assert.deepEqual(await matched.allInnerTexts(), ['Al Jazeera (ar)', await page.locator('#article-aljazeera-001 .headline').innerText()]);
+  assert.equal(await matched.nth(1).getAttribute('lang'), 'en');
+  assert.equal(await page.locator('.tl-title', { hasText: '布林肯' }).getAttribute('lang'), 'zh');
+  assert.equal(await page.locator('#article-xinhua-002 .article-title').getAttribute('dir'), 'auto');
   await page.screenshot({ path: SHOTS + 'story-mock.png', fullPage: true });
+  assert.deepEqual(browser.errors, []);
+});
+
+test('story page: Arabic article ids, links that survive a new tab, unsafe urls, "+N more" names', { timeout: 30_000 }, async () => {
+  const { page } = browser;
+  const second = 'أنصار الصدر يعتصمون داخل البرلمان';
+  // As a reload or a new tab opens it: the story, scrolled to the article named in ?a=.
+  await page.goto(server.url + '/#/threads/t-iraq-parliament?a=' + encodeURIComponent('خبر-٢'));
+  await page.locator('.story-title').waitFor();
+  const ids = await page.locator('.source-article').evaluateAll((els) => els.map((e) => e.id));
+  assert.equal(new Set(ids).size, 3, `distinct card ids: ${ids.join(' ')}`);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('source-article'));
+  assert.equal(await page.evaluate(() => document.activeElement?.querySelector('.headline')?.textContent), second);
+
+  // Timeline links are real addresses. A plain click jumps and puts the article in the address;
+  // Ctrl+click is left to the browser (a new tab), not cancelled.
+  const first = page.locator('.tl-title').first();
+  assert.equal(await first.getAttribute('href'), '#/threads/t-iraq-parliament?a=' + encodeURIComponent('خبر-١'));
+  await page.evaluate(() => {
+    const w = window as unknown as { prevented: boolean[] };
+    w.prevented = [];
+    // Runs after the link's own handler; cancels the click so no tab opens during the test.
+    window.addEventListener('click', (e) => {
+      w.prevented.push(e.defaultPrevented);
+      e.preventDefault();
+    });
+  });
+  await first.click({ modifiers: ['Control'] });
+  await first.click();
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { prevented: boolean[] }).prevented), [false, true]);
+  assert.equal(decodeURIComponent(await page.evaluate(() => location.hash)), '#/threads/t-iraq-parliament?a=خبر-١');
+  await page.waitForFunction(() => document.activeElement?.querySelector('.headline')?.textContent?.startsWith('متظاهرون'));
+  assert.equal(browser.context.pages().length, 1, 'no tab opened');
+
+  // Only http(s) links: "javascript:alert(1)" and "" (unknown) give none.
+  const cards = page.locator('.source-article');
+  assert.equal(await cards.nth(0).locator('a').count(), 0);
+  assert.equal(await cards.nth(1).locator('a').count(), 0);
+  assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
+  assert.equal(await page.locator('.outlet', { hasText: 'Reuters' }).locator('a.read-more').getAttribute('href'), 'https://www.reuters.com/world/middle-east/iraq-parliament');
+
+  // Ten shared names: eight shown, the rest behind "+2 more".
+  const names = cards.nth(1).locator('.chip-entity');
+  assert.equal(await names.count(), 8);
+  await cards.nth(1).getByRole('button', { name: /Show 2 more shared names/ }).click();
+  assert.equal(await names.count(), 10);
+  assert.equal(await cards.nth(1).locator('.chip-more').count(), 0);
   assert.deepEqual(browser.errors, []);
 });
 

@@ -146,7 +146,8 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
       h(
         'div',
         { class: 'row-body' },
-        h('h2', { class: 'row-title' }, text('a', 'story-link', r.title, { href: storyHref(r.id) })),
+        // dir on the heading itself, so an Arabic title's block (alignment) is right-to-left too.
+        h('h2', { class: 'row-title', dir: 'auto', lang: r.lang ?? undefined }, text('a', 'story-link', r.title, { href: storyHref(r.id) })),
         sources.length
           ? h(
               'p',

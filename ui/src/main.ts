@@ -24,6 +24,11 @@ function navigate(href: string, replace: boolean): void {
 
 function route(): void {
   const r = parseRoute(location.hash);
+  if (r.name === 'story' && page?.id === r.id) {
+    // Only `?a=` changed (back/forward between articles): no reload.
+    page.showArticle(r.article);
+    return;
+  }
   page?.dispose();
   page = null;
   if (r.name === 'list') {
@@ -35,7 +40,7 @@ function route(): void {
   if (list?.root.parentElement === main) list.leave();
   window.scrollTo(0, 0);
   if (r.name === 'story') {
-    page = createStoryPage(r.id);
+    page = createStoryPage(r.id, r.article);
     replaceChildren(main, page.root);
   } else {
     replaceChildren(main, emptyBlock('Page not found', 'There is nothing at this address.', h('a', { class: 'btn', href: '#/' }, 'All stories')));

@@ -50,6 +50,8 @@ describe('buildStory', () => {
   it('summarises the story', () => {
     expect(v.metaLine).toBe('4 outlets · 4 articles · 3 languages');
     expect(v.firstSeenLabel).toBe('27 Jul 2022, 09:40 UTC');
+    expect(v.titleLang).toBeNull(); // three languages: the title's is not known
+    expect(buildStory({ ...STORY, languages: ['ar'] }).titleLang).toBe('ar');
   });
   it('builds one card per outlet with safe links', () => {
     expect(v.outlets.map((o) => o.source)).toEqual(['Tagesschau (de)', 'Al Jazeera (ar)', '新华社 Xinhua (zh)', 'BBC عربي']);

@@ -163,6 +163,8 @@ export interface VariantView {
 export interface StoryView {
   id: string;
   title: string;
+  /** Set when the story has one language, so its title's is known. */
+  titleLang: string | null;
   metaLine: string; // "2 outlets · 2 articles · 1 language"
   languages: { code: string; name: string }[];
   firstSeenLabel: string;
@@ -341,6 +343,7 @@ export function buildStory(json: Story): StoryView {
   return {
     id: str(json?.id),
     title: str(json?.title) || 'Untitled story',
+    titleLang: languages.length === 1 ? languages[0].code : null,
     metaLine: [
       plural(outlets.length, 'outlet'),
       plural(nArticles, 'article'),

@@ -8,6 +8,7 @@ import {
   parseFilters,
   parseRoute,
   storyHref,
+  articleElementId,
 } from './query';
 
 describe('filters → GET /threads query', () => {
@@ -57,9 +58,21 @@ describe('routes', () => {
     expect(parseRoute('#/?period=24h')).toMatchObject({ name: 'list', filters: { period: '24h' } });
   });
   it('story, with ids that need encoding', () => {
-    expect(parseRoute('#/threads/abc123')).toEqual({ name: 'story', id: 'abc123' });
-    expect(parseRoute(storyHref('a/b c'))).toEqual({ name: 'story', id: 'a/b c' });
+    expect(parseRoute('#/threads/abc123')).toEqual({ name: 'story', id: 'abc123', article: null });
+    expect(parseRoute(storyHref('a/b c'))).toEqual({ name: 'story', id: 'a/b c', article: null });
     expect(parseRoute('#/threads/%E0%A4%A')).toMatchObject({ name: 'notfound' });
+  });
+  it('story at an article (timeline links that survive a reload or a new tab)', () => {
+    expect(storyHref('t1', 'خبر?&=1')).toBe('#/threads/t1?a=%D8%AE%D8%A8%D8%B1%3F%26%3D1');
+    expect(parseRoute(storyHref('a/b', 'خبر?&=1'))).toEqual({ name: 'story', id: 'a/b', article: 'خبر?&=1' });
+    expect(parseRoute('#/threads/t1?a=')).toEqual({ name: 'story', id: 't1', article: null });
+  });
+  it('article element ids: readable for ASCII, distinct for any two ids', () => {
+    expect(articleElementId('tagesschau-000')).toBe('article-tagesschau-000');
+    const ids = ['خبر-١', 'خبر-٢', 'سلم-١', '新闻一', '新闻二', 'a_b', 'a.b', 'a b', 'a_2e_b', 'a__b'];
+    const out = ids.map(articleElementId);
+    expect(new Set(out).size).toBe(ids.length);
+    for (const id of out) expect(id).toMatch(/^article-[A-Za-z0-9_-]+$/);
   });
   it('unknown', () => {
     expect(parseRoute('#/nope')).toMatchObject({ name: 'notfound' });

@@ -75,10 +75,10 @@ export function hasActiveFilters(f: Filters): boolean {
 
 export type Route =
   | { name: 'list'; filters: Filters }
-  | { name: 'story'; id: string }
+  | { name: 'story'; id: string; /** `?a=`: the article card to bring into view. */ article: string | null }
   | { name: 'notfound'; hash: string };
 
-/** "#/threads/abc" → story; "#/", "", "#/?q=x" → list. */
+/** "#/threads/abc" → story, "#/threads/abc?a=<article id>" → story at that article; "#/", "", "#/?q=x" → list. */
 export function parseRoute(hash: string): Route {
   const h = hash.replace(/^#/, '');
   const [path, ...rest] = h.split('?');
@@ -87,7 +87,8 @@ export function parseRoute(hash: string): Route {
   const m = /^\/threads\/([^/]+)\/?$/.exec(path);
   if (m) {
     try {
-      return { name: 'story', id: decodeURIComponent(m[1]) };
+      const article = new URLSearchParams(search).get('a');
+      return { name: 'story', id: decodeURIComponent(m[1]), article: article || null };
     } catch {
       return { name: 'notfound', hash };
     }
@@ -95,8 +96,20 @@ export function parseRoute(hash: string): Route {
   return { name: 'notfound', hash };
 }
 
-export function storyHref(id: string): string {
-  return `#/threads/${encodeURIComponent(id)}`;
+/** A link to a story, or to one article in it: a real URL, so it survives a reload or a new tab. */
+export function storyHref(id: string, article?: string): string {
+  const base = `#/threads/${encodeURIComponent(id)}`;
+  return article ? `${base}?a=${encodeURIComponent(article)}` : base;
+}
+
+/**
+ * The element id of an article's card. Letters, digits and '-' stay as they are (readable
+ * ids); anything else, '_' included, becomes _<hex code point>_, so two article ids never
+ * share an element id (Arabic or CJK ids of the same length did when each became '_').
+ */
+export function articleElementId(articleId: string): string {
+  const escaped = Array.from(articleId, (ch) => (/[A-Za-z0-9-]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16)}_`));
+  return `article-${escaped.join('')}`;
 }
 
 export function listHref(f: Filters): string {

@@ -3,9 +3,8 @@ import { fetchStory } from './api';
 import { announce, h, joinWith, replaceChildren, text } from './dom';
 import type { ArticleView, MatchedRef, OutletView, StoryView, TimelineView, VariantView } from './model';
 import { buildStory } from './model';
+import { articleElementId as cardId, storyHref } from './query';
 import { errorBlock, loadingBlock, showIndexLoading } from './states';
-
-const cardId = (articleId: string) => `article-${articleId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 function badge(initial: string, hue: number, size = ''): HTMLElement {
   return h('span', { class: `badge ${size}`.trim(), style: `--hue:${hue}`, 'aria-hidden': 'true' }, initial);
@@ -107,7 +106,7 @@ function articleBlock(a: ArticleView): HTMLElement {
       h('time', { datetime: a.published ?? undefined }, a.publishedLabel),
       a.langName ? h('span', { class: 'lang-tag', title: a.langName }, a.lang.toUpperCase()) : null,
     ),
-    h('h3', { class: 'article-title' }, a.url ? text('a', 'headline', a.title, { href: a.url, rel: 'noopener noreferrer', target: '_blank' }) : text('span', 'headline', a.title)),
+    h('h3', { class: 'article-title', dir: 'auto' }, a.url ? text('a', 'headline', a.title, { href: a.url, rel: 'noopener noreferrer', target: '_blank' }) : text('span', 'headline', a.title)),
     a.lede ? text('p', 'lede', a.lede) : null,
     a.url
       ? h('a', { class: 'read-more', href: a.url, rel: 'noopener noreferrer', target: '_blank' }, `Read at ${a.host ?? 'source'}`, h('span', { 'aria-hidden': 'true' }, ' ↗'))
@@ -135,7 +134,11 @@ function outletCard(o: OutletView): HTMLElement {
   );
 }
 
-function timelineItem(t: TimelineView, onJump: (id: string) => void): HTMLElement {
+/** A modified or non-primary click means "open elsewhere": leave it to the browser. */
+const opensElsewhere = (e: MouseEvent) => e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey;
+
+function timelineItem(t: TimelineView, storyId: string, onJump: (id: string) => void): HTMLElement {
+  const href = storyHref(storyId, t.articleId);
   return h(
     'li',
     { class: `tl-item${t.first ? ' tl-first' : ''}` },
@@ -143,9 +146,13 @@ function timelineItem(t: TimelineView, onJump: (id: string) => void): HTMLElemen
     h('p', { class: 'tl-when' }, h('time', { datetime: t.time ?? undefined }, t.timeLabel), t.offsetLabel ? h('span', { class: 'tl-offset' }, t.offsetLabel) : null),
     t.source ? text('p', 'tl-source', t.source) : null,
     text('a', 'tl-title', t.title || t.articleId, {
-      href: `#${cardId(t.articleId)}`,
+      href,
+      lang: t.lang ?? undefined,
       onclick: (e: Event) => {
+        if (opensElsewhere(e as MouseEvent)) return;
         e.preventDefault();
+        // The address names the article (a reload lands on it) without a history entry per jump.
+        history.replaceState(null, '', href);
         onJump(t.articleId);
       },
     }),
@@ -198,15 +205,19 @@ function ledgerTable(rows: VariantView[], caption: string): HTMLElement {
   );
 }
 
-function renderStory(v: StoryView): HTMLElement {
-  const jump = (id: string) => {
-    const el = document.getElementById(cardId(id));
-    if (!el) return;
-    el.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    el.focus({ preventScroll: true });
-    el.classList.add('flash');
-    setTimeout(() => el.classList.remove('flash'), 1200);
-  };
+/** Brings an article's card into view and focus; false when the story has no such article. */
+function jumpTo(articleId: string, smooth: boolean): boolean {
+  const el = document.getElementById(cardId(articleId));
+  if (!el) return false;
+  el.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'center' });
+  el.focus({ preventScroll: true });
+  el.classList.add('flash');
+  setTimeout(() => el.classList.remove('flash'), 1200);
+  return true;
+}
+
+function renderStory(v: StoryView, storyId: string): HTMLElement {
+  const jump = (id: string) => void jumpTo(id, true);
 
   const ledger = h(
     'section',
@@ -231,7 +242,7 @@ function renderStory(v: StoryView): HTMLElement {
     { class: 'panel timeline-panel', 'aria-labelledby': 'h-timeline' },
     h('h2', { id: 'h-timeline', class: 'section-title' }, 'Timeline'),
     h('p', { class: 'section-hint' }, 'Reports in order of publication.'),
-    v.timeline.length ? h('ol', { class: 'timeline' }, v.timeline.map((t) => timelineItem(t, jump))) : h('p', { class: 'quiet' }, 'No dated reports.'),
+    v.timeline.length ? h('ol', { class: 'timeline' }, v.timeline.map((t) => timelineItem(t, storyId, jump))) : h('p', { class: 'quiet' }, 'No dated reports.'),
   );
 
   return h(
@@ -242,7 +253,7 @@ function renderStory(v: StoryView): HTMLElement {
       'header',
       { class: 'story-head' },
       h('p', { class: 'kicker' }, 'Full coverage'),
-      text('h1', 'story-title', v.title, { tabindex: '-1' }),
+      text('h1', 'story-title', v.title, { tabindex: '-1', lang: v.titleLang ?? undefined }),
       h(
         'p',
         { class: 'story-meta' },
@@ -268,11 +279,15 @@ function renderStory(v: StoryView): HTMLElement {
 }
 
 export interface StoryPage {
+  id: string;
   root: HTMLElement;
+  /** The same story at another article (`?a=`): scroll to its card instead of reloading. */
+  showArticle(article: string | null): void;
   dispose(): void;
 }
 
-export function createStoryPage(id: string): StoryPage {
+export function createStoryPage(id: string, article: string | null = null): StoryPage {
+  let loaded = false;
   const root = h('div', { class: 'story-view' });
   const controller = new AbortController();
 
@@ -286,10 +301,12 @@ export function createStoryPage(id: string): StoryPage {
       });
       if (controller.signal.aborted) return;
       const view = buildStory(json);
-      replaceChildren(root, renderStory(view));
+      replaceChildren(root, renderStory(view, id));
+      loaded = true;
       document.title = `${view.title} — storyline`;
       announce(`Story: ${view.title}. ${view.metaLine}`);
-      root.querySelector<HTMLElement>('.story-title')?.focus({ preventScroll: true });
+      // A link to one article (a reload, a new tab) lands on its card; otherwise on the title.
+      if (!article || !jumpTo(article, false)) root.querySelector<HTMLElement>('.story-title')?.focus({ preventScroll: true });
     } catch (e) {
       if (controller.signal.aborted) return;
       replaceChildren(root, h('nav', { class: 'crumbs' }, h('a', { class: 'back', href: '#/' }, '← All stories')), errorBlock(e, () => void load(), 'this story'));
@@ -298,5 +315,13 @@ export function createStoryPage(id: string): StoryPage {
 
   document.title = 'storyline';
   void load();
-  return { root, dispose: () => controller.abort() };
+  return {
+    id,
+    root,
+    showArticle(a) {
+      article = a;
+      if (loaded && a) jumpTo(a, true);
+    },
+    dispose: () => controller.abort(),
+  };
 }
