@@ -56,6 +56,13 @@ test('story list: retries while loading, ranks, filters', { timeout: 30_000 }, a
   await page.waitForFunction(() => document.querySelectorAll('.story-row').length === 6);
 });
 
+test('a deep path (the server answers it with index.html) still loads the app and the API', { timeout: 20_000 }, async () => {
+  const { page } = browser;
+  await page.goto(server.url + '/story/x');
+  await page.locator('.story-row').first().waitFor();
+  assert.equal(await page.locator('.story-row').count(), 6);
+});
+
 test('story list: typed search survives a filter change; IME text is searched once committed', { timeout: 30_000 }, async () => {
   const { page } = browser;
   await page.goto(server.url + '/#/');

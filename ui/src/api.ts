@@ -101,7 +101,8 @@ export async function getJson<T>(path: string, opts: FetchOptions = {}): Promise
   }
 }
 
-export const fetchThreads = (query: string, opts?: FetchOptions) => getJson<ThreadList>(`threads${query}`, opts);
+// Absolute paths: the API lives at the server root, whatever path the page was opened at.
+export const fetchThreads = (query: string, opts?: FetchOptions) => getJson<ThreadList>(`/threads${query}`, opts);
 
 export const fetchStory = (id: string, opts?: FetchOptions) =>
-  getJson<Story>(`threads/${encodeURIComponent(id)}`, opts);
+  getJson<Story>(`/threads/${encodeURIComponent(id)}`, opts);
