@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <iostream>
 #include <system_error>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -176,6 +177,22 @@ ReadBatch read_paths(const std::vector<std::string>& paths, const ReadOptions& o
     read_file(p, reader, options, out);
   }
   return out;
+}
+
+void drop_duplicate_ids(ReadBatch& batch) {
+  std::unordered_map<std::string, std::string> first_origin;
+  std::vector<Article> kept;
+  kept.reserve(batch.articles.size());
+  for (Article& article : batch.articles) {
+    auto [it, inserted] = first_origin.try_emplace(article.id, article.origin);
+    if (inserted) {
+      kept.push_back(std::move(article));
+    } else {
+      batch.errors.push_back({article.origin, fmt::format("article id \"{}\" is also the id of {}; this one is skipped",
+                                                          article.id, it->second)});
+    }
+  }
+  batch.articles = std::move(kept);
 }
 
 }  // namespace storyline

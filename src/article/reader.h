@@ -28,6 +28,11 @@ struct ReadBatch {
 // explicitly); "-" = JSONL on stdin.
 ReadBatch read_paths(const std::vector<std::string>& paths, const ReadOptions& options = {});
 
+// Keeps the first article of each id and moves every later one to `errors`, naming both
+// origins. Threads, gold labels and outputs are keyed by id, so a second article with an id
+// silently replaced the first (d1/index.txt and d2/index.txt both get the id "index").
+void drop_duplicate_ids(ReadBatch& batch);
+
 namespace detail {
 // The next line of `in` without its '\n'; false at the end of the input. A line longer than
 // `limit` bytes is read to its end but not kept: `line` is empty and `too_long` true.

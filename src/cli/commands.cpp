@@ -31,6 +31,7 @@ void report(const std::vector<ReadError>& errors) {
 // Reads inputs; reports problems; nullopt (exit 1) when nothing at all could be read.
 std::optional<std::vector<Article>> read_inputs(const std::vector<std::string>& paths) {
   ReadBatch batch = read_paths(paths);
+  drop_duplicate_ids(batch);
   report(batch.errors);
   if (batch.articles.empty()) {
     std::cerr << "storyline: no article could be read\n";

@@ -8,7 +8,9 @@
 
 namespace storyline {
 
-// Articles of a JSONL file whose lines carry a gold `cluster` (and optionally a `topic`).
+// Articles of a JSONL file whose lines carry a gold `cluster` (and optionally a `topic`). A line
+// whose id an earlier line has is reported and skipped (see drop_duplicate_ids); a line without
+// an id is scored under the reader's fallback id.
 struct ClusteredCorpus {
   std::vector<Article> articles;
   std::vector<std::string> clusters;  // gold cluster per article

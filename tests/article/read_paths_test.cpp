@@ -131,6 +131,21 @@ TEST_F(ReadPaths, EmptyDirectoryIsNotAnError) {
   EXPECT_TRUE(b.errors.empty());
 }
 
+// Ids come from file names without their folder: the second "index" used to replace the first.
+TEST_F(ReadPaths, DuplicateIdsKeepTheFirstAndNameBothOrigins) {
+  write("d1/index.txt", "First\n\nbody one");
+  write("d2/index.txt", "Second\n\nbody two");
+  write("d2/other.txt", "Other\n\nbody");
+  ReadBatch b = read_paths({path("d1"), path("d2")});
+  drop_duplicate_ids(b);
+  EXPECT_THAT(ids(b), ElementsAre("index", "other"));
+  EXPECT_EQ(b.articles[0].title, "First");
+  ASSERT_EQ(b.errors.size(), 1u) << test::describe_errors(b);
+  EXPECT_EQ(b.errors[0].origin, path("d2/index.txt"));
+  EXPECT_EQ(b.errors[0].message,
+            "article id \"index\" is also the id of " + path("d1/index.txt") + "; this one is skipped");
+}
+
 TEST(ReadPathsShared, SamplesDirectory) {
   const std::string dir = std::string(STORYLINE_SHARED_DIR) + "/samples";
   if (!fs::exists(dir)) GTEST_SKIP() << dir << " not present";

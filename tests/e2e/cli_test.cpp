@@ -184,6 +184,34 @@ TEST_F(Cli, NothingReadableIsAnError) {
   EXPECT_NE(r.err.find("nope-a.txt"), std::string::npos) << r.err;
 }
 
+// Ids are file names without their folder: two index.txt used to become one article, silently.
+TEST_F(Cli, ThreadsNamesADuplicateIdAndKeepsTheFirst) {
+  fs::path first = write("d1/index.txt", "Quake hits Chile\n\nA magnitude 7.1 earthquake struck northern Chile.\n");
+  fs::path second = write("d2/index.txt", "Football transfer\n\nManchester United sign a striker.\n");
+  Result r = run("threads " + quote((dir_ / "d1").string()) + " " + quote((dir_ / "d2").string()));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find(second.string() + ": article id \"index\" is also the id of " + first.string() +
+                       "; this one is skipped"),
+            std::string::npos)
+      << r.err;
+  nlohmann::json threads = nlohmann::json::parse(r.out);
+  ASSERT_EQ(threads.size(), 1u) << r.out;
+  EXPECT_EQ(threads[0]["title"], "Quake hits Chile");
+}
+
+// Two lines with one id in two clusters scored n 2, gold_clusters 1, b3_f1 1.0.
+TEST_F(Cli, EvalThreadsSkipsADuplicateId) {
+  fs::path corpus = write("gold.jsonl",
+                          "{\"id\": \"x\", \"title\": \"Quake hits Chile\", \"cluster\": \"c1\"}\n"
+                          "{\"id\": \"x\", \"title\": \"United sign a striker\", \"cluster\": \"c2\"}\n");
+  Result r = run("eval threads " + quote(corpus.string()));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("gold.jsonl:2: article id \"x\" is also the id of"), std::string::npos) << r.err;
+  nlohmann::json report = nlohmann::json::parse(r.out);
+  EXPECT_EQ(report["n"], 1) << r.out;
+  EXPECT_EQ(report["gold_clusters"], 1) << r.out;
+}
+
 TEST_F(Cli, HelpWorksForEverySubcommand) {
   for (const std::string sub : {"", "threads", "analyze", "compare", "eval", "eval pairs",
                                 "eval threads", "train", "serve"}) {
