@@ -14,7 +14,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+export interface LaunchOptions {
+  /** IANA zone the page sees (default UTC); tests of time display use another. */
+  timezoneId?: string;
+}
+
+export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'storyline-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -31,7 +36,7 @@ export async function launchBrowser(): Promise<Browser> {
     viewport: { width: 1280, height: 900 },
     deviceScaleFactor: 1,
     locale: 'en-US',
-    timezoneId: 'UTC',
+    timezoneId: opts.timezoneId ?? 'UTC',
     colorScheme: 'light',
     timeout: 20_000,
   });

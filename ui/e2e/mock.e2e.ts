@@ -208,6 +208,39 @@ test('story page: Arabic article ids, links that survive a new tab, unsafe urls,
   assert.deepEqual(browser.errors, []);
 });
 
+test('times in another time zone (Asia/Kolkata, UTC+5:30) match their UTC labels; relative to the clock', { timeout: 30_000 }, async () => {
+  const kolkata = await launchBrowser({ timezoneId: 'Asia/Kolkata' });
+  try {
+    const { page } = kolkata;
+    // Relative times count from the real clock: pin it. 3 Aug 00:00 UTC is 05:30 in Kolkata.
+    await page.clock.setFixedTime(new Date('2022-08-03T00:00:00Z'));
+    await page.goto(server.url + '/#/');
+    await page.locator('.story-row').first().waitFor();
+    assert.equal(await page.evaluate(() => new Date().getTimezoneOffset()), -330);
+    const when = (title: string) => page.locator('.story-row', { hasText: title }).locator('time');
+    assert.equal(await when('Blinken').innerText(), '4 days ago');
+    assert.equal(await when('Blinken').getAttribute('title'), 'Last seen 29 Jul 2022, 17:30 UTC');
+    // 26 Jul 19:00 UTC is already 27 Jul in Kolkata: the date shown is the UTC one, as in the tooltip.
+    assert.equal(await when('Hitzewelle').innerText(), '26 Jul 2022');
+    assert.equal(await when('Hitzewelle').getAttribute('title'), 'Last seen 26 Jul 2022, 19:00 UTC');
+    assert.match(await page.locator('.as-of').innerText(), /^Newest article 29 Jul 2022, 18:10 UTC/);
+
+    await page.goto(server.url + '/#/threads/t-blinken-lavrov');
+    const published = page.locator('#article-xinhua-002 .article-meta time');
+    assert.equal(await published.innerText(), '29 Jul 2022, 18:05 UTC');
+    assert.equal(await published.getAttribute('datetime'), '2022-07-29T18:05:00Z');
+    assert.deepEqual(await page.locator('.tl-when time').allInnerTexts(), [
+      '27 Jul 2022, 09:40 UTC',
+      '29 Jul 2022, 17:30 UTC',
+      '29 Jul 2022, 18:05 UTC',
+      '29 Jul 2022, 18:10 UTC',
+    ]);
+    assert.deepEqual(kolkata.errors, []);
+  } finally {
+    await kolkata.close();
+  }
+});
+
 test('story page: unknown story shows a not-found state', { timeout: 15_000 }, async () => {
   const { page } = browser;
   await page.goto(server.url + '/#/threads/does-not-exist');
