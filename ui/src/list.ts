@@ -146,8 +146,9 @@ export function createListView(navigate: (href: string, replace: boolean) => voi
       h(
         'div',
         { class: 'row-body' },
-        // dir on the heading itself, so an Arabic title's block (alignment) is right-to-left too.
-        h('h2', { class: 'row-title', dir: 'auto', lang: r.lang ?? undefined }, text('a', 'story-link', r.title, { href: storyHref(r.id) })),
+        // dir on the heading itself, so an Arabic title's block (alignment) is right-to-left too;
+        // not on the link as well: dir="auto" skips children with their own dir, and would find no text.
+        h('h2', { class: 'row-title', dir: 'auto', lang: r.lang ?? undefined }, h('a', { class: 'story-link', href: storyHref(r.id) }, r.title)),
         sources.length
           ? h(
               'p',

@@ -106,7 +106,12 @@ function articleBlock(a: ArticleView): HTMLElement {
       h('time', { datetime: a.published ?? undefined }, a.publishedLabel),
       a.langName ? h('span', { class: 'lang-tag', title: a.langName }, a.lang.toUpperCase()) : null,
     ),
-    h('h3', { class: 'article-title', dir: 'auto' }, a.url ? text('a', 'headline', a.title, { href: a.url, rel: 'noopener noreferrer', target: '_blank' }) : text('span', 'headline', a.title)),
+    // dir="auto" on the heading, not its child: it skips children that carry their own dir.
+    h(
+      'h3',
+      { class: 'article-title', dir: 'auto' },
+      a.url ? h('a', { class: 'headline', href: a.url, rel: 'noopener noreferrer', target: '_blank' }, a.title) : h('span', { class: 'headline' }, a.title),
+    ),
     a.lede ? text('p', 'lede', a.lede) : null,
     a.url
       ? h('a', { class: 'read-more', href: a.url, rel: 'noopener noreferrer', target: '_blank' }, `Read at ${a.host ?? 'source'}`, h('span', { 'aria-hidden': 'true' }, ' ↗'))
