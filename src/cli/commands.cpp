@@ -89,16 +89,27 @@ int run_analyze(const CommonOptions& common, const std::vector<std::string>& pat
   return 0;
 }
 
-int run_compare(const CommonOptions& common, const std::string& a, const std::string& b) {
-  ReadBatch batch = read_paths({a, b});
+namespace {
+// The one article of `path`; nullopt after a message when it gives none or several. A and B
+// are read apart: read together, a directory of two files passed for A compared those two
+// even when B did not exist.
+std::optional<Article> read_one(const std::string& path) {
+  ReadBatch batch = read_paths({path});
   report(batch.errors);
-  if (batch.articles.size() != 2) {
-    std::cerr << "storyline compare: need exactly one article in each of the two files, got "
-              << batch.articles.size() << " in all\n";
-    return 1;
-  }
+  if (batch.articles.size() == 1) return std::move(batch.articles[0]);
+  std::cerr << "storyline compare: " << path << ": need exactly one article, got " << batch.articles.size() << '\n';
+  return std::nullopt;
+}
+}  // namespace
+
+int run_compare(const CommonOptions& common, const std::string& a, const std::string& b) {
+  std::optional<Article> article_a = read_one(a), article_b = read_one(b);
+  if (!article_a || !article_b) return 1;
+  std::vector<Article> articles;
+  articles.push_back(std::move(*article_a));
+  articles.push_back(std::move(*article_b));
   Engine engine = make_engine(common);
-  std::vector<Profile> profiles = engine.profile_all(std::move(batch.articles));
+  std::vector<Profile> profiles = engine.profile_all(std::move(articles));
   TermStats stats = engine.corpus_stats(profiles);
   WeightedProfile wa = weigh(profiles[0], stats), wb = weigh(profiles[1], stats);
   Comparison c = compare_profiles(engine.model(), wa, wb, stats);

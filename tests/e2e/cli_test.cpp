@@ -212,6 +212,26 @@ TEST_F(Cli, EvalThreadsSkipsADuplicateId) {
   EXPECT_EQ(report["gold_clusters"], 1) << r.out;
 }
 
+// A and B were read together and the articles counted across both: a directory of two
+// files for A compared those two although B does not exist.
+TEST_F(Cli, CompareNeedsOneArticleInEachOfAAndB) {
+  write("two/a.txt", "Quake hits Chile\n\nA magnitude 7.1 earthquake struck northern Chile.\n");
+  write("two/b.txt", "Chile earthquake\n\nAn earthquake struck northern Chile on Tuesday.\n");
+  fs::path one = write("one.txt", "Quake in Chile\n\nAn earthquake struck Chile.\n");
+  Result r = run("compare " + quote((dir_ / "two").string()) + " " + quote((dir_ / "missing.txt").string()));
+  EXPECT_NE(r.code, 0) << r.out;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find((dir_ / "two").string() + ": need exactly one article, got 2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("missing.txt: no such file or directory"), std::string::npos) << r.err;
+
+  r = run("compare " + quote(one.string()) + " " + quote((dir_ / "two").string()));
+  EXPECT_NE(r.code, 0) << r.out;
+  EXPECT_NE(r.err.find("need exactly one article, got 2"), std::string::npos) << r.err;
+
+  r = run("compare " + quote(one.string()) + " " + quote((dir_ / "two" / "a.txt").string()));
+  EXPECT_EQ(r.code, 0) << r.err;
+}
+
 TEST_F(Cli, HelpWorksForEverySubcommand) {
   for (const std::string sub : {"", "threads", "analyze", "compare", "eval", "eval pairs",
                                 "eval threads", "train", "serve"}) {
