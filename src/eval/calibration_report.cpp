@@ -15,13 +15,11 @@ double rounded(double x) { return std::round(x * 1000) / 1000; }
 
 }  // namespace
 
-nlohmann::json calibration_report(const std::vector<CalibrationRow>& rows, const std::vector<int>& fold, int folds) {
+nlohmann::json calibration_report(const std::vector<CalibrationRow>& rows, const std::vector<int>& fold,
+                                  const std::vector<std::vector<CalibrationRow>>& training) {
   std::map<std::string, Tally> by_pair;
-  for (int k = 0; k < folds; ++k) {
-    std::vector<CalibrationRow> train;
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      if (fold[i] != k) train.push_back(rows[i]);
-    Calibration fitted = fit_calibration(train);
+  for (int k = 0; k < int(training.size()); ++k) {
+    Calibration fitted = fit_calibration(training[std::size_t(k)]);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       if (fold[i] != k) continue;
       const CalibrationRow& r = rows[i];

@@ -10,6 +10,7 @@
 #include "eval/calibration_report.h"
 #include "eval/evaluation.h"
 #include "eval/feature_groups.h"
+#include "eval/folds.h"
 #include "eval/pairs_file.h"
 
 namespace storyline {
@@ -26,13 +27,6 @@ struct Rows {
   std::vector<std::map<std::string, double>> dimensions;
 };
 
-// The fold of a pair (or topic) key: a hash, so folds do not depend on file order. `split`
-// salts the hash: another split of the same data, to see how far the figures move with it.
-int fold_of(const std::string& key, int folds, int split) {
-  std::string salt = split == 0 ? "fold:" : "fold" + std::to_string(split) + ":";
-  return int(term_id(salt, key) % std::uint64_t(folds));
-}
-
 void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, int folds, int split,
                     Rows& rows) {
   std::vector<ReadError> errors;
@@ -44,6 +38,7 @@ void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, in
   }
   std::vector<Profile> profiles = engine.profile_all(std::move(articles));
   TermStats stats = engine.corpus_stats(profiles);
+  const std::vector<int> fold = pair_folds(pairs, folds, split);
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     if (!pairs[i].overall) continue;
     WeightedProfile a = weigh(profiles[2 * i], stats), b = weigh(profiles[2 * i + 1], stats);
@@ -53,7 +48,7 @@ void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, in
     // The Telegram pairs are the only binary same-event grades, and only 75: they weigh three
     // rows each so that their definition of "one event" is heard (chosen by cross-validation).
     rows.weight.push_back(dataset == kTelegram ? 3.0f : 1.0f);
-    rows.fold.push_back(fold_of(pairs[i].pair_id, folds, split));
+    rows.fold.push_back(fold[i]);
     rows.dataset.push_back(dataset);
     rows.same.push_back(*pairs[i].overall <= 1.5);  // "very similar": the same story
     rows.id.push_back(pairs[i].pair_id);
@@ -178,25 +173,46 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   // end (same incident = 1, which SemEval's truncated texts rarely reach), little enough to
   // leave the human grades in charge.
   const float ecb_scale = 0.1f;
-  std::vector<float> cv(n, 2.5f), cv_same(n, 0.5f), same_target(n);
+  std::vector<float> cv(n, 2.5f), same_target(n);
   for (std::size_t i = 0; i < n; ++i) same_target[i] = rows.same[i] ? 1.0f : 0.0f;
-  std::vector<BoostedTrees> fold_same;
+  std::vector<BoostedTrees> fold_same;  // fold_same[k]: fitted without fold k
   for (int k = 0; k < options.folds; ++k) {
     std::vector<bool> use(n);
     for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
     fold_same.push_back(fit(rows, use, same_target, options.classifier));
-    for (std::size_t i = 0; i < n; ++i)
-      if (rows.fold[i] == k) cv_same[i] = fold_same.back().predict(rows.features[i]);
   }
-  // Stacking: the regressor reads the classifier's out-of-fold score as one more feature.
-  Rows stacked = rows;
-  for (std::size_t i = 0; i < n; ++i) stacked.features[i].push_back(cv_same[i]);
+  std::vector<float> cv_same(n);
+  for (std::size_t i = 0; i < n; ++i) cv_same[i] = fold_same[std::size_t(rows.fold[i])].predict(rows.features[i]);
+  // inner[k]: the classifier's scores of the rows outside fold k from models fitted without
+  // fold k as well as the row's own. Fold k's stacked regressor and calibrations learn from
+  // these, so no held-out label reaches them through the classifier (cv_same of a row outside
+  // fold k came from a model fitted on fold k).
+  auto classifier = [&](const std::vector<bool>& train, const std::vector<bool>& predict) {
+    BoostedTrees model = fit(rows, train, same_target, options.classifier);
+    std::vector<float> out(n);
+    for (std::size_t i = 0; i < n; ++i)
+      if (predict[i]) out[i] = model.predict(rows.features[i]);
+    return out;
+  };
+  std::vector<std::vector<float>> inner;
+  for (int k = 0; k < options.folds; ++k) inner.push_back(out_of_fold(rows.fold, options.folds, k, classifier));
+  // Stacking: the regressor reads the classifier's score as one more feature (out of fold).
+  auto stacked_with = [&](const std::vector<float>& score) {
+    Rows stacked = rows;
+    for (std::size_t i = 0; i < n; ++i) stacked.features[i].push_back(score[i]);
+    return stacked;
+  };
   for (int k = 0; k < options.folds; ++k) {
     std::vector<bool> use(n);
     for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
-    BoostedTrees overall = fit(stacked, use, rows.target, options.trees, ecb_scale);
+    BoostedTrees overall = fit(stacked_with(inner[std::size_t(k)]), use, rows.target, options.trees, ecb_scale);
+    std::vector<float> x;
     for (std::size_t i = 0; i < n; ++i)
-      if (rows.fold[i] == k) cv[i] = std::clamp(overall.predict(stacked.features[i]), 1.0f, 4.0f);
+      if (rows.fold[i] == k) {
+        x = rows.features[i];
+        x.push_back(cv_same[i]);
+        cv[i] = std::clamp(overall.predict(x), 1.0f, 4.0f);
+      }
   }
   if (progress) progress(3, 4);
   if (!options.predictions_path.empty()) {
@@ -248,7 +264,7 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
     for (std::size_t i = 0; i < n; ++i) use[i] = rows.fold[i] != k;
     StoryModel model;
     model.same_story = fold_same[k];
-    model.calibration = fit_calibration(calibration_rows(rows, cv_same, use));
+    model.calibration = fit_calibration(calibration_rows(rows, inner[std::size_t(k)], use));
     std::vector<Profile> held_out;
     std::vector<std::size_t> index;
     for (std::size_t i = 0; i < ecb.profiles.size(); ++i)
@@ -272,7 +288,7 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   // The final model: every row; calibration on the cross-validated predictions.
   StoryModel final_model;
   std::vector<bool> all(n, true);
-  final_model.overall = fit(stacked, all, rows.target, options.trees, ecb_scale);
+  final_model.overall = fit(stacked_with(cv_same), all, rows.target, options.trees, ecb_scale);
   final_model.same_story = fit(rows, all, same_target, options.classifier);
   final_model.calibration = fit_calibration(calibration_rows(rows, cv_same, all));
   for (int f = 0; f < kPairFeatureCount; ++f) {
@@ -308,7 +324,14 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   }
   report["semeval_dimensions_cv_pearson"] = dims;
   report["calibration"] = final_model.calibration.to_json();
-  report["calibration_by_language_pair_cv"] = calibration_report(calibration_rows(rows, cv_same, all), rows.fold, options.folds);
+  std::vector<std::vector<CalibrationRow>> calibration_training;
+  for (int k = 0; k < options.folds; ++k) {
+    std::vector<bool> outside(n);
+    for (std::size_t i = 0; i < n; ++i) outside[i] = rows.fold[i] != k;
+    calibration_training.push_back(calibration_rows(rows, inner[std::size_t(k)], outside));
+  }
+  report["calibration_by_language_pair_cv"] =
+      calibration_report(calibration_rows(rows, cv_same, all), rows.fold, calibration_training);
   report["rows"] = n;
   if (options.write) final_model.save(options.out_dir + "/story_model.json");
   if (progress) progress(4, 4);

@@ -1,7 +1,9 @@
 // Trainer: learns the story model from the labelled development data and measures it by
 // cross-validation. Pairs come from the SemEval-2022 and Telegram pairs files and from the
 // ECB+ clusters (same incident = 1, same topic but another incident = 3, other topic = 4).
-// Folds are grouped (ECB+ by topic) so no held-out figure comes from data used to fit it.
+// Folds are grouped (pairs sharing an article in one fold, ECB+ by topic) and the second stages
+// (stacked regressor, calibration) learn from scores that nest inside the folds (eval/folds.h), so
+// no held-out figure comes from data used to fit it.
 #pragma once
 
 #include <nlohmann/json.hpp>
