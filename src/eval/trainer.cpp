@@ -28,8 +28,7 @@ struct Rows {
 };
 
 void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, int folds, int split,
-                    Rows& rows) {
-  std::vector<ReadError> errors;
+                    Rows& rows, std::vector<ReadError>& errors) {
   std::vector<LabelledPair> pairs = read_pairs_file(path, errors);
   std::vector<Article> articles;
   for (const LabelledPair& p : pairs) {
@@ -132,6 +131,14 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   const std::string telegram = options.data_dir + "/tgcontest_pairs.csv";
   const std::string ecb_path = options.data_dir + "/ecbplus_dev.jsonl";
 
+  // Mistakes in the options stop the run before the minutes of work, not after.
+  const std::vector<int> held_constant = features_named(options.without);
+  std::ofstream predictions;
+  if (!options.predictions_path.empty()) {
+    predictions.open(options.predictions_path);
+    if (!predictions) throw std::runtime_error("cannot write " + options.predictions_path);
+  }
+
   // Background statistics first: every feature below is computed with them, as at run time.
   if (options.write) {
     std::vector<Article> all;
@@ -150,9 +157,11 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   if (progress) progress(1, 4);
 
   Rows rows;
-  add_pairs_file(engine, semeval, kSemEval, options.folds, options.fold_split, rows);
-  add_pairs_file(engine, telegram, kTelegram, options.folds, options.fold_split, rows);
+  std::vector<ReadError> skipped;  // records of the data files that could not be used
+  add_pairs_file(engine, semeval, kSemEval, options.folds, options.fold_split, rows, skipped);
+  add_pairs_file(engine, telegram, kTelegram, options.folds, options.fold_split, rows, skipped);
   EcbData ecb{read_clustered_corpus(ecb_path), {}, {}};
+  skipped.insert(skipped.end(), ecb.corpus.errors.begin(), ecb.corpus.errors.end());
   ecb.profiles = engine.profile_all(ecb.corpus.articles);
   for (const std::string& topic : ecb.corpus.topics) ecb.fold.push_back(fold_of("topic:" + topic, options.folds, options.fold_split));
   TermStats ecb_stats = engine.corpus_stats(ecb.profiles);
@@ -161,7 +170,7 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   // are the hard negatives that teach the same-story classifier where one event ends.
   add_ecb_pairs(ecb, ecb_stats, 2.0f * float(semeval_rows), rows);
   // A constant column is one no tree can split on: the model learns as if the signal were absent.
-  for (int f : features_named(options.without))
+  for (int f : held_constant)
     for (std::vector<float>& x : rows.features) x[f] = 0.0f;
   if (progress) progress(2, 4);
 
@@ -215,8 +224,8 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
       }
   }
   if (progress) progress(3, 4);
-  if (!options.predictions_path.empty()) {
-    std::ofstream out(options.predictions_path);
+  if (predictions.is_open()) {
+    std::ofstream& out = predictions;
     out << "dataset,pair_id,lang_pair,gold_overall,cv_overall,cv_same_story\n";
     static constexpr const char* kNames[] = {"semeval", "tgcontest", "ecbplus"};
     for (std::size_t i = 0; i < n; ++i)
@@ -227,6 +236,10 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
 
   nlohmann::json report;
   if (!options.without.empty()) report["without"] = options.without;
+  if (!skipped.empty()) {
+    report["skipped_records"] = nlohmann::json::array();
+    for (const ReadError& e : skipped) report["skipped_records"].push_back(e.origin + ": " + e.message);
+  }
   std::vector<PairPrediction> sem, tg;
   for (std::size_t i = 0; i < n; ++i) {
     if (rows.dataset[i] == kSemEval) sem.push_back({rows.id[i], rows.lang_pair[i], cv[i], rows.target[i]});
