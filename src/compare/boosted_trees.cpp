@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <numeric>
 #include <random>
+
+#include <fmt/format.h>
 
 namespace storyline {
 namespace {
@@ -213,16 +216,68 @@ nlohmann::json BoostedTrees::to_json() const {
   return {{"base", base_}, {"trees", std::move(trees)}};
 }
 
-BoostedTrees BoostedTrees::from_json(const nlohmann::json& json) {
+namespace {
+
+// One serialised tree, checked so that loading and walking it end and read only the features
+// given: a split's children are later nodes of its own tree, each the child of one split only
+// (no loop, no node shared by two paths), and it splits on one of the first `width` features.
+// A corrupt file used to send flatten() out of bounds or round a cycle forever.
+// A value for a message: a corrupt file can hold anything, so at most 40 characters of it.
+std::string brief(const nlohmann::json& value) {
+  std::string text = value.dump();
+  return text.size() <= 40 ? text : text.substr(0, 37) + "...";
+}
+
+std::vector<BoostedTrees::Node> read_tree(const nlohmann::json& tree, std::size_t t, int width) {
+  if (!tree.is_array()) throw std::runtime_error(fmt::format("tree {}: expected an array of nodes, found {}", t, tree.type_name()));
+  const auto size = std::int64_t(tree.size());
+  std::vector<BoostedTrees::Node> nodes;
+  std::vector<bool> is_child(tree.size(), false);
+  for (std::int64_t n = 0; n < size; ++n) {
+    auto fail = [&](const std::string& problem) {
+      throw std::runtime_error(fmt::format("tree {} node {}: {}", t, n, problem));
+    };
+    const nlohmann::json& node = tree[std::size_t(n)];
+    if (!node.is_array() || node.size() != 5) fail("expected [feature, threshold, left, right, value], found " + brief(node));
+    auto integer = [&](std::size_t k, const char* name) {
+      if (!node[k].is_number_integer()) fail(fmt::format("{} is {}, expected an integer", name, brief(node[k])));
+      constexpr std::int64_t kLargest = std::numeric_limits<std::int64_t>::max();
+      return node[k].is_number_unsigned() && node[k].get<std::uint64_t>() > std::uint64_t(kLargest)
+                 ? kLargest : node[k].get<std::int64_t>();
+    };
+    auto finite = [&](std::size_t k, const char* name) {
+      const float v = node[k].is_number() ? node[k].get<float>() : NAN;
+      if (!std::isfinite(v)) fail(fmt::format("{} is {}, expected a finite number", name, brief(node[k])));
+      return v;
+    };
+    const std::int64_t feature = integer(0, "feature"), left = integer(2, "left"), right = integer(3, "right");
+    BoostedTrees::Node parsed{-1, finite(1, "threshold"), -1, -1, finite(4, "value")};
+    if (feature != -1) {
+      if (feature < 0 || feature >= width)
+        fail(fmt::format("feature {} is not one of the model's {} inputs (or -1 for a leaf)", feature, width));
+      for (std::int64_t child : {left, right}) {
+        if (child <= n || child >= size)
+          fail(fmt::format("child {} is not a later node of the tree (it has {} nodes)", child, size));
+        if (is_child[std::size_t(child)]) fail(fmt::format("node {} is a child twice", child));
+        is_child[std::size_t(child)] = true;
+      }
+      parsed = {std::int32_t(feature), parsed.threshold, std::int32_t(left), std::int32_t(right), parsed.value};
+    }
+    nodes.push_back(parsed);
+  }
+  return nodes;
+}
+
+}  // namespace
+
+BoostedTrees BoostedTrees::from_json(const nlohmann::json& json, int input_width) {
   BoostedTrees model;
   model.base_ = json.at("base").get<float>();
-  for (const auto& tree : json.at("trees")) {
-    std::vector<Node> nodes;
-    for (const auto& n : tree)
-      nodes.push_back({n[0].get<std::int32_t>(), n[1].get<float>(), n[2].get<std::int32_t>(),
-                       n[3].get<std::int32_t>(), n[4].get<float>()});
-    model.trees_.push_back(std::move(nodes));
-  }
+  const nlohmann::json& trees = json.at("trees");
+  if (!trees.is_array()) throw std::runtime_error(fmt::format("\"trees\" is {}, expected an array", trees.type_name()));
+  // flatten() needs one feature index past the highest split feature for its padding.
+  const int width = std::min(input_width, kMaxFeatures - 1);
+  for (std::size_t t = 0; t < trees.size(); ++t) model.trees_.push_back(read_tree(trees[t], t, width));
   model.flatten();
   return model;
 }

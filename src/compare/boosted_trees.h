@@ -38,7 +38,10 @@ class BoostedTrees {
   float predict(std::span<const float> features) const;
 
   nlohmann::json to_json() const;
-  static BoostedTrees from_json(const nlohmann::json& json);
+  // Checks every node (throwing std::runtime_error "tree T node N: ..."): children are later
+  // nodes of the tree, each reached once, and splits use features below `input_width`, the
+  // length of the vectors predict() will be given.
+  static BoostedTrees from_json(const nlohmann::json& json, int input_width = kMaxFeatures);
 
  private:
   // All trees in one array for prediction, each node's children side by side (right = left + 1).

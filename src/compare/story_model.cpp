@@ -47,10 +47,18 @@ StoryModel StoryModel::from_json(const nlohmann::json& json) {
                                std::string(pair_feature_name(i)) + "': run `storyline train`");
   model.calibration = Calibration::from_json(json.at("calibration"));
   model.same_story_reference = json.at("same_story_reference").get<std::array<float, kPairFeatureCount>>();
-  model.overall = BoostedTrees::from_json(json.at("overall"));
-  model.same_story = BoostedTrees::from_json(json.at("same_story"));
-  for (const auto& [name, trees] : json.at("dimensions").items())
-    model.dimensions[name] = BoostedTrees::from_json(trees);
+  // Each forest named in its errors; the overall score also reads the classifier's score.
+  auto trees = [&](const std::string& name, const nlohmann::json& forest, int width) {
+    try {
+      return BoostedTrees::from_json(forest, width);
+    } catch (const std::exception& e) {
+      throw std::runtime_error(name + ": " + e.what());
+    }
+  };
+  model.overall = trees("overall", json.at("overall"), kPairFeatureCount + 1);
+  model.same_story = trees("same_story", json.at("same_story"), kPairFeatureCount);
+  for (const auto& [name, forest] : json.at("dimensions").items())
+    model.dimensions[name] = trees("dimensions." + name, forest, kPairFeatureCount);
   return model;
 }
 

@@ -1,6 +1,11 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
 #include <cmath>
+#include <cstdlib>
+#include <iostream>
 #include <random>
 
 #include "compare/boosted_trees.h"
@@ -117,6 +122,76 @@ TEST(BoostedTrees, PredictionsEqualWalkingTheSerialisedTrees) {
   for (const auto& x : probes) EXPECT_EQ(model.predict(x), walk(x));
   BoostedTrees restored = BoostedTrees::from_json(json);
   for (const auto& x : probes) EXPECT_EQ(restored.predict(x), walk(x));
+}
+
+// A corrupt params/story_model.json (a child index of 1000000) made `storyline compare` hang;
+// from_json now checks every node and names it. Tree 0 is a valid stump, tree 1 the broken one.
+nlohmann::json stump() {
+  return nlohmann::json::array({{0, 0.5, 1, 2, 0.0}, {-1, 0.0, -1, -1, 1.0}, {-1, 0.0, -1, -1, 2.0}});
+}
+
+std::string load_error(const nlohmann::json& tree) {
+  try {
+    BoostedTrees::from_json({{"base", 0.0}, {"trees", nlohmann::json::array({stump(), tree})}});
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "<loaded>";
+}
+
+TEST(BoostedTreesFromJson, ValidTreesLoad) { EXPECT_EQ(load_error(stump()), "<loaded>"); }
+
+TEST(BoostedTreesFromJson, ChildOutOfRange) {
+  nlohmann::json tree = stump();
+  tree[0][2] = 1000000;
+  EXPECT_THAT(load_error(tree), ::testing::HasSubstr("tree 1 node 0: child 1000000 is not a later node"));
+  tree = stump();
+  tree[0][3] = -1;
+  EXPECT_THAT(load_error(tree), ::testing::HasSubstr("tree 1 node 0: child -1"));
+}
+
+// A child that is the node itself or an earlier one is a loop: flatten() queued nodes until
+// memory ran out. Loaded in a child process with 1 GiB of address space, so that without the
+// check the test fails in seconds instead of taking the machine's memory.
+void load_with_little_memory(const nlohmann::json& tree) {
+  const rlimit limit{rlim_t(1) << 30, rlim_t(1) << 30};
+  setrlimit(RLIMIT_AS, &limit);
+  std::cerr << load_error(tree);
+  std::exit(0);
+}
+
+TEST(BoostedTreesFromJson, ChildLoop) {
+  nlohmann::json tree = stump();
+  tree[0][2] = 0;
+  EXPECT_EXIT(load_with_little_memory(tree), ::testing::ExitedWithCode(0),
+              "tree 1 node 0: child 0 is not a later node");
+}
+
+// Two splits sharing a child double the walk per level: a few dozen nodes would never flatten.
+TEST(BoostedTreesFromJson, ChildOfTwoSplits) {
+  nlohmann::json tree = stump();
+  tree[0][3] = 1;
+  EXPECT_THAT(load_error(tree), ::testing::HasSubstr("tree 1 node 0: node 1 is a child twice"));
+}
+
+TEST(BoostedTreesFromJson, NodeOfTheWrongShape) {
+  nlohmann::json tree = stump();
+  tree[2] = {-1, 0.0, -1, -1};  // n[4] on a const json array of four was read out of bounds
+  EXPECT_THAT(load_error(tree), ::testing::HasSubstr("tree 1 node 2: expected [feature, threshold, left, right, value]"));
+  tree = stump();
+  tree[1][4] = "one";
+  EXPECT_THAT(load_error(tree), ::testing::HasSubstr("tree 1 node 1: value is \"one\", expected a finite number"));
+  EXPECT_THAT(load_error(nlohmann::json::object()), ::testing::HasSubstr("tree 1: expected an array of nodes"));
+}
+
+TEST(BoostedTreesFromJson, FeatureOutOfRange) {
+  nlohmann::json tree = stump();
+  tree[0][0] = 300;  // past the 255 features predict() has room for
+  EXPECT_THAT(load_error(tree), ::testing::HasSubstr("tree 1 node 0: feature 300 is not one of"));
+  tree[0][0] = -2;
+  EXPECT_THAT(load_error(tree), ::testing::HasSubstr("tree 1 node 0: feature -2 is not one of"));
+  tree[0][0] = 0.5;
+  EXPECT_THAT(load_error(tree), ::testing::HasSubstr("tree 1 node 0: feature is 0.5, expected an integer"));
 }
 
 TEST(BoostedTrees, TrainingIsDeterministicForASeed) {

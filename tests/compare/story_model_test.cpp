@@ -79,6 +79,33 @@ TEST(StoryModel, FromJsonRejectsAFeatureCountMismatch) {
   EXPECT_NE(message.find("storyline train"), std::string::npos) << message;
 }
 
+// Each forest may split only on the features it is given: the pair features, and for the
+// overall score one more (the classifier's score). predict() read past its input before.
+TEST(StoryModel, FromJsonRejectsASplitOnAFeatureTheForestIsNotGiven) {
+  nlohmann::json json = tiny_model().to_json();
+  json["same_story"]["trees"][0][0][0] = int(kPairFeatureCount);
+  std::string message = message_of([&] { StoryModel::from_json(json); });
+  EXPECT_NE(message.find("same_story: tree 0 node 0: feature " + std::to_string(int(kPairFeatureCount)) + " is not one of"),
+            std::string::npos)
+      << message;
+  json = tiny_model().to_json();
+  json["overall"]["trees"][0][0][0] = int(kPairFeatureCount);  // the stacked classifier score
+  EXPECT_EQ(message_of([&] { StoryModel::from_json(json); }), "<no exception>");
+  json["overall"]["trees"][0][0][0] = int(kPairFeatureCount) + 1;
+  EXPECT_NE(message_of([&] { StoryModel::from_json(json); }).find("overall: tree 0 node 0: feature"), std::string::npos);
+}
+
+// The loader's message names the file as well as the forest, tree and node.
+TEST(StoryModel, LoadNamesTheFileOfACorruptModel) {
+  nlohmann::json json = tiny_model().to_json();
+  json["dimensions"]["time"]["trees"][2][0][2] = 1000000;
+  const testing::ScratchDir dir("story-model");
+  std::string path = dir.path() + "/story_model.json";
+  std::ofstream(path) << json.dump();
+  std::string message = message_of([&] { StoryModel::load(path); });
+  EXPECT_EQ(message.rfind(path + ": dimensions.time: tree 2 node 0: child 1000000", 0), 0u) << message;
+}
+
 TEST(StoryModel, SaveLoadRoundTrip) {
   StoryModel original = tiny_model();
   const testing::ScratchDir dir("story-model");

@@ -232,6 +232,25 @@ TEST_F(Cli, CompareNeedsOneArticleInEachOfAAndB) {
   EXPECT_EQ(r.code, 0) << r.err;
 }
 
+// A corrupt model is an error naming the file, forest, tree and node. (A child index of
+// 1000000 made compare hang; this split on a feature the classifier is not given was read
+// from past its input.)
+TEST_F(Cli, CorruptModelIsAnErrorNamingTheFile) {
+  need_samples();
+  const fs::path params = fs::path(STORYLINE_SOURCE_DIR) / "params";
+  fs::create_directories(dir_ / "params");
+  fs::copy_file(params / "background_df.tsv", dir_ / "params" / "background_df.tsv");
+  nlohmann::json model = nlohmann::json::parse(slurp(params / "story_model.json"));
+  auto& root = model["same_story"]["trees"][0][0];
+  ASSERT_GE(root[0].get<int>(), 0) << "the first tree's root should be a split";
+  root[0] = model["features"].size() + 10;
+  fs::path bad = write("params/story_model.json", model.dump());
+  Result r = run("--params " + quote((dir_ / "params").string()) + " compare " +
+                 quote((kSamples / (kA + ".txt")).string()) + " " + quote((kSamples / (kB + ".txt")).string()));
+  EXPECT_NE(r.code, 0) << r.out;
+  EXPECT_NE(r.err.find(bad.string() + ": same_story: tree 0 node 0: feature"), std::string::npos) << r.err;
+}
+
 TEST_F(Cli, HelpWorksForEverySubcommand) {
   for (const std::string sub : {"", "threads", "analyze", "compare", "eval", "eval pairs",
                                 "eval threads", "train", "serve"}) {
