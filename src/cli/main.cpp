@@ -1,6 +1,7 @@
 // storyline: which news articles report the same story, why, and the story threads of a corpus.
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -15,19 +16,35 @@ int main(int argc, char** argv) {
       ->envname("STORYLINE_PARAMS");
   app.add_flag("--no-dictionaries", common.no_dictionaries,
                "Do not load the FreeDict cross-lingual dictionaries");
-  app.add_option("--members-compared", common.members_compared,
-                 "Threading: members of a candidate thread compared with a new article")->capture_default_str();
-  app.add_option("--members-averaged", common.members_averaged,
-                 "Threading: the best links averaged into the thread score")->capture_default_str();
+  // Average linkage (the batch default) compares every pair it needs and has no such limits.
+  auto* members_compared = app.add_option("--members-compared", common.members_compared,
+                 "Online threading only (--online, --single-pass, serve): members of a candidate thread "
+                 "compared with a new article")->capture_default_str();
+  auto* members_averaged = app.add_option("--members-averaged", common.members_averaged,
+                 "Online threading only (--online, --single-pass, serve): the best links averaged into "
+                 "the thread score")->capture_default_str();
   app.add_flag("--online", common.online,
                "Batch threading as the server threads: each article joins a thread when it arrives, "
                "with a second look (see --single-pass), instead of average linkage");
+
+  // A window the int64 seconds of ThreadingOptions can hold: a negative, NaN or huge value
+  // used to go into the cast unchecked (undefined behaviour).
+  const CLI::Validator window_hours_check(
+      [](std::string& value) -> std::string {
+        double hours = 0;
+        if (!CLI::detail::lexical_cast(value, hours) || !std::isfinite(hours) || hours < 0 || hours > 1e9)
+          return "expected a number of hours from 0 (no limit) to 1e9, got " + value;
+        return {};
+      },
+      "HOURS>=0");
 
   std::vector<std::string> paths;
   double window_hours = 168;
   auto* threads = app.add_subcommand("threads", "Group articles (files, directories, - for JSONL on stdin) into story threads");
   threads->add_option("paths", paths, "Files or directories (.txt .html .json .jsonl), or -")->required();
-  threads->add_option("--window-hours", window_hours, "Time window for joining a thread")->capture_default_str();
+  threads->add_option("--window-hours", window_hours, "Time window for joining a thread; 0 = unbounded")
+      ->check(window_hours_check)
+      ->capture_default_str();
   const char* single_pass_help = "Thread online, keeping each article where it first landed (no second look once later articles are in)";
   threads->add_flag("--single-pass", common.single_pass, single_pass_help);
 
@@ -50,6 +67,7 @@ int main(int argc, char** argv) {
   double eval_window_hours = 0;
   eval_threads->add_option("--window-hours", eval_window_hours,
                            "Time window; 0 = unbounded (labelled sets are small, and ECB+ follow-ups come weeks later)")
+      ->check(window_hours_check)
       ->capture_default_str();
   eval_threads->add_flag("--single-pass", common.single_pass, single_pass_help);
 
@@ -86,7 +104,9 @@ int main(int argc, char** argv) {
                     "HTTP workers kept ready (one per open connection; more start as needed)")->capture_default_str();
   serve->add_option("--max-http-threads", serve_options.max_http_threads,
                     "At most this many HTTP workers; further connections wait")->capture_default_str();
-  serve->add_option("--window-hours", serve_options.window_hours, "Time window for joining a thread")->capture_default_str();
+  serve->add_option("--window-hours", serve_options.window_hours, "Time window for joining a thread; 0 = unbounded")
+      ->check(window_hours_check)
+      ->capture_default_str();
   serve->add_flag("--fsync", serve_options.fsync, "fsync every write (survives power loss, slower)");
   serve->add_option("--load", serve_options.load,
                     "Files or directories (.txt .html .json .jsonl) to store once the index is ready, as if PUT "
@@ -94,6 +114,10 @@ int main(int argc, char** argv) {
   serve->add_option("--debug-restore-delay-ms", serve_options.restore_delay_ms)->group("");  // hidden: tests
 
   CLI11_PARSE(app, argc, argv);
+  if ((members_compared->count() || members_averaged->count()) && (*threads || *eval_threads || *train) &&
+      !common.online && !common.single_pass)
+    std::cerr << "storyline: --members-compared and --members-averaged apply to online threading only "
+                 "(--online, --single-pass); average linkage ignores them\n";
   try {
     if (*threads) return run_threads(common, paths, window_hours);
     if (*analyze) return run_analyze(common, paths);

@@ -251,6 +251,36 @@ TEST_F(Cli, CorruptModelIsAnErrorNamingTheFile) {
   EXPECT_NE(r.err.find(bad.string() + ": same_story: tree 0 node 0: feature"), std::string::npos) << r.err;
 }
 
+// A negative, NaN or huge window went into an int64 cast unchecked (undefined behaviour).
+TEST_F(Cli, WindowHoursMustBeAFiniteNumberAtLeastZero) {
+  fs::path article = write("a.txt", "Quake hits Chile\n\nA magnitude 7.1 earthquake struck northern Chile.\n");
+  for (const std::string bad : {"-1", "nan", "inf", "1e300"})
+    for (const std::string command : {"threads", "eval threads"}) {
+      Result r = run(command + " --window-hours " + bad + " " + quote(article.string()));
+      EXPECT_NE(r.code, 0) << command << " " << bad;
+      EXPECT_NE(r.err.find("--window-hours: expected a number of hours from 0 (no limit)"), std::string::npos)
+          << command << " " << bad << ": " << r.err;
+    }
+  Result r = run("serve --window-hours -1");
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("--window-hours: expected a number of hours"), std::string::npos) << r.err;
+  EXPECT_EQ(run("threads --window-hours 0 " + quote(article.string())).code, 0);
+}
+
+// Average linkage reads neither option: say so rather than accept them silently.
+TEST_F(Cli, MembersOptionsAreForOnlineThreadingOnly) {
+  fs::path article = write("a.txt", "Quake hits Chile\n\nA magnitude 7.1 earthquake struck northern Chile.\n");
+  const std::string warning = "apply to online threading only";
+  Result r = run("--members-compared 3 threads " + quote(article.string()));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find(warning), std::string::npos) << r.err;
+  r = run("--online --members-averaged 2 threads " + quote(article.string()));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err.find(warning), std::string::npos) << r.err;
+  r = run("--help");
+  EXPECT_NE(r.out.find("Online threading only"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, HelpWorksForEverySubcommand) {
   for (const std::string sub : {"", "threads", "analyze", "compare", "eval", "eval pairs",
                                 "eval threads", "train", "serve"}) {
