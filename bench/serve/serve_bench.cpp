@@ -123,6 +123,15 @@ std::vector<double> get_many(httplib::Client& client, const std::vector<std::str
   return ms;
 }
 
+// storyline_store_commits_total from GET /metrics (0 when it cannot be read).
+double store_commits(int port) {
+  httplib::Client client("127.0.0.1", port);
+  auto r = client.Get("/metrics");
+  const std::string key = "\nstoryline_store_commits_total ";
+  const auto at = r ? r->body.find(key) : std::string::npos;
+  return at == std::string::npos ? 0 : std::strtod(r->body.c_str() + at + key.size(), nullptr);
+}
+
 // A timed put_range: the latencies, and the phase's rate and CPU per PUT (server and clients
 // together, then apart: the clients share the cores with the server, so the server's own CPU
 // per PUT says how many PUTs two cores of its own could take).
@@ -130,25 +139,29 @@ struct TimedPuts {
   std::vector<double> ms;
   std::vector<std::pair<double, double>> timeline;  // at a fixed rate: (due, latency) per PUT
   double seconds = 0;
-  nlohmann::json figures;  // puts_per_second, cpu_ms_per_put, server_/client_cpu_ms_per_put
+  nlohmann::json figures;  // puts_per_second, cpu_ms_per_put, server_/client_cpu_ms_per_put,
+                           // store_commits_per_put
 };
 TimedPuts timed_put_range(int port, const bench::SyntheticCorpus& corpus, std::size_t from, std::size_t to,
                           std::size_t total, std::size_t clients, Clock::time_point deadline, std::size_t& failures,
                           double rate = 0) {
   TimedPuts t;
   const auto start = Clock::now();
+  const double commits_start = store_commits(port);
   const double cpu_start = cpu_seconds();
   double client_cpu = 0;
   t.ms = put_range(port, corpus, from, to, total, clients, deadline, failures, &client_cpu, rate,
                    rate > 0 ? &t.timeline : nullptr);
   t.seconds = ms_since(start) / 1000;
   const double cpu = cpu_seconds() - cpu_start;
+  const double commits = store_commits(port) - commits_start;  // thread assignments included
   const double puts = double(std::max<std::size_t>(t.ms.size(), 1));
   auto per_put = [&](double seconds) { return std::round(seconds * 1e6 / puts) / 1000; };
   t.figures = {{"puts_per_second", std::round(double(t.ms.size()) / t.seconds)},
                {"cpu_ms_per_put", per_put(cpu)},
                {"server_cpu_ms_per_put", per_put(cpu - client_cpu)},
-               {"client_cpu_ms_per_put", per_put(client_cpu)}};
+               {"client_cpu_ms_per_put", per_put(client_cpu)},
+               {"store_commits_per_put", std::round(commits * 1000 / puts) / 1000}};
   return t;
 }
 

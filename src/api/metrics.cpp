@@ -16,15 +16,18 @@ void Metrics::observe(const std::string& route, double seconds) {
   h.sum += seconds;
 }
 
-std::string Metrics::render(std::size_t articles, std::size_t threads, std::size_t threading_backlog) const {
+std::string Metrics::render(const ServiceFigures& service) const {
   std::string out;
   out += "# HELP storyline_articles Articles in the index.\n# TYPE storyline_articles gauge\n";
-  out += fmt::format("storyline_articles {}\n", articles);
+  out += fmt::format("storyline_articles {}\n", service.articles);
   out += "# HELP storyline_threads Story threads in the index.\n# TYPE storyline_threads gauge\n";
-  out += fmt::format("storyline_threads {}\n", threads);
+  out += fmt::format("storyline_threads {}\n", service.threads);
   out += "# HELP storyline_threading_backlog Stored article changes not yet threaded into the index.\n"
          "# TYPE storyline_threading_backlog gauge\n";
-  out += fmt::format("storyline_threading_backlog {}\n", threading_backlog);
+  out += fmt::format("storyline_threading_backlog {}\n", service.threading_backlog);
+  out += "# HELP storyline_store_commits_total Store transactions committed (concurrent writes share one).\n"
+         "# TYPE storyline_store_commits_total counter\n";
+  out += fmt::format("storyline_store_commits_total {}\n", service.store_commits);
   out += "# HELP storyline_request_seconds HTTP request latency by route.\n";
   out += "# TYPE storyline_request_seconds histogram\n";
   std::lock_guard lock(mutex_);

@@ -13,8 +13,13 @@ namespace storyline {
 class Metrics {
  public:
   void observe(const std::string& route, double seconds);
-  // `threading_backlog`: stored changes not yet in the index (StoryService::threading_backlog).
-  std::string render(std::size_t articles, std::size_t threads, std::size_t threading_backlog) const;
+  // What the service reports beside the request latencies.
+  struct ServiceFigures {
+    std::size_t articles = 0, threads = 0;
+    std::size_t threading_backlog = 0;  // stored changes not yet in the index
+    std::size_t store_commits = 0;      // StoryService::store_commits
+  };
+  std::string render(const ServiceFigures& service) const;
 
   // Upper bounds in seconds: from the fast paths (sub-millisecond reads) to slow story pages.
   static constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

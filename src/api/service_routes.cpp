@@ -19,7 +19,8 @@ void HttpServer::add_service_routes() {
   }));
   server_->Get("/metrics", timed(metrics_, "metrics", [this](const httplib::Request&, httplib::Response& res) {
     res.status = 200;
-    res.set_content(metrics_.render(service_.article_count(), service_.thread_count(), service_.threading_backlog()),
+    res.set_content(metrics_.render({service_.article_count(), service_.thread_count(), service_.threading_backlog(),
+                                     service_.store_commits()}),
                     "text/plain; version=0.0.4; charset=utf-8");
   }));
 }

@@ -73,6 +73,9 @@ class StoryService {
   // Stored changes (PUTs, DELETEs) not yet applied to the index.
   // Read only once ready_: the loader thread creates threader_ while /health may be asked.
   std::size_t threading_backlog() const { return ready_ ? threader_->backlog() : 0; }
+  // Store transactions committed since start (each holds every write queued meanwhile): per
+  // PUT, what concurrency saves the store.
+  std::size_t store_commits() const { return ready_ ? committer_->batches() : 0; }
 
  private:
   // A committed change for the index: an article to add (replacing any version of it) or, with

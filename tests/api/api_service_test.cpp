@@ -31,6 +31,11 @@ TEST(ServiceApi, HealthAndMetrics) {
                            "storyline_request_seconds_bucket{route=\"put_article\",le=\"+Inf\"} 1",
                            "storyline_request_seconds_count{route=\"health\"}"})
     EXPECT_NE(metrics->body.find(line), std::string::npos) << line << "\n" << metrics->body;
+  // The PUT was acknowledged after its commit: at least one (the thread assignment may be another).
+  const std::string commits = "\nstoryline_store_commits_total ";
+  const auto at = metrics->body.find(commits);
+  ASSERT_NE(at, std::string::npos) << metrics->body;
+  EXPECT_GE(std::stoul(metrics->body.substr(at + commits.size())), 1u) << metrics->body;
 }
 
 TEST(ServiceApi, RestoringAnswers503ExceptHealthAndMetrics) {

@@ -89,9 +89,10 @@ TEST(Metrics, HistogramIsCumulative) {
   m.observe("threads", 0.0001);
   m.observe("threads", 0.003);
   m.observe("threads", 10);
-  std::string text = m.render(5, 2, 3);
+  std::string text = m.render({5, 2, 3, 7});
   EXPECT_NE(text.find("storyline_articles 5\n"), std::string::npos);
   EXPECT_NE(text.find("storyline_threading_backlog 3\n"), std::string::npos);
+  EXPECT_NE(text.find("# TYPE storyline_store_commits_total counter\nstoryline_store_commits_total 7\n"), std::string::npos);
   EXPECT_NE(text.find("storyline_request_seconds_bucket{route=\"threads\",le=\"0.0005\"} 1\n"), std::string::npos);
   EXPECT_NE(text.find("storyline_request_seconds_bucket{route=\"threads\",le=\"0.005\"} 2\n"), std::string::npos);
   EXPECT_NE(text.find("storyline_request_seconds_bucket{route=\"threads\",le=\"+Inf\"} 3\n"), std::string::npos);
