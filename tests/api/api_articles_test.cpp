@@ -172,6 +172,11 @@ TEST_F(ArticlesApi, AKnownPathWithAnotherMethodIs405WithAllow) {
   ASSERT_TRUE(options);
   EXPECT_EQ(options->status, 204);
   EXPECT_EQ(options->get_header_value("Allow"), "GET, HEAD");
+  auto contest = server_->client().Post("/doc.html", "<p>x</p>", "text/html");  // Telegram contest path
+  ASSERT_TRUE(contest);
+  EXPECT_EQ(contest->status, 405);
+  EXPECT_EQ(contest->get_header_value("Allow"), "PUT, DELETE");
+  EXPECT_EQ(server_->client().Options("/doc.html")->status, 204);
   EXPECT_EQ(server_->client().Get("/articles/missing")->status, 404);  // the handler's own
   EXPECT_EQ(server_->client().Delete("/articles/a/b")->status, 404);   // no such path
 }
