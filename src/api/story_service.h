@@ -55,6 +55,11 @@ class StoryService {
   // Adds or replaces an article; durable when it returns. An article already expired on
   // arrival is acknowledged but not kept (as the Telegram contest expects).
   PutOutcome put(Article article, std::optional<std::int64_t> max_age_seconds);
+  // Acknowledges a document that holds no article (the Telegram contest's non-news): a stored
+  // article of that id goes, and the id is remembered (UnindexedWrite), durable when it
+  // returns. Created when the id was neither an article nor such a document.
+  PutOutcome put_unindexed(const std::string& article_id);
+  // An article or an unindexed document; false when the id is neither.
   bool remove(const std::string& article_id);
 
   std::optional<nlohmann::json> article(const std::string& article_id);

@@ -64,6 +64,11 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   return outcome ? PutOutcome::Created : PutOutcome::Updated;
 }
 
+PutOutcome StoryService::put_unindexed(const std::string& article_id) {
+  const bool created = store_then_index(UnindexedWrite{article_id, wall_clock()}, {article_id, std::nullopt});
+  return created ? PutOutcome::Created : PutOutcome::Updated;
+}
+
 bool StoryService::remove(const std::string& article_id) {
   return store_then_index(RemovalWrite{article_id, RemovalReason::Deleted, wall_clock()}, {article_id, std::nullopt});
 }

@@ -52,6 +52,11 @@ CREATE TABLE IF NOT EXISTS assignments (
   matched TEXT,
   matched_probability REAL
 ) WITHOUT ROWID;
+-- Documents acknowledged but not indexed (UnindexedWrite): their ids only.
+CREATE TABLE IF NOT EXISTS unindexed (
+  id TEXT PRIMARY KEY,
+  at INTEGER NOT NULL
+) WITHOUT ROWID;
 )sql";
 
 class SqliteStore final : public Store {
@@ -84,6 +89,9 @@ class SqliteStore final : public Store {
               "s.matched_probability) FROM articles a LEFT JOIN assignments s ON s.article = a.id ORDER BY a.seq"),
         count_(db_, "SELECT COUNT(*) FROM articles"),
         history_(db_, "SELECT event, thread, probability, at FROM history WHERE article = ?1 ORDER BY id"),
+        unindexed_exists_(db_, "SELECT 1 FROM unindexed WHERE id = ?1"),
+        unindexed_put_(db_, "INSERT OR REPLACE INTO unindexed (id, at) VALUES (?1, ?2)"),
+        unindexed_delete_(db_, "DELETE FROM unindexed WHERE id = ?1"),
         checkpointer_(db_, dir + "/storyline.sqlite") {
     sqlite::Statement max_seq(db_, "SELECT COALESCE(MAX(seq), 0) FROM articles");
     if (max_seq.step()) next_seq_ = max_seq.integer(0) + 1;
@@ -122,8 +130,14 @@ class SqliteStore final : public Store {
           ++next_seq_;
         } else if (const auto* removal = std::get_if<RemovalWrite>(&w)) {
           results.push_back(remove_row(removal->article_id, removal->reason, removal->at));
+        } else if (const auto* assignment = std::get_if<AssignmentWrite>(&w)) {
+          results.push_back(assign_row(*assignment));
         } else {
-          results.push_back(assign_row(std::get<AssignmentWrite>(w)));
+          const auto& unindexed = std::get<UnindexedWrite>(w);
+          // An article or an unindexed document of the id was there: an update.
+          const bool existed = remove_row(unindexed.article_id, RemovalReason::Deleted, unindexed.at);
+          unindexed_put_.bind(1, unindexed.article_id).bind(2, unindexed.at).run();
+          results.push_back(!existed);
         }
       }
       tx.commit();
@@ -198,7 +212,7 @@ class SqliteStore final : public Store {
     if (!has_matched) db.exec("ALTER TABLE articles ADD COLUMN matched TEXT; ALTER TABLE articles ADD COLUMN matched_probability REAL");
   }
 
-  // Inside a transaction. True when the id was new.
+  // Inside a transaction. True when the id was new (no article, no unindexed document).
   bool put_row(const ArticleWrite& w) {
     const Article& a = w.article;
     exists_.bind(1, a.id);
@@ -212,7 +226,16 @@ class SqliteStore final : public Store {
     upsert_.run();
     if (existed) unassign_.bind(1, a.id).run();  // the new version has the write's thread, or none yet
     if (!w.thread_id.empty()) log(a.id, existed ? "updated" : "joined", w.thread_id, w.probability, w.received);
-    return !existed;
+    return !forget_unindexed(a.id) && !existed;
+  }
+
+  // Inside a transaction. Forgets an unindexed document; true when there was one.
+  bool forget_unindexed(const std::string& id) {
+    unindexed_exists_.bind(1, id);
+    if (!unindexed_exists_.step()) return false;
+    unindexed_exists_.reset();
+    unindexed_delete_.bind(1, id).run();
+    return true;
   }
 
   // Inside a transaction. False when the article is not stored (deleted meanwhile).
@@ -227,10 +250,11 @@ class SqliteStore final : public Store {
     return true;
   }
 
-  // Inside a transaction. False when the id is unknown.
+  // Inside a transaction. False when the id is unknown (no article, no unindexed document).
   bool remove_row(const std::string& id, RemovalReason reason, std::int64_t at) {
+    const bool was_unindexed = forget_unindexed(id);
     exists_.bind(1, id);
-    if (!exists_.step()) return false;
+    if (!exists_.step()) return was_unindexed;
     std::string thread = exists_.text(0);
     exists_.reset();
     delete_.bind(1, id).run();
@@ -247,6 +271,7 @@ class SqliteStore final : public Store {
   sqlite::Db db_;
   Init init_;
   sqlite::Statement exists_, upsert_, delete_, assign_, unassign_, log_, scan_, count_, history_;
+  sqlite::Statement unindexed_exists_, unindexed_put_, unindexed_delete_;
   std::int64_t next_seq_ = 1;
   sqlite::WalCheckpointer checkpointer_;  // last: stops before the connection closes
 };

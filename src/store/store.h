@@ -68,7 +68,15 @@ struct AssignmentWrite {
   bool replaced = false;  // another version of the article was in a thread before: "updated"
   std::int64_t at = 0;
 };
-using StoreWrite = std::variant<ArticleWrite, RemovalWrite, AssignmentWrite>;
+// A document acknowledged but not indexed (the Telegram contest sends non-news and expects
+// 201/204 for it too): only its id is kept, so that a later PUT of it is an update and a DELETE
+// finds it. A stored article of that id is deleted. An ArticleWrite or RemovalWrite of the id
+// forgets it.
+struct UnindexedWrite {
+  std::string article_id;
+  std::int64_t at = 0;
+};
+using StoreWrite = std::variant<ArticleWrite, RemovalWrite, AssignmentWrite, UnindexedWrite>;
 
 class Store {
  public:
@@ -84,7 +92,8 @@ class Store {
 
   // Applies the writes in order in one transaction (all or none), on disk as put() promises
   // when it returns: one commit for many articles (see GroupCommitter). Per write: true when
-  // a put's id was new, or when a removed or assigned article existed. Throws
+  // a put's or an unindexed write's id was new (neither an article nor an unindexed document),
+  // when a removed article or unindexed document existed, or when an assigned article existed. Throws
   // std::runtime_error, and then none of the writes happened.
   virtual std::vector<bool> apply(std::span<const StoreWrite> writes) = 0;
 

@@ -202,6 +202,28 @@ TEST_F(ThreadsApi, TelegramContestShapes) {
   EXPECT_EQ(c.Delete("/tg-1.html")->status, 404);
 }
 
+// A contest document that holds no article is acknowledged like any other and remembered by
+// name: a second PUT is an update, a DELETE finds it, an article sent under its name later
+// updates it (and the other way round).
+TEST_F(ThreadsApi, TelegramDocumentsWithoutAnArticleAreAcknowledgedAndRemembered) {
+  auto c = server_->client();
+  const std::string empty = "<html><body></body></html>";
+  const std::string news =
+      "<html><head><meta property=\"og:title\" content=\"Floods close roads in Valencia\"></head>"
+      "<body><p>Heavy rain flooded roads across Valencia on Tuesday.</p></body></html>";
+  EXPECT_EQ(c.Put("/tg-nonnews.html", empty, "text/html")->status, 201);
+  EXPECT_EQ(c.Put("/tg-nonnews.html", empty, "text/html")->status, 204);
+  EXPECT_EQ(c.Delete("/tg-nonnews.html")->status, 204);
+  EXPECT_EQ(c.Delete("/tg-nonnews.html")->status, 404);
+  EXPECT_EQ(c.Put("/tg-nonnews.html", empty, "text/html")->status, 201);
+  EXPECT_EQ(c.Put("/tg-nonnews.html", news, "text/html")->status, 204);  // now an article
+  EXPECT_EQ(c.Get("/articles/tg-nonnews.html")->status, 200);
+  EXPECT_EQ(c.Put("/tg-nonnews.html", empty, "text/html")->status, 204);  // the article goes
+  EXPECT_EQ(c.Get("/articles/tg-nonnews.html")->status, 404);
+  EXPECT_EQ(c.Delete("/tg-nonnews.html")->status, 204);
+  EXPECT_EQ(c.Delete("/tg-nonnews.html")->status, 404);
+}
+
 TEST_F(ThreadsApi, CompareAnswersLikeTheCommandLine) {
   auto c = server_->client();
   nlohmann::json body = {{"a", {{"title", "Brittney Griner freed in prisoner swap"}, {"text", "Basketball star Brittney Griner was released by Russia."}}},

@@ -107,6 +107,33 @@ TEST(SqliteStore, EverythingSurvivesReopening) {
   EXPECT_EQ(all(*store).back().article.id, "a");
 }
 
+// A document acknowledged without an article (UnindexedWrite) survives a reopening by id only:
+// a later PUT of the id is an update, a removal finds it; it never appears among the articles.
+TEST(SqliteStore, UnindexedDocumentsAreRememberedByIdOnly) {
+  const ScratchDir dir("unindexed");
+  {
+    auto store = open_sqlite_store(dir);
+    store->put(article("a", "t1"));
+    const std::vector<StoreWrite> writes = {UnindexedWrite{"n", 10}, UnindexedWrite{"n", 11},
+                                            UnindexedWrite{"a", 12}, UnindexedWrite{"gone", 13}};
+    EXPECT_EQ(store->apply(writes), (std::vector<bool>{true, false, false, true}));  // "a" was an article
+    EXPECT_TRUE(all(*store).empty());
+    EXPECT_EQ(store->history("a").back().event, "deleted");
+    const std::vector<StoreWrite> removal = {RemovalWrite{"gone", RemovalReason::Deleted, 14}};
+    EXPECT_EQ(store->apply(removal), (std::vector<bool>{true}));
+  }
+  auto store = open_sqlite_store(dir);
+  EXPECT_TRUE(all(*store).empty());
+  EXPECT_EQ(store->size(), 0u);
+  EXPECT_FALSE(store->put(article("n", "t2")));  // it was acknowledged before: an update
+  EXPECT_EQ(all(*store).size(), 1u);
+  EXPECT_TRUE(store->remove("a", RemovalReason::Deleted, 20));   // remembered as a document
+  EXPECT_FALSE(store->remove("a", RemovalReason::Deleted, 21));  // and forgotten
+  EXPECT_FALSE(store->remove("gone", RemovalReason::Deleted, 22));
+  EXPECT_TRUE(store->remove("n", RemovalReason::Deleted, 23));
+  EXPECT_FALSE(store->remove("n", RemovalReason::Deleted, 24));  // the article forgot the document
+}
+
 TEST(SqliteStore, RemovalIsRecordedInTheHistory) {
   const ScratchDir dir("history");
   auto store = open_sqlite_store(dir);
