@@ -27,8 +27,17 @@ struct Rows {
   std::vector<std::map<std::string, double>> dimensions;
 };
 
-void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, int folds, int split,
-                    Rows& rows, std::vector<ReadError>& errors) {
+// The term statistics of a corpus over the background table the model is trained with: the
+// one this run writes, which need not be the engine's (`train --out DIR`).
+TermStats corpus_stats(const std::string& background_path, const std::vector<Profile>& profiles) {
+  TermStats stats;
+  if (std::ifstream(background_path).good()) stats.load_background(background_path);
+  for (const Profile& p : profiles) stats.add(p);
+  return stats;
+}
+
+void add_pairs_file(Engine& engine, const std::string& background, const std::string& path, Dataset dataset,
+                    int folds, int split, Rows& rows, std::vector<ReadError>& errors) {
   std::vector<LabelledPair> pairs = read_pairs_file(path, errors);
   std::vector<Article> articles;
   for (const LabelledPair& p : pairs) {
@@ -36,7 +45,7 @@ void add_pairs_file(Engine& engine, const std::string& path, Dataset dataset, in
     articles.push_back(p.b);
   }
   std::vector<Profile> profiles = engine.profile_all(std::move(articles));
-  TermStats stats = engine.corpus_stats(profiles);
+  TermStats stats = corpus_stats(background, profiles);
   const std::vector<int> fold = pair_folds(pairs, folds, split);
   for (std::size_t i = 0; i < pairs.size(); ++i) {
     if (!pairs[i].overall) continue;
@@ -140,6 +149,7 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   }
 
   // Background statistics first: every feature below is computed with them, as at run time.
+  const std::string background = (options.write ? options.out_dir : engine.params_dir()) + "/background_df.tsv";
   if (options.write) {
     std::vector<Article> all;
     std::vector<ReadError> errors;
@@ -149,22 +159,22 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
         all.push_back(std::move(p.b));
       }
     for (Article& a : read_clustered_corpus(ecb_path).articles) all.push_back(std::move(a));
-    TermStats background;
-    for (const Profile& p : engine.profile_all(std::move(all))) background.add(p);
+    TermStats table;
+    for (const Profile& p : engine.profile_all(std::move(all))) table.add(p);
     fs::create_directories(options.out_dir);
-    background.save(options.out_dir + "/background_df.tsv", 3);
+    table.save(background, 3);
   }
   if (progress) progress(1, 4);
 
   Rows rows;
   std::vector<ReadError> skipped;  // records of the data files that could not be used
-  add_pairs_file(engine, semeval, kSemEval, options.folds, options.fold_split, rows, skipped);
-  add_pairs_file(engine, telegram, kTelegram, options.folds, options.fold_split, rows, skipped);
+  add_pairs_file(engine, background, semeval, kSemEval, options.folds, options.fold_split, rows, skipped);
+  add_pairs_file(engine, background, telegram, kTelegram, options.folds, options.fold_split, rows, skipped);
   EcbData ecb{read_clustered_corpus(ecb_path), {}, {}};
   skipped.insert(skipped.end(), ecb.corpus.errors.begin(), ecb.corpus.errors.end());
   ecb.profiles = engine.profile_all(ecb.corpus.articles);
   for (const std::string& topic : ecb.corpus.topics) ecb.fold.push_back(fold_of("topic:" + topic, options.folds, options.fold_split));
-  TermStats ecb_stats = engine.corpus_stats(ecb.profiles);
+  TermStats ecb_stats = corpus_stats(background, ecb.profiles);
   std::size_t semeval_rows = rows.features.size();
   // The ECB+ pairs (about ten times as many rows) weigh twice the SemEval file in all: they
   // are the hard negatives that teach the same-story classifier where one event ends.
