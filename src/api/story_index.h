@@ -90,6 +90,7 @@ class StoryIndex {
   // one unranked() gave): kept up to date as members join, rebuilt after other changes.
   const ThreadTally& tally(const Thread& thread);
   const Thread* thread_of(const std::string& article_id) const;
+  bool has_thread(const std::string& thread_id) const { return builder_.has_thread(thread_id); }
   const ThreadMember* member(const std::string& article_id) const { return builder_.member(article_id); }
   std::size_t article_count() const { return articles_.size(); }
   std::size_t thread_count() const { return builder_.thread_count(); }

@@ -252,13 +252,25 @@ nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_sha
 // The thread is found in the published list, as GET /threads finds it, without the index
 // lock; only gathering the members needs the index. What they share, the outlets and the
 // ledger are assembled after the lock is released (the keyer has a lock of its own).
+// A thread founded since the list was published (it may be served up to 500 ms stale) is
+// published at once: a client that got its 201 and the article's thread finds the story.
 std::optional<nlohmann::json> StoryService::story(const std::string& thread_id) {
   catch_up();
   std::shared_ptr<const PublishedThreads> published = fresh_publication();
-  const ThreadSnapshot& snapshot = *published->snapshot;
-  const std::optional<std::size_t> at = snapshot.position(thread_id);
+  std::optional<std::size_t> at = published->snapshot->position(thread_id);
+  if (!at && published->snapshot->version != index_version_.load()) {
+    bool founded_since = false;
+    {
+      std::lock_guard lock(mutex_);
+      founded_since = index_->has_thread(thread_id);
+    }
+    if (founded_since) {
+      published = republish();
+      at = published->snapshot->position(thread_id);
+    }
+  }
   if (!at) return std::nullopt;
-  const auto& ranked = snapshot.threads[*at];
+  const auto& ranked = published->snapshot->threads[*at];
   std::unique_lock lock(mutex_);
   StoryPage page = gather_story(ranked.thread, ranked.importance, *index_);
   lock.unlock();

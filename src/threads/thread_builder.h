@@ -100,6 +100,8 @@ class ThreadBuilder {
 
   // The thread an article belongs to, or nullptr.
   const Thread* thread_of(const std::string& article_id) const;
+  // Whether a thread of this id has members now.
+  bool has_thread(const std::string& thread_id) const;
   // The article's entry in its thread (how and by whom it joined), or nullptr.
   const ThreadMember* member(const std::string& article_id) const;
   std::size_t article_count() const;

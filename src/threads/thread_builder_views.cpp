@@ -17,6 +17,11 @@ const Thread* ThreadBuilder::thread_of(const std::string& article_id) const {
   return it == state_->where.end() ? nullptr : &state_->threads[it->second.first];
 }
 
+bool ThreadBuilder::has_thread(const std::string& thread_id) const {
+  auto it = state_->thread_by_id.find(thread_id);
+  return it != state_->thread_by_id.end() && !state_->threads[it->second].members.empty();
+}
+
 std::size_t ThreadBuilder::article_count() const { return state_->where.size(); }
 
 std::size_t ThreadBuilder::thread_count() const { return state_->threads.size() - state_->free_threads.size(); }

@@ -73,5 +73,22 @@ TEST_F(PublishedList, EachThreadIsFoundByItsOwnHeadlinesThroughManyPublications)
   for (const Topic& topic : kTopics) EXPECT_EQ(search(topic.word).size(), 1u) << topic.word;
 }
 
+// The list may be served up to 500 ms stale; a story page must not be: the thread an article
+// was just put in has its page at once.
+TEST_F(PublishedList, AThreadFoundedSinceTheListWasPublishedHasItsPageAtOnce) {
+  std::int64_t published = 1'700'000'000;
+  for (int round = 0; round < 3; ++round)
+    for (const Topic& topic : kTopics) {
+      ThreadQuery all;
+      service_->threads(all, false);  // a publication, fresh now
+      const std::string id = std::string(topic.word) + "-page-" + std::to_string(round);
+      service_->put(testing::english_article(id, topic.title, topic.text, published += 86400 * 30), {});
+      const std::string thread = (*service_->article(id))["thread"];
+      auto page = service_->story(thread);
+      ASSERT_TRUE(page) << id << " in " << thread;
+      EXPECT_EQ((*page)["id"], thread);
+    }
+}
+
 }  // namespace
 }  // namespace storyline
