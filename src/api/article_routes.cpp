@@ -69,7 +69,7 @@ void HttpServer::add_article_routes() {
     } catch (const BadRequest&) {
     }
     if (!article || is_empty(*article)) {
-      res.status = service_.put_unindexed(id) == PutOutcome::Created ? 201 : 204;
+      res.status = service_.put_unindexed(id, ttl) == PutOutcome::Created ? 201 : 204;
       return;
     }
     res.status = service_.put(std::move(*article), ttl) == PutOutcome::Created ? 201 : 204;

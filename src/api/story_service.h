@@ -56,9 +56,10 @@ class StoryService {
   // arrival is acknowledged but not kept (as the Telegram contest expects).
   PutOutcome put(Article article, std::optional<std::int64_t> max_age_seconds);
   // Acknowledges a document that holds no article (the Telegram contest's non-news): a stored
-  // article of that id goes, and the id is remembered (UnindexedWrite), durable when it
-  // returns. Created when the id was neither an article nor such a document.
-  PutOutcome put_unindexed(const std::string& article_id);
+  // article of that id goes, and the id is remembered (UnindexedWrite) until its time to live
+  // from the index's clock runs out, durable when it returns. Created when the id was neither
+  // an article nor such a document.
+  PutOutcome put_unindexed(const std::string& article_id, std::optional<std::int64_t> max_age_seconds);
   // An article or an unindexed document; false when the id is neither.
   bool remove(const std::string& article_id);
 

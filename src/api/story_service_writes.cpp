@@ -54,23 +54,31 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
   if (StoryIndex::expired_at(expires, now)) {
     // Expired on arrival: acknowledged but not kept, as the Telegram
     // contest expects; a stored previous version goes. Updated when there was one.
-    outcome = !store_then_index(RemovalWrite{id, RemovalReason::Expired, wall_clock()}, {id, std::nullopt});
+    outcome = !store_then_index(RemovalWrite{id, RemovalReason::Expired, wall_clock(), now}, {id, std::nullopt});
   } else {
     write.expires = expires;
     write.received = wall_clock();
+    write.now = now;
     outcome = store_then_index(std::move(write), {id, IndexedArticle{profile, std::move(folded), expires, vote}});
   }
   threader_->wait_backlog_at_most(kMaxThreadingBacklog);
   return outcome ? PutOutcome::Created : PutOutcome::Updated;
 }
 
-PutOutcome StoryService::put_unindexed(const std::string& article_id) {
-  const bool created = store_then_index(UnindexedWrite{article_id, wall_clock()}, {article_id, std::nullopt});
+PutOutcome StoryService::put_unindexed(const std::string& article_id, std::optional<std::int64_t> max_age) {
+  // Its time to live counts from the index's clock, as for an undated article (so, unlike a
+  // dated one, it cannot have expired on arrival).
+  const std::optional<std::int64_t> now = index_clock();
+  std::optional<std::int64_t> expires;
+  if (std::int64_t at; max_age && !__builtin_add_overflow(now.value_or(wall_clock()), *max_age, &at)) expires = at;
+  const bool created =
+      store_then_index(UnindexedWrite{article_id, wall_clock(), expires, now}, {article_id, std::nullopt});
   return created ? PutOutcome::Created : PutOutcome::Updated;
 }
 
 bool StoryService::remove(const std::string& article_id) {
-  return store_then_index(RemovalWrite{article_id, RemovalReason::Deleted, wall_clock()}, {article_id, std::nullopt});
+  return store_then_index(RemovalWrite{article_id, RemovalReason::Deleted, wall_clock(), index_clock()},
+                          {article_id, std::nullopt});
 }
 
 bool StoryService::store_then_index(StoreWrite write, IndexChange change) {
@@ -168,7 +176,7 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
       committer_->submit(AssignmentWrite{o->article_id, j.thread_id, j.probability, j.matched.article_id,
                                          j.matched.probability, o->replaced, at});
     } else if (o->kind == Outcome::kExpired) {
-      committer_->submit(RemovalWrite{o->article_id, RemovalReason::Expired, at});
+      committer_->submit(RemovalWrite{o->article_id, RemovalReason::Expired, at, index_clock()});
     }
   }
 }

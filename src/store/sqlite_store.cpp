@@ -52,11 +52,13 @@ CREATE TABLE IF NOT EXISTS assignments (
   matched TEXT,
   matched_probability REAL
 ) WITHOUT ROWID;
--- Documents acknowledged but not indexed (UnindexedWrite): their ids only.
+-- Documents acknowledged but not indexed (UnindexedWrite): their ids and expiry only.
 CREATE TABLE IF NOT EXISTS unindexed (
   id TEXT PRIMARY KEY,
-  at INTEGER NOT NULL
+  at INTEGER NOT NULL,
+  expires INTEGER
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unindexed_expires ON unindexed(expires) WHERE expires IS NOT NULL;
 )sql";
 
 class SqliteStore final : public Store {
@@ -89,9 +91,10 @@ class SqliteStore final : public Store {
               "s.matched_probability) FROM articles a LEFT JOIN assignments s ON s.article = a.id ORDER BY a.seq"),
         count_(db_, "SELECT COUNT(*) FROM articles"),
         history_(db_, "SELECT event, thread, probability, at FROM history WHERE article = ?1 ORDER BY id"),
-        unindexed_exists_(db_, "SELECT 1 FROM unindexed WHERE id = ?1"),
-        unindexed_put_(db_, "INSERT OR REPLACE INTO unindexed (id, at) VALUES (?1, ?2)"),
+        unindexed_exists_(db_, "SELECT expires FROM unindexed WHERE id = ?1"),
+        unindexed_put_(db_, "INSERT OR REPLACE INTO unindexed (id, at, expires) VALUES (?1, ?2, ?3)"),
         unindexed_delete_(db_, "DELETE FROM unindexed WHERE id = ?1"),
+        unindexed_prune_(db_, "DELETE FROM unindexed WHERE expires < ?1"),
         checkpointer_(db_, dir + "/storyline.sqlite") {
     sqlite::Statement max_seq(db_, "SELECT COALESCE(MAX(seq), 0) FROM articles");
     if (max_seq.step()) next_seq_ = max_seq.integer(0) + 1;
@@ -102,7 +105,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mutex_);
     sqlite::Transaction tx(db_);
     ArticleWrite w{s.article, s.profile ? encode_profile(*s.profile) : std::string(), s.expires,
-                   s.thread_id, s.probability, s.matched, s.matched_probability, s.received};
+                   s.thread_id, s.probability, s.matched, s.matched_probability, s.received, std::nullopt};
     const bool created = put_row(w);
     tx.commit();
     ++next_seq_;
@@ -129,14 +132,15 @@ class SqliteStore final : public Store {
           results.push_back(put_row(*put));
           ++next_seq_;
         } else if (const auto* removal = std::get_if<RemovalWrite>(&w)) {
-          results.push_back(remove_row(removal->article_id, removal->reason, removal->at));
+          results.push_back(remove_row(removal->article_id, removal->reason, removal->at, removal->now));
         } else if (const auto* assignment = std::get_if<AssignmentWrite>(&w)) {
           results.push_back(assign_row(*assignment));
         } else {
           const auto& unindexed = std::get<UnindexedWrite>(w);
           // An article or an unindexed document of the id was there: an update.
-          const bool existed = remove_row(unindexed.article_id, RemovalReason::Deleted, unindexed.at);
-          unindexed_put_.bind(1, unindexed.article_id).bind(2, unindexed.at).run();
+          const bool existed = remove_row(unindexed.article_id, RemovalReason::Deleted, unindexed.at, unindexed.now);
+          if (unindexed.now) unindexed_prune_.bind(1, *unindexed.now).run();
+          unindexed_put_.bind(1, unindexed.article_id).bind(2, unindexed.at).bind(3, unindexed.expires).run();
           results.push_back(!existed);
         }
       }
@@ -226,16 +230,18 @@ class SqliteStore final : public Store {
     upsert_.run();
     if (existed) unassign_.bind(1, a.id).run();  // the new version has the write's thread, or none yet
     if (!w.thread_id.empty()) log(a.id, existed ? "updated" : "joined", w.thread_id, w.probability, w.received);
-    return !forget_unindexed(a.id) && !existed;
+    return !forget_unindexed(a.id, w.now) && !existed;
   }
 
-  // Inside a transaction. Forgets an unindexed document; true when there was one.
-  bool forget_unindexed(const std::string& id) {
+  // Inside a transaction. Forgets an unindexed document; true when there was one not expired
+  // by `now` (the rule of StoryIndex::expired_at: an expiry before now).
+  bool forget_unindexed(const std::string& id, const std::optional<std::int64_t>& now) {
     unindexed_exists_.bind(1, id);
     if (!unindexed_exists_.step()) return false;
+    const bool expired = !unindexed_exists_.is_null(0) && now && unindexed_exists_.integer(0) < *now;
     unindexed_exists_.reset();
     unindexed_delete_.bind(1, id).run();
-    return true;
+    return !expired;
   }
 
   // Inside a transaction. False when the article is not stored (deleted meanwhile).
@@ -251,8 +257,9 @@ class SqliteStore final : public Store {
   }
 
   // Inside a transaction. False when the id is unknown (no article, no unindexed document).
-  bool remove_row(const std::string& id, RemovalReason reason, std::int64_t at) {
-    const bool was_unindexed = forget_unindexed(id);
+  bool remove_row(const std::string& id, RemovalReason reason, std::int64_t at,
+                  const std::optional<std::int64_t>& now = std::nullopt) {
+    const bool was_unindexed = forget_unindexed(id, now);
     exists_.bind(1, id);
     if (!exists_.step()) return was_unindexed;
     std::string thread = exists_.text(0);
@@ -271,7 +278,7 @@ class SqliteStore final : public Store {
   sqlite::Db db_;
   Init init_;
   sqlite::Statement exists_, upsert_, delete_, assign_, unassign_, log_, scan_, count_, history_;
-  sqlite::Statement unindexed_exists_, unindexed_put_, unindexed_delete_;
+  sqlite::Statement unindexed_exists_, unindexed_put_, unindexed_delete_, unindexed_prune_;
   std::int64_t next_seq_ = 1;
   sqlite::WalCheckpointer checkpointer_;  // last: stops before the connection closes
 };

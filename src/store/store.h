@@ -50,11 +50,13 @@ struct ArticleWrite {
   std::string matched;  // as in StoredArticle
   float matched_probability = 0;
   std::int64_t received = 0;
+  std::optional<std::int64_t> now;  // the index's clock: an UnindexedWrite expired by then is gone
 };
 struct RemovalWrite {
   std::string article_id;
   RemovalReason reason = RemovalReason::Deleted;
   std::int64_t at = 0;
+  std::optional<std::int64_t> now;  // as in ArticleWrite
 };
 // The thread a stored article joined, written after the article itself (the server threads
 // an article once it is stored, and acknowledges it before). An ArticleWrite without a
@@ -71,10 +73,13 @@ struct AssignmentWrite {
 // A document acknowledged but not indexed (the Telegram contest sends non-news and expects
 // 201/204 for it too): only its id is kept, so that a later PUT of it is an update and a DELETE
 // finds it. A stored article of that id is deleted. An ArticleWrite or RemovalWrite of the id
-// forgets it.
+// forgets it. It expires as articles do: once `expires` is before the index's clock (`now` of
+// a later write), it counts as gone, and such rows are pruned.
 struct UnindexedWrite {
   std::string article_id;
   std::int64_t at = 0;
+  std::optional<std::int64_t> expires;  // UTC seconds; nullopt = never
+  std::optional<std::int64_t> now;      // the index's clock
 };
 using StoreWrite = std::variant<ArticleWrite, RemovalWrite, AssignmentWrite, UnindexedWrite>;
 

@@ -132,5 +132,23 @@ TEST_F(StoryServiceTime, StoredProfilesDatedAheadOrUndatedAreFiledOnRestore) {
     EXPECT_EQ((*service_->article(id))["published"], "2022-04-15T05:20:00Z") << id;
 }
 
+// A contest document without an article lives as long as its max-age says, counted from the
+// index's clock like an undated article's, and is remembered across a restart until then.
+TEST_F(StoryServiceTime, ADocumentWithoutAnArticleExpiresWithItsTimeToLive) {
+  service_->put(article("flood", kFloodTitle, kFloodText, kApril2022), {});
+  EXPECT_EQ(service_->put_unindexed("short.html", 3600), PutOutcome::Created);
+  EXPECT_EQ(service_->put_unindexed("long.html", 86400 * 30), PutOutcome::Created);
+  EXPECT_EQ(service_->put_unindexed("short.html", 3600), PutOutcome::Updated);
+  restart();
+  EXPECT_EQ(service_->put_unindexed("short.html", 3600), PutOutcome::Updated);  // remembered
+  // Two days later by the index's clock: the hour has run out, the month has not.
+  service_->put(article("flood-2", kFloodTitle, kFloodRewrite, kApril2022 + 2 * 86400), {});
+  ASSERT_TRUE(service_->article("flood-2"));  // read back: the index holds it, its clock moved
+  EXPECT_FALSE(service_->remove("short.html"));
+  EXPECT_EQ(service_->put_unindexed("short.html", 3600), PutOutcome::Created);
+  EXPECT_TRUE(service_->remove("long.html"));
+  EXPECT_FALSE(service_->remove("long.html"));
+}
+
 }  // namespace
 }  // namespace storyline

@@ -103,7 +103,7 @@ TEST(GroupCommitter, AFailedCommitAcknowledgesNoneAndUndoesNewestFirst) {
     done.push_back(committer.submit(put("a"), undo("a")));
     store->wait_until_applying();
     done.push_back(committer.submit(put("b"), undo("b")));  // queued behind the failing batch
-    done.push_back(committer.submit(RemovalWrite{"kept", RemovalReason::Deleted, 1}, undo("-kept")));
+    done.push_back(committer.submit(RemovalWrite{"kept", RemovalReason::Deleted, 1, std::nullopt}, undo("-kept")));
     store->open_gate();
     for (auto& d : done) EXPECT_THROW(d.get(), std::runtime_error);
     EXPECT_EQ(undone, (std::vector<std::string>{"-kept", "b", "a"}));
@@ -223,7 +223,7 @@ TEST(GroupCommitter, ThenRunsInCommitOrderBeforeTheResultAndNotAfterAFailure) {
   {
     std::lock_guard lock(order);
     results.push_back(committer.submit(put("b"), {}, then("b")));
-    results.push_back(committer.submit(RemovalWrite{"zz", RemovalReason::Deleted, 1}, {}, then("zz")));
+    results.push_back(committer.submit(RemovalWrite{"zz", RemovalReason::Deleted, 1, std::nullopt}, {}, then("zz")));
     results.push_back(committer.submit(put("a"), {}, then("a2")));
   }
   store.open_gate();
@@ -263,8 +263,8 @@ TEST(SqliteStoreApply, OneTransactionReportsPerWriteAndKeepsOrder) {
   writes.push_back(put("a"));
   writes.push_back(put("b"));
   writes.push_back(put("a"));  // an update: moves behind b
-  writes.push_back(RemovalWrite{"b", RemovalReason::Expired, 7});
-  writes.push_back(RemovalWrite{"unknown", RemovalReason::Deleted, 7});
+  writes.push_back(RemovalWrite{"b", RemovalReason::Expired, 7, std::nullopt});
+  writes.push_back(RemovalWrite{"unknown", RemovalReason::Deleted, 7, std::nullopt});
   EXPECT_EQ(store->apply(writes), (std::vector<bool>{true, true, false, true, false}));
   EXPECT_EQ(stored_ids(*store), (std::set<std::string>{"a"}));
   auto history = store->history("b");

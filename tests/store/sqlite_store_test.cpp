@@ -114,12 +114,12 @@ TEST(SqliteStore, UnindexedDocumentsAreRememberedByIdOnly) {
   {
     auto store = open_sqlite_store(dir);
     store->put(article("a", "t1"));
-    const std::vector<StoreWrite> writes = {UnindexedWrite{"n", 10}, UnindexedWrite{"n", 11},
-                                            UnindexedWrite{"a", 12}, UnindexedWrite{"gone", 13}};
+    const std::vector<StoreWrite> writes = {UnindexedWrite{"n", 10, std::nullopt, std::nullopt}, UnindexedWrite{"n", 11, std::nullopt, std::nullopt},
+                                            UnindexedWrite{"a", 12, std::nullopt, std::nullopt}, UnindexedWrite{"gone", 13, std::nullopt, std::nullopt}};
     EXPECT_EQ(store->apply(writes), (std::vector<bool>{true, false, false, true}));  // "a" was an article
     EXPECT_TRUE(all(*store).empty());
     EXPECT_EQ(store->history("a").back().event, "deleted");
-    const std::vector<StoreWrite> removal = {RemovalWrite{"gone", RemovalReason::Deleted, 14}};
+    const std::vector<StoreWrite> removal = {RemovalWrite{"gone", RemovalReason::Deleted, 14, std::nullopt}};
     EXPECT_EQ(store->apply(removal), (std::vector<bool>{true}));
   }
   auto store = open_sqlite_store(dir);
@@ -132,6 +132,24 @@ TEST(SqliteStore, UnindexedDocumentsAreRememberedByIdOnly) {
   EXPECT_FALSE(store->remove("gone", RemovalReason::Deleted, 22));
   EXPECT_TRUE(store->remove("n", RemovalReason::Deleted, 23));
   EXPECT_FALSE(store->remove("n", RemovalReason::Deleted, 24));  // the article forgot the document
+}
+
+// An unindexed document whose expiry is before a later write's clock counts as gone, and such
+// rows are pruned when another unindexed document is written.
+TEST(SqliteStore, UnindexedDocumentsExpire) {
+  const ScratchDir dir("unindexed-expiry");
+  auto store = open_sqlite_store(dir);
+  std::vector<StoreWrite> writes = {UnindexedWrite{"a", 1, 100, 50}, UnindexedWrite{"b", 1, 100, 50},
+                                    UnindexedWrite{"c", 1, std::nullopt, 50}};
+  EXPECT_EQ(store->apply(writes), (std::vector<bool>{true, true, true}));
+  writes = {RemovalWrite{"a", RemovalReason::Deleted, 2, 100}};  // expires 100 is not before 100
+  EXPECT_EQ(store->apply(writes), (std::vector<bool>{true}));
+  writes = {UnindexedWrite{"b", 3, 500, 101}};  // b expired at 100: a new document
+  EXPECT_EQ(store->apply(writes), (std::vector<bool>{true}));
+  writes = {UnindexedWrite{"d", 4, std::nullopt, 600}, RemovalWrite{"b", RemovalReason::Deleted, 5, std::nullopt}};
+  EXPECT_EQ(store->apply(writes), (std::vector<bool>{true, false}));  // b (expires 500) pruned at 600
+  writes = {RemovalWrite{"c", RemovalReason::Deleted, 6, 10'000}};  // never expires
+  EXPECT_EQ(store->apply(writes), (std::vector<bool>{true}));
 }
 
 TEST(SqliteStore, RemovalIsRecordedInTheHistory) {
@@ -160,7 +178,7 @@ TEST(SqliteStore, AnAssignmentWriteGivesAStoredArticleItsThread) {
   {
     auto store = open_sqlite_store(dir);
     StoredArticle s = article("a", "");
-    std::vector<StoreWrite> writes = {ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received}};
+    std::vector<StoreWrite> writes = {ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received, std::nullopt}};
     EXPECT_EQ(store->apply(writes), std::vector<bool>{true});
     EXPECT_TRUE(store->history("a").empty());
     EXPECT_EQ(all(*store)[0].thread_id, "");
@@ -185,11 +203,11 @@ TEST(SqliteStore, AnAssignmentWriteGivesAStoredArticleItsThread) {
 
   // A new version of the article, and one after a removal, starts without a thread.
   StoredArticle s = article("a", "");
-  std::vector<StoreWrite> writes = {ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received}};
+  std::vector<StoreWrite> writes = {ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received, std::nullopt}};
   store->apply(writes);
   EXPECT_EQ(all(*store)[0].thread_id, "");
-  writes = {AssignmentWrite{"a", "t9", 1, "", 0, true, 903}, RemovalWrite{"a", RemovalReason::Deleted, 904},
-            ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received}};
+  writes = {AssignmentWrite{"a", "t9", 1, "", 0, true, 903}, RemovalWrite{"a", RemovalReason::Deleted, 904, std::nullopt},
+            ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received, std::nullopt}};
   store->apply(writes);
   EXPECT_EQ(all(*store)[0].thread_id, "");
   EXPECT_EQ(store->history("a").back().thread_id, "t9");  // the deletion logs the thread it left
@@ -204,7 +222,7 @@ TEST(SqliteStore, TheMatchedMemberSurvivesPutApplyAndReopening) {
     put.matched_probability = 0.875f;
     store->put(put);
     StoredArticle s = article("b", "t1");
-    ArticleWrite w{s.article, "", s.expires, s.thread_id, 0.6f, "a", 0.625f, s.received};
+    ArticleWrite w{s.article, "", s.expires, s.thread_id, 0.6f, "a", 0.625f, s.received, std::nullopt};
     std::vector<StoreWrite> writes = {w};
     store->apply(writes);
     store->put(article("c", "t2"));  // a founder: no match
