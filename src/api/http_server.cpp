@@ -37,7 +37,8 @@ bool has_bearer_token(const std::string& authorization, const std::string& token
 
 // The methods a path of the API takes; "" for paths it does not know. A known path asked with
 // another method is answered 405 with Allow (RFC 9110 15.5.6), not 404 as if it did not exist.
-std::string allowed_methods(std::string_view path) {
+// `ui`: the web UI is served, so GET of a non-API path answers its index.html.
+std::string allowed_methods(std::string_view path, bool ui) {
   auto one_segment_after = [&](std::string_view prefix) {
     return path.size() > prefix.size() && path.starts_with(prefix) &&
            path.find('/', prefix.size()) == std::string_view::npos;
@@ -46,7 +47,8 @@ std::string allowed_methods(std::string_view path) {
     return "GET, HEAD";
   if (one_segment_after("/articles/")) return "GET, HEAD, PUT, DELETE";
   if (path == "/compare") return "POST";
-  if (one_segment_after("/") && path.ends_with(".html")) return "PUT, DELETE";  // the Telegram contest's
+  if (one_segment_after("/") && path.size() > 6 && path.ends_with(".html"))  // the Telegram contest's
+    return ui ? "GET, HEAD, PUT, DELETE" : "PUT, DELETE";
   return "";
 }
 
@@ -108,10 +110,12 @@ void HttpServer::add_routes() {
   // httplib answers some errors itself (413, 404, 400 for unparsable requests) with an empty
   // body; the contract promises {"error": ...}. Unknown non-API paths get the UI's index.html
   // so that client-side routes survive a reload.
-  const std::string index_html = options_.ui_dir.empty() ? "" : options_.ui_dir + "/index.html";
+  std::string index_html = options_.ui_dir + "/index.html";
+  if (options_.ui_dir.empty() || !std::filesystem::is_regular_file(index_html)) index_html.clear();  // no UI
   server_->set_error_handler(httplib::Server::HandlerWithResponse(
       [index_html, this](const httplib::Request& req, httplib::Response& res) {
-    if (res.status == 404 && req.method == "GET" && !is_api_path(req.method, req.path) && !index_html.empty()) {
+    if (res.status == 404 && (req.method == "GET" || req.method == "HEAD") && !is_api_path(req.method, req.path) &&
+        !index_html.empty()) {
       std::ifstream in(index_html, std::ios::binary);
       if (in) {
         std::ostringstream bytes;
@@ -122,7 +126,8 @@ void HttpServer::add_routes() {
       }
     }
     // No handler for this method (a handler's own 404, "no such article", has a body).
-    if (const std::string allow = res.status == 404 && res.body.empty() ? allowed_methods(req.path) : "";
+    if (const std::string allow =
+            res.status == 404 && res.body.empty() ? allowed_methods(req.path, !index_html.empty()) : "";
         !allow.empty()) {
       res.set_header("Allow", allow);
       res.status = 405;

@@ -134,7 +134,24 @@ TEST(ServiceApi, ServesTheWebUi) {
   ASSERT_EQ(root->status, 200);
   EXPECT_NE(root->body.find("storyline"), std::string::npos);
   EXPECT_EQ(c.Get("/story/t123")->status, 200);  // client-side route: index.html
+  EXPECT_EQ(c.Head("/story/t123")->status, 200);
   EXPECT_EQ(c.Get("/threads/nope")->status, 404);
+  // A contest document's path serves the UI to GET as any other path does.
+  EXPECT_EQ(c.Get("/doc.html")->status, 200);
+  auto post = c.Post("/doc.html", "<p>x</p>", "text/html");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD, PUT, DELETE");
+}
+
+TEST(ServiceApi, WithoutAWebUiAContestPathTakesOnlyPutAndDelete) {
+  const ScratchDir ui("empty-ui"), dir("no-ui");  // a UI folder without index.html
+  ServerProcess server(dir, {"--ui", ui});
+  ASSERT_TRUE(server.wait_ready());
+  auto get = server.client().Get("/doc.html");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+  EXPECT_EQ(get->get_header_value("Allow"), "PUT, DELETE");
 }
 
 }  // namespace
