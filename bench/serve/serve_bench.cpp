@@ -123,13 +123,13 @@ std::vector<double> get_many(httplib::Client& client, const std::vector<std::str
   return ms;
 }
 
-// storyline_store_commits_total from GET /metrics (0 when it cannot be read).
+// storyline_store_commits_total from GET /metrics (-1 when it cannot be read).
 double store_commits(int port) {
   httplib::Client client("127.0.0.1", port);
   auto r = client.Get("/metrics");
   const std::string key = "\nstoryline_store_commits_total ";
   const auto at = r ? r->body.find(key) : std::string::npos;
-  return at == std::string::npos ? 0 : std::strtod(r->body.c_str() + at + key.size(), nullptr);
+  return at == std::string::npos ? -1 : std::strtod(r->body.c_str() + at + key.size(), nullptr);
 }
 
 // A timed put_range: the latencies, and the phase's rate and CPU per PUT (server and clients
@@ -154,14 +154,17 @@ TimedPuts timed_put_range(int port, const bench::SyntheticCorpus& corpus, std::s
                    rate > 0 ? &t.timeline : nullptr);
   t.seconds = ms_since(start) / 1000;
   const double cpu = cpu_seconds() - cpu_start;
-  const double commits = store_commits(port) - commits_start;  // thread assignments included
+  // Thread assignments included; those of a phase's last PUTs may commit in the next phase.
+  const double commits_end = store_commits(port);
   const double puts = double(std::max<std::size_t>(t.ms.size(), 1));
   auto per_put = [&](double seconds) { return std::round(seconds * 1e6 / puts) / 1000; };
   t.figures = {{"puts_per_second", std::round(double(t.ms.size()) / t.seconds)},
                {"cpu_ms_per_put", per_put(cpu)},
                {"server_cpu_ms_per_put", per_put(cpu - client_cpu)},
                {"client_cpu_ms_per_put", per_put(client_cpu)},
-               {"store_commits_per_put", std::round(commits * 1000 / puts) / 1000}};
+               {"store_commits_per_put", commits_start < 0 || commits_end < 0
+                                             ? nlohmann::json(nullptr)
+                                             : nlohmann::json(std::round((commits_end - commits_start) * 1000 / puts) / 1000)}};
   return t;
 }
 
@@ -203,8 +206,10 @@ Options parse(int argc, char** argv) {
   app.add_option("--rate", o.rate, "PUTs per second offered in the fixed-rate phase (0 skips it)");
   try {
     app.parse(argc, argv);
-    if (!o.articles || !o.clients || !o.analysers || !(o.max_seconds > 0) || !(o.rate >= 0))
-      throw CLI::ValidationError("--articles, --clients, --analysers and --max-seconds must be positive, --rate not negative");
+    if (!o.articles || !o.clients || !o.analysers || !(o.max_seconds > 0 && o.max_seconds <= 1e6) ||
+        !(o.rate >= 0 && o.rate <= 1e9))
+      throw CLI::ValidationError(
+          "--articles, --clients and --analysers must be positive, --max-seconds from 0 to 1e6, --rate from 0 to 1e9");
   } catch (const CLI::ParseError& e) {
     std::exit(app.exit(e));
   }
