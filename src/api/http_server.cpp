@@ -37,6 +37,14 @@ bool has_bearer_token(const std::string& authorization, const std::string& token
 
 // The methods a path of the API takes; "" for paths it does not know. A known path asked with
 // another method is answered 405 with Allow (RFC 9110 15.5.6), not 404 as if it did not exist.
+// A missing file (a script, a style sheet, an image) is a 404, not the UI's page: a broken
+// asset link must show as one. Paths without an extension, or ending in .html, are pages.
+bool names_a_file(std::string_view path) {
+  const std::string_view last = path.substr(path.rfind('/') + 1);
+  const auto dot = last.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && last.substr(dot) != ".html";
+}
+
 // `ui`: the web UI is served, so GET of a non-API path answers its index.html.
 std::string allowed_methods(std::string_view path, bool ui) {
   auto one_segment_after = [&](std::string_view prefix) {
@@ -115,7 +123,7 @@ void HttpServer::add_routes() {
   server_->set_error_handler(httplib::Server::HandlerWithResponse(
       [index_html, this](const httplib::Request& req, httplib::Response& res) {
     if (res.status == 404 && (req.method == "GET" || req.method == "HEAD") && !is_api_path(req.method, req.path) &&
-        !index_html.empty()) {
+        !names_a_file(req.path) && !index_html.empty()) {
       std::ifstream in(index_html, std::ios::binary);
       if (in) {
         std::ostringstream bytes;

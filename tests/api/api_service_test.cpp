@@ -135,6 +135,7 @@ TEST(ServiceApi, ServesTheWebUi) {
   EXPECT_NE(root->body.find("storyline"), std::string::npos);
   EXPECT_EQ(c.Get("/story/t123")->status, 200);  // client-side route: index.html
   EXPECT_EQ(c.Head("/story/t123")->status, 200);
+  EXPECT_EQ(c.Get("/assets/missing.js")->status, 404);  // a broken asset link shows as one
   EXPECT_EQ(c.Get("/threads/nope")->status, 404);
   // A contest document's path serves the UI to GET as any other path does.
   EXPECT_EQ(c.Get("/doc.html")->status, 200);
