@@ -92,14 +92,15 @@ class Store {
   // caller may acknowledge it. True when the id was new. Throws std::runtime_error.
   virtual bool put(const StoredArticle& article) = 0;
 
-  // Deletes an article and records why; false when unknown.
+  // Deletes an article and records why, or forgets an unindexed document (UnindexedWrite);
+  // false when the id is neither.
   virtual bool remove(const std::string& article_id, RemovalReason reason, std::int64_t at) = 0;
 
   // Applies the writes in order in one transaction (all or none), on disk as put() promises
   // when it returns: one commit for many articles (see GroupCommitter). Per write: true when
-  // a put's or an unindexed write's id was new (neither an article nor an unindexed document),
-  // when a removed article or unindexed document existed, or when an assigned article existed. Throws
-  // std::runtime_error, and then none of the writes happened.
+  // a put's or an unindexed write's id was new (neither an article nor an unindexed
+  // document), when a removed article or unindexed document existed, or when an assigned
+  // article existed. Throws std::runtime_error, and then none of the writes happened.
   virtual std::vector<bool> apply(std::span<const StoreWrite> writes) = 0;
 
   // Every article in arrival order, which is the order the threads saw them in.
