@@ -69,8 +69,9 @@ nlohmann::json joined_json(const StoryPage& page, std::size_t i) {
   for (auto& [weight, word] : shared_term_list(m.weighted, beside.weighted, 12)) terms.push_back(std::move(word));
   return {{"probability", round3(m.member->probability)},
           // The first member still here is the founder only if it matched nobody when it
-          // joined: once the founder has left, the story has none.
-          {"founder", i == 0 && m.member->matched.article_id.empty()},
+          // joined, with P = 1 (stores older than recorded matches have no match for anyone):
+          // once the founder has left, the story has none.
+          {"founder", i == 0 && m.member->matched.article_id.empty() && m.member->probability >= 1.0f},
           {"matched_article", beside.profile->id},
           {"matched_probability", round3(m.closest_probability)},
           {"shared_entities", std::move(entities)},

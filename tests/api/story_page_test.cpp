@@ -87,6 +87,25 @@ TEST_F(StoryPageTest, AnArticleWhoseMatchIsGoneIsComparedWithTheOthers) {
   }
 }
 
+// Stores written before matches were recorded give every member an empty match: after the
+// founder left, the first member left is still no founder (it joined with P < 1).
+TEST_F(StoryPageTest, WithoutRecordedMatchesALaterMemberIsNoFounder) {
+  ASSERT_TRUE(index_.remove("quake-1"));
+  std::vector<IndexedArticle> articles;
+  std::vector<StoryIndex::Joined> memberships;
+  for (const char* id : {"quake-2", "quake-3"}) {
+    auto removed = index_.take(id);
+    ASSERT_TRUE(removed);
+    ASSERT_LT(removed->membership.probability, 1.0f);
+    removed->membership.matched = {};  // as restored from an older store
+    articles.push_back(std::move(removed->article));
+    memberships.push_back(removed->membership);
+  }
+  index_.restore(std::move(articles), memberships);
+  auto page = page_of("quake-2");
+  for (const char* id : {"quake-2", "quake-3"}) EXPECT_EQ(joined(page, id)["founder"], false) << id;
+}
+
 TEST_F(StoryPageTest, TakingAndPuttingBackKeepsTheMatch) {
   auto before = index_.membership("quake-3");
   ASSERT_TRUE(before && !before->matched.article_id.empty());
