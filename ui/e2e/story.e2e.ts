@@ -150,6 +150,7 @@ test('real server: two outlets, one story, Griner/Greiner in the ledger', { time
   )) as string[];
   for (const s of ['Griner', 'Greiner']) assert.ok(surfaces.includes(s), `variant ${s} not shown in the ledger (shown: ${surfaces.join(', ')})`);
 
-  await page.screenshot({ path: join(SHOTS, 'story.png'), fullPage: true });
+  // Not story.png, the README's picture (tracked): a test run must not change the tree.
+  await page.screenshot({ path: join(SHOTS, 'story-latest.png'), fullPage: true });
   assert.deepEqual(browser.errors, [], 'browser console errors');
 });
