@@ -27,8 +27,16 @@ if [[ -z "${SKIP_APT:-}" ]]; then
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
   else
+    sudo apt-get update -qq
     sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
   fi
+fi
+# Vite 7 and playwright-core need Node.js 20.19 or later; Debian 12's own nodejs is 18, with
+# which the UI build fails later with an obscure error.
+if [[ -f ui/package.json ]] && ! node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+    process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  echo "setup: the web UI needs Node.js >= 20.19 (found $(node --version)); install a newer Node.js" >&2
+  exit 1
 fi
 
 jobs=$(nproc)
