@@ -124,7 +124,9 @@ TEST(BatchWorker, StopDropsWhatIsQueuedAndLaterPostsAndReleasesWaiters) {
   for (int i = 0; i < 5; ++i) worker.post(i);
   auto poster = std::async(std::launch::async, [&] { worker.wait_backlog_at_most(0); });
   auto stopper = std::async(std::launch::async, [&] { worker.stop(); });
-  std::this_thread::sleep_for(20ms);
+  // Waits return at once once stop() has begun (and not before: nothing is handled while the
+  // gate holds the first batch), so this is the moment the queue was dropped.
+  while (!worker.wait_handled(0ms)) std::this_thread::sleep_for(1ms);
   gate.release();  // the batch being handled finishes; the rest is dropped
   stopper.get();
   EXPECT_EQ(poster.wait_for(10s), std::future_status::ready);
