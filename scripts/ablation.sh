@@ -3,7 +3,7 @@
 # with every signal, then without each feature group in turn (the model retrained without it).
 # Each figure is the mean over SPLITS assignments of pairs to folds (`--fold-split`): one split
 # alone moves the Telegram AUC and the ECB+ F1 by ±0.02, more than most signals are worth.
-# About 75 s per training on one core; JOBS trainings run at once.
+# About 4 minutes per training on one core (nested cross-validation); JOBS trainings run at once.
 #   [SPLITS=4] [JOBS=2] scripts/ablation.sh [build/src/cli/storyline] [../shared/data]
 set -euo pipefail
 bin=${1:-build/src/cli/storyline}
@@ -18,7 +18,8 @@ for g in all $groups; do
   for s in $(seq 0 $((splits - 1))); do echo "$g $s"; done
 done | xargs -P "$jobs" -n 2 sh -c '
   without=""; [ "$1" = all ] || without="--without $1"
-  "$0" train --data "'"$data"'" --report-only --fold-split "$2" $without 2>/dev/null > "'"$out"'/$1.$2.json"
+  "$0" train --data "'"$data"'" --report-only --fold-split "$2" $without 2>"'"$out"'/$1.$2.err" > "'"$out"'/$1.$2.json" ||
+    { echo "ablation: training $1, split $2 failed:" >&2; tail -5 "'"$out"'/$1.$2.err" >&2; exit 255; }
 ' "$bin"
 
 python3 - "$out" "$splits" $groups <<'EOF'
