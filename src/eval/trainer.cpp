@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 
 #include "eval/datasets.h"
 #include "eval/calibration_report.h"
@@ -141,6 +142,8 @@ nlohmann::json train_story_model(Engine& engine, const TrainerOptions& options, 
   const std::string ecb_path = options.data_dir + "/ecbplus_dev.jsonl";
 
   // Mistakes in the options stop the run before the minutes of work, not after.
+  if (options.folds < 3)  // the nested scores of fold k need two other folds: one to fit, one to score
+    throw std::invalid_argument("cross-validation needs at least 3 folds, not " + std::to_string(options.folds));
   const std::vector<int> held_constant = features_named(options.without);
   std::ofstream predictions;
   if (!options.predictions_path.empty()) {

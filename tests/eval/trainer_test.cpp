@@ -36,6 +36,12 @@ TEST(Trainer, AnUnknownSignalToLeaveOutStopsItBeforeAnyWork) {
       << failure_of(options);
 }
 
+TEST(Trainer, FewerThanThreeFoldsStopItBeforeAnyWork) {
+  TrainerOptions options = without_data();
+  options.folds = 2;
+  EXPECT_EQ(failure_of(options), "cross-validation needs at least 3 folds, not 2");
+}
+
 TEST(Trainer, AnUnwritablePredictionsFileStopsItBeforeAnyWork) {
   TrainerOptions options = without_data();
   options.predictions_path = "/nonexistent/dir/cv.csv";
