@@ -28,15 +28,6 @@ struct Rows {
   std::vector<std::map<std::string, double>> dimensions;
 };
 
-// The term statistics of a corpus over the background table the model is trained with: the
-// one this run writes, which need not be the engine's (`train --out DIR`).
-TermStats corpus_stats(const std::string& background_path, const std::vector<Profile>& profiles) {
-  TermStats stats;
-  if (std::ifstream(background_path).good()) stats.load_background(background_path);
-  for (const Profile& p : profiles) stats.add(p);
-  return stats;
-}
-
 void add_pairs_file(Engine& engine, const std::string& background, const std::string& path, Dataset dataset,
                     int folds, int split, Rows& rows, std::vector<ReadError>& errors) {
   std::vector<LabelledPair> pairs = read_pairs_file(path, errors);

@@ -10,6 +10,13 @@
 
 namespace storyline {
 
+TermStats corpus_stats(const std::string& background_path, const std::vector<Profile>& profiles) {
+  TermStats stats;
+  if (std::ifstream(background_path).good()) stats.load_background(background_path);
+  for (const Profile& p : profiles) stats.add(p);
+  return stats;
+}
+
 TermId entity_term(const ProfileEntity& entity) { return term_id("e:", entity.key); }
 
 void TermStats::load_background(const std::string& path) {

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
+
 #include "features/profile.h"
 #include "index/term_counts.h"
 
@@ -30,6 +32,9 @@ class TermStats {
   std::uint64_t background_docs_ = 0;
   std::uint64_t docs_ = 0;
 };
+
+// A corpus's statistics over a background table (none when `background_path` does not exist).
+TermStats corpus_stats(const std::string& background_path, const std::vector<Profile>& profiles);
 
 // The entity key's term id (entities share the idf machinery with words).
 TermId entity_term(const ProfileEntity& entity);

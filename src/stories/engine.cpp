@@ -79,10 +79,7 @@ const std::set<std::string>& bridged_languages() {
 }
 
 TermStats Engine::corpus_stats(const std::vector<Profile>& profiles) const {
-  TermStats stats;
-  if (std::ifstream(parts_->background_path).good()) stats.load_background(parts_->background_path);
-  for (const Profile& p : profiles) stats.add(p);
-  return stats;
+  return storyline::corpus_stats(parts_->background_path, profiles);
 }
 
 std::vector<Thread> Engine::thread_corpus(std::vector<Profile> profiles, const TermStats& stats,
