@@ -45,9 +45,11 @@ class Analyzer {
   // languages without a Snowball stemmer (Polish, Czech, ...); else the word itself.
   std::string stem(std::string_view folded_word, std::string_view lang);
 
- private:
-  // stem() without the memo.
+  // stem() without the memo: for words asked once (the parts tried when splitting a
+  // compound), which would only crowd the memo.
   std::string run_stemmer(std::string_view folded_word, std::string_view lang);
+
+ private:
   struct State;
   std::unique_ptr<State> state_;
 };

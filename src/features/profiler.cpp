@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "document/bounded_memo.h"
+#include "features/bridge_translator.h"
 #include "features/dates.h"
 #include "features/entities.h"
 #include "features/gazetteer.h"
@@ -87,7 +88,8 @@ struct Profiler::Parts {
   // Name term ids memoised per surface (the keyer's transliteration, phonetic key and the
   // hash): capitalised words repeat a lot across a corpus.
   BoundedMemo<TermId> name_ids{1 << 18};
-  std::vector<TermDictionary::Translation> translations;  // reused buffer
+  std::unique_ptr<BridgeTranslator> bridge;            // when there is a dictionary
+  std::vector<BridgeTranslator::Term> bridge_terms;  // reused buffer
 
   TermId name_id(const std::string& surface) {
     return name_ids.get(surface, [&] { return term_id("k:", keyer.word_key(surface)); });
@@ -99,7 +101,9 @@ Profiler::Profiler(const Gazetteer& gazetteer, const TermDictionary* dictionary,
     : parts_(std::make_unique<Parts>(gazetteer)),
       dictionary_(dictionary),
       keep_display_(keep_display),
-      signals_(signals) {}
+      signals_(signals) {
+  if (dictionary_ != nullptr) parts_->bridge = std::make_unique<BridgeTranslator>(*dictionary_, parts_->analyzer);
+}
 
 Profiler::~Profiler() = default;
 
@@ -158,14 +162,13 @@ Profile Profiler::profile(const Document& doc) {
         if (in_lede) lede_bridge.add(id);
         remember(id, token.norm);
       } else if (dictionary_ != nullptr) {
-        auto& translations = parts_->translations;
-        translations.clear();
-        dictionary_->translate_into(doc.lang, token.stem, translations);
-        for (const auto& t : translations) {
+        auto& terms = parts_->bridge_terms;
+        parts_->bridge->translate(doc.lang, token, terms);
+        for (const auto& t : terms) {
           TermId id = term_id("b:", t.english_stem);
           bridge.add(id, t.weight);
           if (in_lede) lede_bridge.add(id, t.weight);
-          remember(id, t.english_stem);
+          remember(id, t.display);
         }
       }
     }

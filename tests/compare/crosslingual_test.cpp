@@ -88,5 +88,24 @@ TEST_F(CrossLingual, ThreadsJoinTheTwoLanguages) {
   EXPECT_EQ(languages, (std::vector<std::string>{"de", "en"}));
 }
 
+// Words the dictionaries lack still bridge: a German compound by its parts, and in other
+// Latin-script languages a name or loan word as itself (src/features/bridge_translator.h).
+TEST_F(CrossLingual, WordsTheDictionaryLacksStillBridge) {
+  const Profile spanish = testing::profile_text(
+      "Huelga de pilotos de Lufthansa", "Los pilotos de Lufthansa convocan una huelga de dos días.", "es");
+  const Profile english = testing::profile_text(
+      "Lufthansa pilots strike", "Lufthansa pilots called a two-day strike on Monday.", "en");
+  const TermId lufthansa = term_id("b:", "lufthansa");
+  EXPECT_GT(spanish.bridge_terms.weight_of(lufthansa), 0.0f);
+  EXPECT_GT(english.bridge_terms.weight_of(lufthansa), 0.0f);
+
+  const Profile german = testing::profile_text(
+      "Polizeisprecher bestätigt Festnahme", "Ein Polizeisprecher bestätigte die Festnahme am Abend.", "de");
+  EXPECT_GT(german.bridge_terms.weight_of(term_id("b:", "polic")), 0.0f);
+  // German keeps no unknown word as itself.
+  const Profile name = testing::profile_text("Lufthansa streicht Flüge", "Die Lufthansa streicht Flüge.", "de");
+  EXPECT_EQ(name.bridge_terms.weight_of(lufthansa), 0.0f);
+}
+
 }  // namespace
 }  // namespace storyline
