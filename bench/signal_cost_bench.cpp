@@ -61,6 +61,7 @@ std::vector<Configuration> configurations() {
   without("numbers", &ProfilerSignals::numbers);
   without("phrases", &ProfilerSignals::phrases);
   without("prefixes", &ProfilerSignals::prefixes);
+  without("bridge fallbacks", &ProfilerSignals::bridge_fallbacks);
   return out;
 }
 

@@ -66,8 +66,8 @@ bool at_code_point_start(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-BridgeTranslator::BridgeTranslator(const TermDictionary& dictionary, Analyzer& analyzer)
-    : dictionary_(dictionary), analyzer_(analyzer) {}
+BridgeTranslator::BridgeTranslator(const TermDictionary& dictionary, Analyzer& analyzer, bool fallbacks)
+    : dictionary_(dictionary), analyzer_(analyzer), fallbacks_(fallbacks) {}
 
 void BridgeTranslator::append(std::string_view lang, std::string_view stem, float scale, std::vector<Term>& out) {
   found_.clear();
@@ -83,6 +83,7 @@ BridgeTranslator::Source BridgeTranslator::translate(std::string_view lang, cons
     for (const auto& t : found_) out.push_back(Term{t.english_stem, t.english_stem, t.weight});
     return Source::Dictionary;
   }
+  if (!fallbacks_) return Source::None;
   if (compounding(lang) && token.norm.size() >= kMinCompoundChars) {
     const auto [modifier, head] = split_compound(lang, token.norm);
     if (!head.empty()) {

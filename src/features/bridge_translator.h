@@ -43,7 +43,9 @@ class BridgeTranslator {
   // (false friends), so it weighs less than a first dictionary sense.
   static constexpr float kIdentityWeight = 0.5f;
 
-  BridgeTranslator(const TermDictionary& dictionary, Analyzer& analyzer);
+  // fallbacks = false: the dictionary's entries only (what the bridge was before them; for
+  // the benchmark of what they cost).
+  BridgeTranslator(const TermDictionary& dictionary, Analyzer& analyzer, bool fallbacks = true);
 
   // Clears `out` and fills it with `token`'s English terms in `lang` (not "en").
   Source translate(std::string_view lang, const Token& token, std::vector<Term>& out);
@@ -58,6 +60,7 @@ class BridgeTranslator {
 
   const TermDictionary& dictionary_;
   Analyzer& analyzer_;
+  bool fallbacks_;
   // Compound splits by language + word: trying every split point stems each candidate part.
   BoundedMemo<std::pair<std::string, std::string>> splits_{1 << 14};
   std::vector<TermDictionary::Translation> found_;  // reused buffers

@@ -102,7 +102,8 @@ Profiler::Profiler(const Gazetteer& gazetteer, const TermDictionary* dictionary,
       dictionary_(dictionary),
       keep_display_(keep_display),
       signals_(signals) {
-  if (dictionary_ != nullptr) parts_->bridge = std::make_unique<BridgeTranslator>(*dictionary_, parts_->analyzer);
+  if (dictionary_ != nullptr)
+    parts_->bridge = std::make_unique<BridgeTranslator>(*dictionary_, parts_->analyzer, signals_.bridge_fallbacks);
 }
 
 Profiler::~Profiler() = default;

@@ -22,6 +22,7 @@ struct ProfilerSignals {
   bool numbers = true;   // counted numbers and years
   bool phrases = true;   // opening phrases (lede_phrases)
   bool prefixes = true;  // word prefixes of title and body
+  bool bridge_fallbacks = true;  // the bridge's terms for words the dictionary lacks (bridge_translator.h)
 };
 
 class Profiler {

@@ -142,5 +142,15 @@ TEST_F(BridgeTranslatorTest, AWordOfAnotherScriptWithoutAnEntryContributesNothin
   EXPECT_TRUE(r.stems.empty());
 }
 
+TEST_F(BridgeTranslatorTest, WithoutFallbacksOnlyTheDictionarySpeaks) {
+  BridgeTranslator plain(*dict_, *analyzer_, /*fallbacks=*/false);
+  std::vector<BridgeTranslator::Term> terms;
+  EXPECT_EQ(plain.translate("de", token("Polizeisprecher", "de"), terms), BridgeTranslator::Source::None);
+  EXPECT_EQ(plain.translate("es", token("Lufthansa", "es"), terms), BridgeTranslator::Source::None);
+  EXPECT_TRUE(terms.empty());
+  EXPECT_EQ(plain.translate("de", token("Gefängnis", "de"), terms), BridgeTranslator::Source::Dictionary);
+  EXPECT_FALSE(terms.empty());
+}
+
 }  // namespace
 }  // namespace storyline
