@@ -16,7 +16,8 @@ namespace {
 // Scandinavian languages would qualify; FreeDict is not loaded for them.
 bool compounding(std::string_view lang) { return lang == "de"; }
 
-// Whether a Latin-script word the dictionary lacks is kept as itself. Not in German: what its
+// Whether a Latin-script word the dictionary lacks is kept as itself: in any language but
+// German, so also a Latin name in a Russian or Arabic report ("NATO", "iPhone"). Not in German: what its
 // dictionary (the largest) lacks, once compounds are split, is mostly inflected verb forms
 // ("konnte", "möchte") and nouns no English report writes alike; kept as themselves they
 // lowered the cross-validated de-de and de-en figures on every fold split, while Turkish and
@@ -28,10 +29,13 @@ bool keeps_unknown_words(std::string_view lang) { return lang != "de"; }
 // parts match by chance: "Haustür" would read "hau" + "stür" (chop, stubborn).
 constexpr std::size_t kMinModifierChars = 3;
 constexpr std::size_t kMinHeadChars = 4;
+// Shorter words than eight characters are rarely compounds the dictionary lacks, and their
+// splits into a three- and a four-letter part are mostly chance.
 constexpr std::size_t kMinCompoundChars = 8;
 
 // German joins the parts with a linking element (Todes|drohung, Redaktions|netzwerk,
-// Kinder|hilfe, Hunde|hütte): the modifier as written, or without one of these.
+// Kinder|hilfe, Hunde|hütte): the modifier as written, or without one of these. The stemmer
+// removes most of them itself ("todes" stems to "tod"); these are for the rest.
 constexpr std::array<std::string_view, 6> kLinkingEndings{"s", "es", "n", "en", "e", "er"};
 
 bool ends_with(std::string_view s, std::string_view end) {
@@ -69,7 +73,7 @@ bool at_code_point_start(std::string_view s, std::size_t i) {
 BridgeTranslator::BridgeTranslator(const TermDictionary& dictionary, Analyzer& analyzer, bool fallbacks)
     : dictionary_(dictionary), analyzer_(analyzer), fallbacks_(fallbacks) {}
 
-void BridgeTranslator::append(std::string_view lang, std::string_view stem, float scale, std::vector<Term>& out) {
+void BridgeTranslator::append_part(std::string_view lang, std::string_view stem, float scale, std::vector<Term>& out) {
   found_.clear();
   dictionary_.translate_into(lang, stem, found_);
   for (const auto& t : found_) out.push_back(Term{t.english_stem, t.english_stem, t.weight * scale});
@@ -87,8 +91,8 @@ BridgeTranslator::Source BridgeTranslator::translate(std::string_view lang, cons
   if (compounding(lang) && token.norm.size() >= kMinCompoundChars) {
     const auto [modifier, head] = split_compound(lang, token.norm);
     if (!head.empty()) {
-      append(lang, head, kCompoundPartWeight, out);
-      append(lang, modifier, kCompoundPartWeight, out);
+      append_part(lang, head, kCompoundPartWeight, out);
+      append_part(lang, modifier, kCompoundPartWeight, out);
       return Source::Compound;
     }
   }
@@ -106,14 +110,13 @@ std::pair<std::string, std::string> BridgeTranslator::split_compound(std::string
                                                                      std::string_view folded_word) {
   // The size in bytes is a quick bound; the characters are counted in find_split.
   if (!compounding(lang) || folded_word.size() < kMinCompoundChars) return {};
-  std::string key;
-  key.reserve(lang.size() + 1 + folded_word.size());
-  key.append(lang).append(1, ':').append(folded_word);
-  return splits_.get(key, [&] { return find_split(lang, folded_word); });
+  split_key_.assign(lang).append(1, ':').append(folded_word);  // reused: no allocation per word
+  return splits_.get(split_key_, [&] { return find_split(lang, folded_word); });
 }
 
-// The longest head first: it carries the compound's meaning (a Polizeisprecher is a
-// spokesman), and a longer known head is less likely a chance match of an inflected ending.
+// The longest head whose modifier is known too: the head carries the compound's meaning (a
+// Polizeisprecher is a spokesman), and a longer known head is less likely a chance match of an
+// inflected ending ("Wasserkraftwerk": Wasser + Kraftwerk, not Wasserkraft + Werk).
 std::pair<std::string, std::string> BridgeTranslator::find_split(std::string_view lang, std::string_view word) {
   auto known = [&](const std::string& stem) {
     probe_.clear();
@@ -124,15 +127,16 @@ std::pair<std::string, std::string> BridgeTranslator::find_split(std::string_vie
   for (std::size_t i = 0; i < word.size(); ++i)
     if (at_code_point_start(word, i)) starts.push_back(i);
   if (starts.size() < kMinCompoundChars) return {};
-  for (std::size_t c = kMinModifierChars; c + kMinHeadChars <= starts.size(); ++c) {
-    const std::size_t i = starts[c];
-    const std::string head = analyzer_.run_stemmer(word.substr(i), lang);
+  for (std::size_t modifier_chars = kMinModifierChars; modifier_chars + kMinHeadChars <= starts.size();
+       ++modifier_chars) {
+    const std::size_t head_begin = starts[modifier_chars];
+    const std::string head = analyzer_.run_stemmer(word.substr(head_begin), lang);
     if (!known(head)) continue;
-    const std::string_view modifier = word.substr(0, i);
+    const std::string_view modifier = word.substr(0, head_begin);
     if (std::string stem = analyzer_.run_stemmer(modifier, lang); known(stem)) return {stem, head};
     for (std::string_view ending : kLinkingEndings) {
       // The endings are ASCII: one character per byte.
-      if (!ends_with(modifier, ending) || c - ending.size() < kMinModifierChars) continue;
+      if (!ends_with(modifier, ending) || modifier_chars - ending.size() < kMinModifierChars) continue;
       std::string stem = analyzer_.run_stemmer(modifier.substr(0, modifier.size() - ending.size()), lang);
       if (known(stem)) return {stem, head};
     }

@@ -3,11 +3,11 @@
 //  * a German compound it lacks ("Neuinfektionen", "Polizeisprecher") by its two parts, when
 //    both are entries: FreeDict lists the common compounds only, and a fifth of the German
 //    content words of news (the SemEval texts) had no entry, many of them compounds;
-//  * in the other Latin-script languages, a word it lacks as itself, stemmed as English:
-//    names, acronyms and loan words ("Lufthansa", "NATO", "coronavirus") are written the
-//    same way in the English reports of the story. A language without a dictionary (Dutch,
-//    Portuguese) thus still shares its names and loan words with English. Not German (the
-//    .cpp says why).
+//  * otherwise a word of Latin letters it lacks, in any language but German, as itself,
+//    stemmed as English: names, acronyms and loan words ("Lufthansa", "NATO", "coronavirus")
+//    are written the same way in the English reports of the story, in a Spanish text or as a
+//    Latin name in a Russian one. A language without a dictionary (Dutch, Portuguese) thus
+//    still shares its names and loan words with English. Not German (the .cpp says why).
 // Words of other scripts without an entry contribute nothing (names there are bridged by the
 // entity keys). Not thread-safe (the analyser's stemmers and a memo): one per Profiler.
 #pragma once
@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "document/bounded_memo.h"
@@ -32,12 +33,14 @@ class BridgeTranslator {
 
   struct Term {
     std::string_view english_stem;  // valid until the next translate()
-    std::string_view display;       // a readable form: the English stem or the word itself
+    std::string_view display;       // a readable form: the English stem (valid as long as the
+                                    // dictionary) or the word itself (as long as the token)
     float weight;                   // (0, 1]
   };
 
-  // A compound's two parts each weigh this much of their own translations, as the dictionary
-  // weighs each content word of a two-word gloss ("Polizeisprecher": police, spokesman).
+  // A compound's two parts each bring their own translations at this share of their weight:
+  // a compound is two words, so it may bring up to √2 the weight of one, and each part less
+  // than the word alone would ("Polizeisprecher": police, speaker).
   static constexpr float kCompoundPartWeight = 0.70710678f;
   // A word kept as itself: its own spelling is not evidence it is the same word in English
   // (false friends), so it weighs less than a first dictionary sense.
@@ -56,7 +59,8 @@ class BridgeTranslator {
 
  private:
   std::pair<std::string, std::string> find_split(std::string_view lang, std::string_view folded_word);
-  void append(std::string_view lang, std::string_view stem, float scale, std::vector<Term>& out);
+  // Appends a compound part's translations, their weights times `scale`.
+  void append_part(std::string_view lang, std::string_view stem, float scale, std::vector<Term>& out);
 
   const TermDictionary& dictionary_;
   Analyzer& analyzer_;
@@ -66,6 +70,7 @@ class BridgeTranslator {
   std::vector<TermDictionary::Translation> found_;  // reused buffers
   std::vector<TermDictionary::Translation> probe_;
   std::string identity_stem_;
+  std::string split_key_;
 };
 
 }  // namespace storyline

@@ -88,11 +88,15 @@ TEST_F(BridgeTranslatorTest, ACompoundTheDictionaryLacksIsTranslatedByItsTwoPart
   EXPECT_EQ(spokesman.source, BridgeTranslator::Source::Compound);
   EXPECT_TRUE(has(spokesman, "police")) << ::testing::PrintToString(spokesman.stems);
   EXPECT_TRUE(has(spokesman, "speaker")) << ::testing::PrintToString(spokesman.stems);
-  for (float w : spokesman.weights) {
-    EXPECT_GT(w, 0.0f);
-    EXPECT_LE(w, BridgeTranslator::kCompoundPartWeight);
+  // Each part's translations, head first, at the part weight of what the part alone has.
+  std::vector<TermDictionary::Translation> expected = dict_->translate("de", analyzer_->stem("sprecher", "de"));
+  for (const auto& t : dict_->translate("de", analyzer_->stem("polizei", "de"))) expected.push_back(t);
+  ASSERT_EQ(spokesman.stems.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(spokesman.stems[i], expected[i].english_stem);
+    EXPECT_FLOAT_EQ(spokesman.weights[i], expected[i].weight * BridgeTranslator::kCompoundPartWeight);
   }
-  // A linking "-es-" between the parts: Tod + Drohung.
+  // A linking "-es-" between the parts (the stemmer removes it here: "todes" stems to "tod").
   const Result threats = translate("Todesdrohungen", "de");
   EXPECT_EQ(threats.source, BridgeTranslator::Source::Compound);
   EXPECT_TRUE(has(threats, "death")) << ::testing::PrintToString(threats.stems);
@@ -100,11 +104,14 @@ TEST_F(BridgeTranslatorTest, ACompoundTheDictionaryLacksIsTranslatedByItsTwoPart
 }
 
 TEST_F(BridgeTranslatorTest, TheSplitKeepsTheLongestKnownHead) {
-  const auto [modifier, head] = translator_->split_compound("de", "neuinfektionen");
-  EXPECT_EQ(modifier, analyzer_->stem("neu", "de"));
-  EXPECT_EQ(head, analyzer_->stem("infektionen", "de"));
+  // Wasser + Kraftwerk and Wasserkraft + Werk are both known: the longer head wins.
+  const auto [modifier, head] = translator_->split_compound("de", "wasserkraftwerke");
+  EXPECT_EQ(modifier, analyzer_->stem("wasser", "de"));
+  EXPECT_EQ(head, analyzer_->stem("kraftwerke", "de"));
   // Asked again, the remembered split is the same.
-  EXPECT_EQ(translator_->split_compound("de", "neuinfektionen"), std::make_pair(modifier, head));
+  EXPECT_EQ(translator_->split_compound("de", "wasserkraftwerke"), std::make_pair(modifier, head));
+  EXPECT_EQ(translator_->split_compound("de", "neuinfektionen"),
+            std::make_pair(analyzer_->stem("neu", "de"), analyzer_->stem("infektionen", "de")));
 }
 
 TEST_F(BridgeTranslatorTest, ShortWordsAndOtherLanguagesAreNotSplit) {
@@ -117,7 +124,8 @@ TEST_F(BridgeTranslatorTest, ShortWordsAndOtherLanguagesAreNotSplit) {
 TEST_F(BridgeTranslatorTest, ALatinWordWithoutAnEntryIsKeptAsItself) {
   for (const auto& [word, lang] : std::vector<std::pair<std::string_view, std::string_view>>{
            {"Lufthansa", "es"}, {"coronavirus", "es"}, {"Lufthansa", "tr"}, {"Washington", "tr"},
-           {"Lufthansa", "pt"}}) {  // Portuguese: no dictionary at all
+           {"Lufthansa", "pt"},    // Portuguese: no dictionary at all
+           {"NATO", "ru"}}) {      // a Latin name in a Russian text
     SCOPED_TRACE(std::string(word) + " in " + std::string(lang));
     const Result r = translate(word, lang);
     EXPECT_EQ(r.source, BridgeTranslator::Source::Identity) << word;
