@@ -15,10 +15,7 @@ namespace {
 
 using storyline::TermDictionary;
 
-std::string dictd_dir() {
-  const char* env = std::getenv("STORYLINE_DICTD_DIR");
-  return env && *env ? env : "/usr/share/dictd";
-}
+using storyline::testing::dictd_dir;
 
 const std::vector<std::string> kLangs{"de", "ar", "fr", "es", "pl", "tr", "it", "ru"};
 

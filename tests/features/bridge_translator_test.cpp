@@ -3,12 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "dictd_test_normaliser.h"
 #include "document/analyzer.h"
 #include "document/token.h"
 #include "features/term_dictionary.h"
@@ -16,10 +16,7 @@
 namespace storyline {
 namespace {
 
-std::string dictd_dir() {
-  const char* env = std::getenv("STORYLINE_DICTD_DIR");
-  return env && *env ? env : "/usr/share/dictd";
-}
+using testing::dictd_dir;
 
 // German, Russian, Spanish and Turkish FreeDict, loaded once for the suite, folded and stemmed by the Analyzer
 // as the engine does.

@@ -6,6 +6,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <string>
@@ -14,6 +15,12 @@
 #include "features/term_dictionary.h"
 
 namespace storyline::testing {
+
+// Where the FreeDict files are: $STORYLINE_DICTD_DIR, else Debian's place.
+inline std::string dictd_dir() {
+  const char* env = std::getenv("STORYLINE_DICTD_DIR");
+  return env && *env ? env : "/usr/share/dictd";
+}
 
 class SnowballNormaliser {
  public:

@@ -19,10 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string dictd_dir() {
-  const char* env = std::getenv("STORYLINE_DICTD_DIR");
-  return env && *env ? env : "/usr/share/dictd";
-}
+using testing::dictd_dir;
 
 std::vector<std::string> stems(const std::vector<TermDictionary::Translation>& ts) {
   std::vector<std::string> out;
