@@ -38,10 +38,6 @@ constexpr std::size_t kMinCompoundChars = 8;
 // removes most of them itself ("todes" stems to "tod"); these are for the rest.
 constexpr std::array<std::string_view, 6> kLinkingEndings{"s", "es", "n", "en", "e", "er"};
 
-bool ends_with(std::string_view s, std::string_view end) {
-  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-
 // Letters of the Latin script, with digits, marks and joiners of no script: a word an English
 // report of the story could write the same way.
 bool latin_script(std::string_view word) {
@@ -52,6 +48,10 @@ bool latin_script(std::string_view word) {
     UChar32 c;
     U8_NEXT(word.data(), i, length, c);
     if (c < 0) return false;
+    if (c < 0x80) {  // most words: no script lookup
+      latin = latin || static_cast<unsigned>((c | 0x20) - 'a') < 26u;
+      continue;
+    }
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &status);
     if (U_FAILURE(status)) return false;
@@ -136,7 +136,7 @@ std::pair<std::string, std::string> BridgeTranslator::find_split(std::string_vie
     if (std::string stem = analyzer_.run_stemmer(modifier, lang); known(stem)) return {stem, head};
     for (std::string_view ending : kLinkingEndings) {
       // The endings are ASCII: one character per byte.
-      if (!ends_with(modifier, ending) || modifier_chars - ending.size() < kMinModifierChars) continue;
+      if (!modifier.ends_with(ending) || modifier_chars - ending.size() < kMinModifierChars) continue;
       std::string stem = analyzer_.run_stemmer(modifier.substr(0, modifier.size() - ending.size()), lang);
       if (known(stem)) return {stem, head};
     }
