@@ -19,6 +19,7 @@ struct Engine::Parts {
   std::string background_path;
   std::unique_ptr<TermDictionary> dictionary;
   std::set<std::string> dictionary_languages;
+  std::size_t dictionary_loads = 0;
   // Kept between calls: a server profiles one article per call, and building ICU and
   // Snowball state each time costs more than the analysis. Rebuilt when dictionaries change.
   std::unique_ptr<Profiler> profiler;
@@ -62,16 +63,24 @@ std::vector<Profile> Engine::profile_all(std::vector<Article> articles, const Pr
 // Reloads every wanted language, not only the new ones (TermDictionary is built in one go).
 void Engine::load_dictionaries(const std::set<std::string>& languages) {
   Parts& parts = *parts_;
-  if (!parts.options.use_dictionaries || languages.empty() ||
-      std::includes(parts.dictionary_languages.begin(), parts.dictionary_languages.end(), languages.begin(),
-                    languages.end()))
-    return;
+  if (!parts.options.use_dictionaries || languages.empty()) return;
+  // Once a dictionary is loaded, only a new language that has one of its own reloads it: any
+  // other (Dutch, say) would reload every table for nothing, seconds of CPU whenever a server
+  // meets a language for the first time.
+  bool adds_a_table = false;
+  for (const std::string& lang : languages)
+    adds_a_table = adds_a_table || (!parts.dictionary_languages.contains(lang) && bridged_languages().contains(lang));
+  const bool first = !parts.dictionary;
   parts.dictionary_languages.insert(languages.begin(), languages.end());
+  if (!first && !adds_a_table) return;
   std::vector<std::string> wanted(parts.dictionary_languages.begin(), parts.dictionary_languages.end());
   Analyzer stemmer;
   parts.dictionary = std::make_unique<TermDictionary>(load_term_dictionary(parts.options.dictd_dir, wanted, stemmer));
+  ++parts.dictionary_loads;
   parts.profiler = std::make_unique<Profiler>(parts.gazetteer, parts.dictionary.get(), parts.options.keep_display);
 }
+
+std::size_t Engine::dictionary_loads() const { return parts_->dictionary_loads; }
 
 const std::set<std::string>& bridged_languages() {
   static const std::set<std::string> all{"ar", "de", "es", "fr", "it", "pl", "ru", "tr"};

@@ -41,9 +41,13 @@ class Engine {
   std::vector<Profile> profile_all(std::vector<Article> articles, const Progress& progress = {});
 
   // Loads the dictionaries of these languages now (profile_all loads what its batch needs, but
-  // each new language reloads all of them: a server preloads every language at start instead
-  // of paying that, several times over, in the middle of a stream of PUTs).
+  // each new language with a dictionary reloads all of them: a server preloads every language
+  // at start instead of paying that, several times over, in the middle of a stream of PUTs).
+  // A language without a dictionary (bridged_languages() lists those with one) reloads
+  // nothing once a dictionary is loaded.
   void load_dictionaries(const std::set<std::string>& languages);
+  // How many times the dictionary tables were built.
+  std::size_t dictionary_loads() const;
 
   // Background statistics plus the given corpus.
   TermStats corpus_stats(const std::vector<Profile>& profiles) const;
