@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <httplib.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -264,6 +265,9 @@ void check_bodies(const bench::SyntheticCorpus& corpus, std::size_t total) {
 
 int main(int argc, char** argv) {
   Options o = parse(argc, argv);
+  // The JSON report alone goes to stdout, so that it can be piped; the server's log and the
+  // phases' progress go to stderr.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("serve_bench"));
   const bool keep = !o.data_dir.empty();
   if (!keep) o.data_dir = (std::filesystem::temp_directory_path() / ("serve-bench-" + std::to_string(getpid()))).string();
   // The run starts from an empty store; a kept directory is never emptied for it, so a
@@ -299,6 +303,7 @@ int main(int argc, char** argv) {
 
   // 1. Index N articles from several clients: throughput and latency under saturation.
   std::size_t failures = 0;
+  spdlog::info("phase: filling");
   TimedPuts filling = timed_put_range(port, corpus, 0, o.articles, o.articles, o.clients, phase_deadline(), failures);
   const double rss_indexed = rss_mb();
   const std::size_t indexed = service->article_count();
@@ -311,12 +316,15 @@ int main(int argc, char** argv) {
 
   // 2. PUTs with the index full (the figures the targets are about): `clients` saturating
   // it, then one client alone (no queueing behind other requests).
+  spdlog::info("phase: PUTs at size");
   TimedPuts at_size =
       timed_put_range(port, corpus, o.articles, o.articles + 5000, o.articles, o.clients, phase_deadline(), failures);
   report["put_at_size"] = std::move(at_size.figures);
   report["put_at_size"]["latency"] = percentiles(std::move(at_size.ms));
+  spdlog::info("phase: one client");
   auto single = put_range(port, corpus, o.articles + 5000, o.articles + 7000, o.articles, 1, phase_deadline(), failures);
   report["put_single_client"] = percentiles(single);
+  spdlog::info("phase: PUTs beside a polling reader");
   report["put_at_size_ui_polling"] =
       put_while_polling(port, corpus, o.articles + 7000, o.articles + 12000, o, phase_deadline(), failures);
   // Every later phase goes on from the article the one before stopped at. Articles are dated
@@ -329,6 +337,7 @@ int main(int argc, char** argv) {
   // rate the cores allow, and so grow with any slowdown of the machine.
   if (o.rate > 0) {
     const std::size_t n = std::size_t(o.rate * 10);
+    spdlog::info("phase: {} PUT/s offered", o.rate);
     TimedPuts at_rate = timed_put_range(port, corpus, next_article, next_article + n, o.articles, o.clients,
                                         phase_deadline(), failures, o.rate);
     report["put_at_rate"] = std::move(at_rate.figures);
@@ -338,6 +347,7 @@ int main(int argc, char** argv) {
     next_article += n;
   }
 
+  spdlog::info("phase: reads");
   // 3. Reads on the full index, idle.
   httplib::Client reader("127.0.0.1", port);
   reader.set_keep_alive(true);
@@ -379,6 +389,7 @@ int main(int argc, char** argv) {
   story_reader.join();
   report["put_while_reading_stories"] = {{"put", percentiles(while_reading)}, {"get_story", percentiles(story_ms)}};
 
+  spdlog::info("phase: restart");
   // 6. Restart: how long until the index is back (the HTTP side would answer 503 meanwhile).
   server->stop();
   serving.join();
