@@ -69,7 +69,7 @@ void Engine::load_dictionaries(const std::set<std::string>& languages) {
   // meets a language for the first time.
   bool adds_a_table = false;
   for (const std::string& lang : languages)
-    adds_a_table = adds_a_table || (!parts.dictionary_languages.contains(lang) && bridged_languages().contains(lang));
+    adds_a_table = adds_a_table || (!parts.dictionary_languages.contains(lang) && !TermDictionary::canonical_lang(lang).empty());
   const bool first = !parts.dictionary;
   parts.dictionary_languages.insert(languages.begin(), languages.end());
   if (!first && !adds_a_table) return;

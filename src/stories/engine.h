@@ -43,8 +43,8 @@ class Engine {
   // Loads the dictionaries of these languages now (profile_all loads what its batch needs, but
   // each new language with a dictionary reloads all of them: a server preloads every language
   // at start instead of paying that, several times over, in the middle of a stream of PUTs).
-  // A language without a dictionary (bridged_languages() lists those with one) reloads
-  // nothing once a dictionary is loaded.
+  // A language without a dictionary (TermDictionary::canonical_lang() knows none for it)
+  // reloads nothing once a dictionary is loaded.
   void load_dictionaries(const std::set<std::string>& languages);
   // How many times the dictionary tables were built.
   std::size_t dictionary_loads() const;
