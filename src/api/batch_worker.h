@@ -5,6 +5,7 @@
 // posting" holds under any load). StoryService threads stored articles on one.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -42,6 +43,7 @@ class BatchWorker {
       std::lock_guard lock(mutex_);
       if (stopping_) return;
       queue_.push_back(std::move(item));
+      posted_at_.push_back(std::chrono::steady_clock::now());
       ++posted_;
     }
     wake_.notify_one();
@@ -66,6 +68,13 @@ class BatchWorker {
     return std::size_t(posted_ - handled_);
   }
 
+  // How long ago the oldest item not yet handled was posted; zero when none is waiting.
+  std::chrono::steady_clock::duration oldest_unhandled_age() const {
+    std::lock_guard lock(mutex_);
+    if (posted_at_.empty()) return {};
+    return std::chrono::steady_clock::now() - posted_at_.front();
+  }
+
   // Drops what is still queued and returns once no handler runs, for good. Later posts are
   // ignored and waits return at once.
   void stop() {
@@ -74,6 +83,7 @@ class BatchWorker {
       if (stopping_ && !thread_.joinable()) return;
       stopping_ = true;
       queue_.clear();
+      posted_at_.clear();
     }
     wake_.notify_one();
     handled_changed_.notify_all();
@@ -86,9 +96,10 @@ class BatchWorker {
   Handler handler_;
   ErrorReporter on_error_;
   const std::size_t max_batch_;
-  mutable std::mutex mutex_;  // guards queue_, posted_, handled_, stopping_
+  mutable std::mutex mutex_;  // guards queue_, posted_at_, posted_, handled_, stopping_
   std::condition_variable wake_, handled_changed_;
   std::deque<Item> queue_;
+  std::deque<std::chrono::steady_clock::time_point> posted_at_;  // of the items not yet handled
   std::uint64_t posted_ = 0, handled_ = 0;
   bool stopping_ = false;
   std::thread thread_;  // last: starts once everything above exists
@@ -105,6 +116,7 @@ void BatchWorker<Item>::loop() {
       if (reported == batch.size()) return;
       ++reported;
       ++handled_;
+      if (!posted_at_.empty()) posted_at_.pop_front();  // stop() may have emptied it
     }
     handled_changed_.notify_all();
   };
@@ -128,6 +140,8 @@ void BatchWorker<Item>::loop() {
     }
     lock.lock();
     handled_ += batch.size() - reported;
+    const std::size_t done = std::min(posted_at_.size(), batch.size() - reported);  // stop() may have emptied it
+    posted_at_.erase(posted_at_.begin(), posted_at_.begin() + std::ptrdiff_t(done));
     handled_changed_.notify_all();
   }
 }

@@ -78,6 +78,47 @@ TEST(BatchWorker, ReadersWaitForWhatWasPostedBeforeThemAndPostersForAShortBacklo
   EXPECT_EQ(handled.load(), 10);
 }
 
+// The age of the oldest item not yet handled: how far behind its posters the worker is. It
+// follows items reported one by one and whole batches, and is zero once all are handled.
+TEST(BatchWorker, TellsHowLongAgoTheOldestUnhandledItemWasPosted) {
+  Gate gate;
+  std::atomic<int> handled{0};
+  auto held = counting_behind(gate, handled);
+  BatchWorker<int>& worker = *held;
+  EXPECT_EQ(worker.oldest_unhandled_age(), std::chrono::steady_clock::duration::zero());
+  worker.post(0);
+  std::this_thread::sleep_for(30ms);
+  worker.post(1);
+  const auto both = worker.oldest_unhandled_age();
+  EXPECT_GE(both, 30ms);  // the first item's age, not the second's
+  gate.release();
+  ASSERT_TRUE(worker.wait_handled(10s));
+  EXPECT_EQ(worker.oldest_unhandled_age(), std::chrono::steady_clock::duration::zero());
+
+  // Reported item by item: once item 1 is reported (and the handler held), item 2's age.
+  Gate mid_batch;
+  BatchWorker<int> reporting(
+      [&](std::vector<int>& batch, const std::function<void()>& one_handled) {
+        for (int item : batch) {
+          one_handled();
+          if (item == 1) mid_batch.pass();
+        }
+      },
+      [](const char*) {}, 10);
+  reporting.post(0);
+  ASSERT_TRUE(reporting.wait_handled(10s));
+  const auto second_posted = std::chrono::steady_clock::now();
+  reporting.post(1);
+  reporting.post(2);
+  while (reporting.backlog() == 2) std::this_thread::sleep_for(1ms);  // item 1 is reported
+  const auto age = reporting.oldest_unhandled_age();
+  EXPECT_GT(age, std::chrono::steady_clock::duration::zero());
+  EXPECT_LE(age, std::chrono::steady_clock::now() - second_posted);
+  mid_batch.release();
+  ASSERT_TRUE(reporting.wait_handled(10s));
+  EXPECT_EQ(reporting.oldest_unhandled_age(), std::chrono::steady_clock::duration::zero());
+}
+
 TEST(BatchWorker, AHandlerReportingEachItemReleasesWaitersItemByItem) {
   Gate gate;
   BatchWorker<int> worker(
