@@ -44,13 +44,15 @@ CREATE TABLE IF NOT EXISTS history (
 CREATE INDEX IF NOT EXISTS history_article ON history(article);
 -- The thread each article joined, when stored after the article (AssignmentWrite): a row of
 -- its own, because changing a column of `articles` rewrites the whole row, text and
--- analysis included. It overrides the article's own thread columns.
+-- analysis included. It overrides the article's own thread columns, and its profile (the
+-- analysis of an article stored before it was analysed) the article's.
 CREATE TABLE IF NOT EXISTS assignments (
   article TEXT PRIMARY KEY,
   thread TEXT NOT NULL,
   probability REAL NOT NULL,
   matched TEXT,
-  matched_probability REAL
+  matched_probability REAL,
+  profile BLOB
 ) WITHOUT ROWID;
 -- Documents acknowledged but not indexed (UnindexedWrite): their ids and expiry only.
 CREATE TABLE IF NOT EXISTS unindexed (
@@ -80,13 +82,15 @@ class SqliteStore final : public Store {
                 "excluded.matched, matched_probability = excluded.matched_probability"),
         delete_(db_, "DELETE FROM articles WHERE id = ?1"),
         assign_(db_,
-                "INSERT OR REPLACE INTO assignments (article, thread, probability, matched, matched_probability) "
-                "VALUES (?1, ?2, ?3, ?4, ?5)"),
+                "INSERT INTO assignments (article, thread, probability, matched, matched_probability, profile) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(article) DO UPDATE SET thread = excluded.thread, "
+                "probability = excluded.probability, matched = excluded.matched, matched_probability = "
+                "excluded.matched_probability, profile = COALESCE(excluded.profile, assignments.profile)"),
         unassign_(db_, "DELETE FROM assignments WHERE article = ?1"),
         log_(db_, "INSERT INTO history (article, event, thread, probability, at) VALUES (?1, ?2, ?3, ?4, ?5)"),
         scan_(db_,
               "SELECT a.id, a.title, a.text, a.lang, a.published, a.url, a.source, a.expires, a.received, "
-              "COALESCE(s.thread, a.thread), COALESCE(s.probability, a.probability), a.profile, "
+              "COALESCE(s.thread, a.thread), COALESCE(s.probability, a.probability), COALESCE(s.profile, a.profile), "
               "IIF(s.article IS NULL, a.matched, s.matched), IIF(s.article IS NULL, a.matched_probability, "
               "s.matched_probability) FROM articles a LEFT JOIN assignments s ON s.article = a.id ORDER BY a.seq"),
         count_(db_, "SELECT COUNT(*) FROM articles"),
@@ -210,10 +214,15 @@ class SqliteStore final : public Store {
 
   // Data directories written before a column existed get it (NULL in the old rows).
   static void add_missing_columns(sqlite::Db& db) {
-    bool has_matched = false;
-    sqlite::Statement columns(db, "SELECT name FROM pragma_table_info('articles')");
-    while (columns.step()) has_matched = has_matched || columns.text(0) == "matched";
-    if (!has_matched) db.exec("ALTER TABLE articles ADD COLUMN matched TEXT; ALTER TABLE articles ADD COLUMN matched_probability REAL");
+    auto has_column = [&db](const char* table, const std::string& name) {
+      sqlite::Statement columns(db, (std::string("SELECT name FROM pragma_table_info('") + table + "')").c_str());
+      bool found = false;
+      while (columns.step()) found = found || columns.text(0) == name;
+      return found;
+    };
+    if (!has_column("articles", "matched"))
+      db.exec("ALTER TABLE articles ADD COLUMN matched TEXT; ALTER TABLE articles ADD COLUMN matched_probability REAL");
+    if (!has_column("assignments", "profile")) db.exec("ALTER TABLE assignments ADD COLUMN profile BLOB");
   }
 
   // Inside a transaction. True when the id was new (no article, no unindexed document).
@@ -251,6 +260,7 @@ class SqliteStore final : public Store {
     exists_.reset();
     assign_.bind(1, w.article_id).bind(2, w.thread_id).bind(3, double(w.probability));
     if (!w.matched.empty()) assign_.bind(4, w.matched).bind(5, double(w.matched_probability));
+    if (!w.profile.empty()) assign_.bind_blob(6, w.profile);
     assign_.run();
     log(w.article_id, w.replaced ? "updated" : "joined", w.thread_id, w.probability, w.at);
     return true;

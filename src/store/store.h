@@ -19,7 +19,7 @@ namespace storyline {
 
 struct StoredArticle {
   Article article;                       // as received (origin is not kept)
-  std::optional<Profile> profile;        // its analysis; nullopt when a stored one was unreadable
+  std::optional<Profile> profile;        // its analysis; nullopt when none was stored, or it was unreadable
   std::optional<std::int64_t> expires;   // UTC seconds; nullopt = never
   std::string thread_id;                 // the thread it joined
   float probability = 1;                 // P(same story) when it joined (1 for a founder)
@@ -58,9 +58,10 @@ struct RemovalWrite {
   std::int64_t at = 0;
   std::optional<std::int64_t> now;  // as in ArticleWrite
 };
-// The thread a stored article joined, written after the article itself (the server threads
-// an article once it is stored, and acknowledges it before). An ArticleWrite without a
-// thread_id leaves its article unassigned until then; a restart threads such articles anew.
+// The thread a stored article joined, written after the article itself (the server analyses
+// and threads an article once it is stored, and acknowledges it before), with its analysis
+// when the ArticleWrite had none. An ArticleWrite without a thread_id leaves its article
+// unassigned until then; a restart analyses and threads such articles anew.
 struct AssignmentWrite {
   std::string article_id;
   std::string thread_id;
@@ -69,6 +70,9 @@ struct AssignmentWrite {
   float matched_probability = 0;
   bool replaced = false;  // another version of the article was in a thread before: "updated"
   std::int64_t at = 0;
+  // encode_profile() bytes of an article stored without them (the server acknowledges an
+  // article before analysing it); empty = the stored ones stay.
+  std::string profile{};
 };
 // A document acknowledged but not indexed (the Telegram contest sends non-news and expects
 // 201/204 for it too): only its id is kept, so that a later PUT of it is an update and a DELETE

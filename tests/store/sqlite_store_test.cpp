@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "store/profile_codec.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
 #include "store/wal_checkpointer.h"
@@ -213,6 +214,38 @@ TEST(SqliteStore, AnAssignmentWriteGivesAStoredArticleItsThread) {
   EXPECT_EQ(store->history("a").back().thread_id, "t9");  // the deletion logs the thread it left
 }
 
+// The server stores an article as received and its analysis with its thread: a restart
+// decodes that analysis instead of analysing the article again. A later assignment without
+// one (the same version threaded again) keeps it; a new version of the article drops it.
+TEST(SqliteStore, AnAssignmentWriteStoresTheAnalysisOfAnArticleStoredWithoutOne) {
+  const ScratchDir dir("assigned-profile");
+  const StoredArticle s = article("a", "");
+  std::vector<StoreWrite> writes = {ArticleWrite{s.article, "", s.expires, "", 1, "", 0, s.received, std::nullopt}};
+  {
+    auto store = open_sqlite_store(dir);
+    store->apply(writes);
+    EXPECT_FALSE(all(*store)[0].profile);
+    std::vector<StoreWrite> assigned = {AssignmentWrite{"a", "t1", 0.75f, "", 0, false, 900, encode_profile(*s.profile)}};
+    store->apply(assigned);
+  }
+  auto store = open_sqlite_store(dir);
+  auto rows = all(*store);
+  ASSERT_EQ(rows.size(), 1u);
+  ASSERT_TRUE(rows[0].profile);
+  EXPECT_EQ(rows[0].profile->title, "Title a");
+  EXPECT_EQ(rows[0].profile->body_terms.entries, s.profile->body_terms.entries);
+  EXPECT_EQ(rows[0].thread_id, "t1");
+  std::vector<StoreWrite> again = {AssignmentWrite{"a", "t2", 0.5f, "", 0, true, 901}};
+  store->apply(again);
+  rows = all(*store);
+  ASSERT_TRUE(rows[0].profile);
+  EXPECT_EQ(rows[0].thread_id, "t2");
+  store->apply(writes);  // a new version, stored without its analysis
+  rows = all(*store);
+  EXPECT_FALSE(rows[0].profile);
+  EXPECT_EQ(rows[0].thread_id, "");
+}
+
 TEST(SqliteStore, TheMatchedMemberSurvivesPutApplyAndReopening) {
   const ScratchDir dir("matched");
   {
@@ -265,6 +298,36 @@ TEST(SqliteStore, AnOlderDatabaseGainsTheMatchColumns) {
   EXPECT_FALSE(rows[0].profile);
   EXPECT_EQ(rows[1].matched, "old");
   EXPECT_FLOAT_EQ(rows[1].matched_probability, 0.75f);
+}
+
+// Assignments written before they could hold an analysis keep their threads, and new ones
+// hold analyses.
+TEST(SqliteStore, AnOlderDatabaseGainsTheAssignmentProfileColumn) {
+  const ScratchDir dir("older-assignments");
+  {
+    auto store = open_sqlite_store(dir);
+    store->put(article("a", ""));
+    store->put(article("b", ""));
+  }
+  {
+    sqlite::Db db(dir.path() + "/storyline.sqlite");
+    db.exec("DROP TABLE assignments; CREATE TABLE assignments (article TEXT PRIMARY KEY, thread TEXT NOT NULL, "
+            "probability REAL NOT NULL, matched TEXT, matched_probability REAL) WITHOUT ROWID;"
+            "INSERT INTO assignments VALUES ('a', 't-old', 0.5, NULL, NULL); UPDATE articles SET profile = NULL");
+  }
+  {
+    auto store = open_sqlite_store(dir);
+    std::vector<StoreWrite> assigned = {AssignmentWrite{"b", "t-new", 1, "", 0, false, 900,
+                                                        encode_profile(*article("b", "").profile)}};
+    store->apply(assigned);
+  }
+  auto rows = all(*open_sqlite_store(dir));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].thread_id, "t-old");
+  EXPECT_FALSE(rows[0].profile);
+  EXPECT_EQ(rows[1].thread_id, "t-new");
+  ASSERT_TRUE(rows[1].profile);
+  EXPECT_EQ(rows[1].profile->title, "Title b");
 }
 
 }  // namespace
