@@ -48,6 +48,7 @@ StoryService::~StoryService() {
 void StoryService::start() {
   const auto started = std::chrono::steady_clock::now();
   engines_ = std::make_unique<EnginePool>(options_.engine, options_.engines);
+  analysers_ = std::make_unique<TaskPool>(options_.engines, options_.analysis_nice);
   background_ = std::make_unique<TermStats>(engines_->background_stats());
   std::unique_lock lock(mutex_);
   index_ = std::make_unique<StoryIndex>(engines_->model(), *background_, options_.threading);
@@ -82,7 +83,8 @@ void StoryService::start() {
     update_counts_locked();  // /health answers while loading
   };
   store_->scan([&](StoredArticle&& s) {
-    if (!s.profile) {
+    const bool analysed_now = !s.profile;
+    if (analysed_now) {
       s.profile = engines_->profile(s.article);
       ++reprofiled;
     }
@@ -93,7 +95,9 @@ void StoryService::start() {
     CategoryScores vote = categories_->vote(categories_->scores(*profile));
     IndexedArticle article{std::move(profile), std::move(folded), s.expires, vote};
     if (s.thread_id.empty()) {
+      // Stored before it was analysed: its analysis is stored with its thread this time.
       unthreaded.push_back({s.article.id, std::move(article)});
+      if (analysed_now) unthreaded.back().profile = encode_profile(*unthreaded.back().article->profile);
       return;
     }
     batch.push_back(std::move(article));
@@ -208,6 +212,31 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::fresh_public
   return republish();
 }
 
+std::chrono::steady_clock::duration StoryService::stale_for(const PublishedThreads& list) {
+  const auto now = std::chrono::steady_clock::now();
+  if (list.snapshot->version == index_version_.load()) {
+    seen_current_at_.store(now.time_since_epoch().count());
+    return {};
+  }
+  const std::chrono::steady_clock::time_point seen{std::chrono::steady_clock::duration{seen_current_at_.load()}};
+  return now - std::max(list.built, seen);
+}
+
+std::chrono::steady_clock::duration StoryService::listing_age() {
+  const auto p = published();
+  return p ? stale_for(*p) : std::chrono::steady_clock::duration{};
+}
+
+std::shared_ptr<const StoryService::PublishedThreads> StoryService::listing() {
+  // The backlog is read first: a reader that finds it short waits for what is in it.
+  if (!ready_ || threader_->backlog() <= kBusyBacklog) {
+    catch_up();
+  } else if (auto p = published(); p && stale_for(*p) < kBusyStaleness) {
+    return p;
+  }
+  return fresh_publication();
+}
+
 void StoryService::refresh_published() {
   block_process_signals();
   std::unique_lock wait(refresher_mutex_);
@@ -215,7 +244,7 @@ void StoryService::refresh_published() {
     wait.unlock();
     const auto current = published();
     try {
-      if (!current || current->snapshot->version != index_version_.load()) republish();
+      if (!current || stale_for(*current) > std::chrono::steady_clock::duration::zero()) republish();
     } catch (const std::exception& e) {  // tried again on the next tick; the last list stands
       spdlog::error("publishing the thread list: {}", e.what());
     }
@@ -243,8 +272,7 @@ std::optional<nlohmann::json> StoryService::article(const std::string& article_i
 // for writers nor makes them wait. A stale one is republished here, the lock held only to
 // gather the threads (not for the ~15 ms of ranking at 100k articles).
 nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_shape) {
-  catch_up();
-  std::shared_ptr<const PublishedThreads> published = fresh_publication();
+  std::shared_ptr<const PublishedThreads> published = listing();
   auto selected = select_threads(*published->snapshot, published->extras, query);
   return telegram_shape ? telegram_threads_json(selected) : threads_json(*published->snapshot, selected);
 }
@@ -254,9 +282,10 @@ nlohmann::json StoryService::threads(const ThreadQuery& query, bool telegram_sha
 // ledger are assembled after the lock is released (the keyer has a lock of its own).
 // A thread founded since the list was published (it may be served up to 500 ms stale) is
 // published at once: a client that got its 201 and the article's thread finds the story.
+// Like a listing, a page waits for the changes on their way to the index unless writers keep
+// the index busy (listing()).
 std::optional<nlohmann::json> StoryService::story(const std::string& thread_id) {
-  catch_up();
-  std::shared_ptr<const PublishedThreads> published = fresh_publication();
+  std::shared_ptr<const PublishedThreads> published = listing();
   std::optional<std::size_t> at = published->snapshot->position(thread_id);
   if (!at && published->snapshot->version != index_version_.load()) {
     bool founded_since = false;

@@ -1,10 +1,12 @@
 // StoryService: what the HTTP routes call. Owns the live index, writes through to the Store
 // before anything is acknowledged, restores after a restart, and serialises access to the
-// index (HTTP requests arrive on a thread pool). A PUT analyses on its own thread (the
-// EnginePool: PUTs analyse in parallel), commits (the GroupCommitter batches commits) and is
-// acknowledged; the index follows the store: each committed change is threaded afterwards,
-// in commit order, on one thread (see story_service_writes.cpp). Readers see every change
-// acknowledged before they asked.
+// index (HTTP requests arrive on a thread pool). A PUT commits the article as received (the
+// GroupCommitter batches commits) and is acknowledged; its analysis runs meanwhile on the
+// analysers (a TaskPool over the EnginePool: articles analyse in parallel), and the index
+// follows the store: each committed change is threaded once analysed, in commit order, on one
+// thread, and its analysis stored with its thread (see story_service_writes.cpp). Readers see
+// every change acknowledged before they asked, except listings while writers keep the index
+// busy (listing()).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -25,6 +27,7 @@
 #include "api/engine_pool.h"
 #include "api/batch_worker.h"
 #include "api/story_index.h"
+#include "api/task_pool.h"
 #include "api/thread_listing.h"
 #include "features/match_key.h"
 #include "store/group_committer.h"
@@ -35,6 +38,11 @@ namespace storyline {
 struct ServiceOptions {
   EngineOptions engine;
   std::size_t engines = 2;  // parallel analysers
+  // The analysers' priority (0 to 19, setpriority(2)): the analysis of acknowledged articles
+  // yields the cores to requests. 10 measured best (serve_bench, 20k articles, at 2,000
+  // PUT/s: PUT p99 3.2–3.6 ms against 6–22 at 0, 4.2 at 5 and 4.0 at 19); the threader stays
+  // at 0 (at 5 or 10 it fell behind; at 100k, nice 5 read 51 and 271 ms where 0 read 51 and 7.8).
+  int analysis_nice = 10;
   ThreadingOptions threading;
 };
 
@@ -76,9 +84,20 @@ class StoryService {
     return articles_.load();
   }
   std::size_t thread_count();
+  // Past this many changes on their way to the index, GET /threads does not wait for them
+  // (listing()).
+  static constexpr std::size_t kBusyBacklog = 16;
   // Stored changes (PUTs, DELETEs) not yet applied to the index.
   // Read only once ready_: the loader thread creates threader_ while /health may be asked.
   std::size_t threading_backlog() const { return ready_ ? threader_->backlog() : 0; }
+  // How long ago the oldest stored change not yet in the index was acknowledged (zero when
+  // none is waiting): how far behind the store a listing may be, besides its publication.
+  std::chrono::steady_clock::duration index_lag() const {
+    return ready_ ? threader_->oldest_unhandled_age() : std::chrono::steady_clock::duration{};
+  }
+  // How long the published thread list has not been current (zero when it is), at most:
+  // with index_lag(), a bound on how long ago a change a busy listing lacks was acknowledged.
+  std::chrono::steady_clock::duration listing_age();
   // Store transactions committed since start (each holds every write queued meanwhile): per
   // PUT, what concurrency saves the store.
   std::size_t store_commits() const { return ready_ ? committer_->batches() : 0; }
@@ -88,12 +107,26 @@ class StoryService {
   // no article, one to take out.
   // With `resync`, no change at all: what the index holds of the article is to be stored (its
   // thread, or its expiry), because the later change that was to store it failed to commit.
+  // An article analysed for the index: what it needs, and the encoded profile to store.
+  struct Analysed {
+    IndexedArticle article;
+    std::string encoded;  // encode_profile()
+  };
   struct IndexChange {
     std::string article_id;
     std::optional<IndexedArticle> article;
     bool resync = false;
     bool replaced = false;  // with `resync`: its thread is stored as "updated"
+    // An article still being analysed (put()): `article` and `profile` once it is done; the
+    // change takes the article out of the index when its analysis failed.
+    std::shared_future<std::shared_ptr<Analysed>> analysis{};
+    std::string profile{};  // encode_profile() bytes to store with its thread (AssignmentWrite)
   };
+  // The analysis of an acknowledged article (on the analysers), filed at `filed`.
+  std::shared_ptr<Analysed> analyse(Article article, std::optional<std::int64_t> filed,
+                                    std::optional<std::int64_t> expires);
+  // Waits for the change's analysis, if it has one, and takes its outcome.
+  void finish_analysis(IndexChange& change);
   // Commits `write` and then, in commit order, hands `change` to the threader; returns the
   // write's Store::apply result once committed (rethrows a failed commit: nothing changed).
   bool store_then_index(StoreWrite write, IndexChange change);
@@ -106,8 +139,8 @@ class StoryService {
   // A change whose commit failed: settled, and when it was the last on its way and the
   // threader had left the article's outcome to it, that outcome is stored after all.
   void abandon_locked(const std::string& article_id);
-  // Sets the time the index files the article under (api/filing_time.h).
-  void file(Profile& profile);
+  // The time the index files an article dated `published` under (api/filing_time.h).
+  std::optional<std::int64_t> filed_time(const std::string& article_id, std::optional<std::int64_t> published);
   // StoryIndex::now(), read without the index lock (index_now_).
   std::optional<std::int64_t> index_clock() const {
     const std::int64_t now = index_now_.load();
@@ -119,8 +152,10 @@ class StoryService {
 
   // Changes the threader takes at a time: the index lock is held for one batch.
   static constexpr std::size_t kThreadingBatch = 32;
-  // How far the threader may fall behind before PUTs wait for it (a reader waits that long at
-  // most for the changes it must see): at ~0.2 ms a change, about 50 ms of work.
+  // How far the threader may fall behind before PUTs wait for it (a reader of an article
+  // waits that long at most for the changes it must see): at ~0.6 ms of analysis and
+  // threading a change, on two cores about 80 ms of work (a few hundred ms measured, with
+  // the requests taking their share of the cores).
   static constexpr std::size_t kMaxThreadingBacklog = 256;
 
   // The ranked thread list as GET /threads reads it (and story pages find their thread in
@@ -155,8 +190,21 @@ class StoryService {
   // The published list when it is current, or stale by less than 20 times its cost (at most
   // 500 ms: small indexes are always current); null otherwise.
   std::shared_ptr<const PublishedThreads> published_if_fresh();
-  // What readers use: the published list when fresh, else one published now.
+  // The published list when fresh, else one published now.
   std::shared_ptr<const PublishedThreads> fresh_publication();
+  // What GET /threads and story pages read. While at most kBusyBacklog changes are on their
+  // way to the index, the index is caught up first (catch_up()) and the list is fresh: a
+  // client finds the article it has just PUT. While writers keep more on their way, waiting
+  // for them would mean waiting for the writers (each change's analysis is still to come),
+  // and ranking the index anew for every reader would take the cores from them: the list the
+  // refresher published is served, when built less than kBusyStaleness ago. Either way an
+  // acknowledged PUT is listed within a second (serve_bench samples the bound: the index's
+  // lag behind the store plus the list's age).
+  std::shared_ptr<const PublishedThreads> listing();
+  // Zero when `list` is current (and that is noted), else at most how long it has not been:
+  // since it was built or last seen current, whichever is later.
+  std::chrono::steady_clock::duration stale_for(const PublishedThreads& list);
+  static constexpr std::chrono::milliseconds kBusyStaleness{500};
   void refresh_published();  // the refresher thread's loop
 
   ServiceOptions options_;
@@ -193,11 +241,16 @@ class StoryService {
 
   std::mutex published_mutex_;  // guards published_ (held only to copy the pointer)
   std::shared_ptr<const PublishedThreads> published_;
+  // When the published list was last seen current (steady_clock ticks; see stale_for()).
+  std::atomic<std::chrono::steady_clock::rep> seen_current_at_{0};
   // Republishes every 200 ms while the index changes, so that readers rarely rebuild.
   std::thread refresher_;
   std::mutex refresher_mutex_;
   std::condition_variable refresher_wake_;
   bool stopping_ = false;  // guarded by refresher_mutex_
+  // Analyses acknowledged articles. Last, so destroyed first: its running tasks use the
+  // engines and the categories.
+  std::unique_ptr<TaskPool> analysers_;
 };
 
 }  // namespace storyline

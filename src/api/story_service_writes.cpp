@@ -1,22 +1,27 @@
 // StoryService's write path: PUT and DELETE are committed and acknowledged; the index follows
 // the store on the threader.
 //
-// Why a PUT does not wait for its threading, and why that is safe:
+// Why a PUT waits neither for its analysis nor for its threading, and why that is safe:
 // - At a steady 2,000 PUT/s on two cores the slowest PUTs came in episodes, a second or so
-//   when costly articles arrived together and the cores ran out; threading (a quarter of a
-//   PUT's CPU) was part of every PUT's wait. Now a PUT waits for its analysis and its commit
-//   only, and the threader catches up after such an episode: p99 at that rate 8.5–71 ms
-//   (median 17.8) before, 4.6–9.0 (median 6.4) after (serve_bench, bench/README.md).
+//   when costly articles arrived together and the cores ran out. A PUT first stopped waiting
+//   for its threading (a quarter of its CPU): p99 at that rate 8.5–71 ms (median 17.8) before,
+//   4.6–9.0 (median 6.4) after. Now it waits for its commit only: the analysis (half its CPU)
+//   runs on the analysers, started beside the commit (figures: bench/README.md).
 // - The store is the truth and the index follows it: a change reaches the index only after
-//   its commit, in commit order (GroupCommitter's `then`). A failed commit is not acknowledged
-//   and changed nothing, so there is nothing to undo in the index.
+//   its commit, in commit order (GroupCommitter's `then`), and after its analysis. A failed
+//   commit is not acknowledged and changed nothing, so there is nothing to undo in the index.
+//   What a PUT answers (created or updated, expired on arrival, the time to live) needs the
+//   article's date only, which is known before any analysis.
 // - Readers wait until the index holds every change acknowledged before they asked
-//   (catch_up()): a client that got its 201 finds its article, in its thread. PUTs wait while
-//   the threader is more than kMaxThreadingBacklog changes behind, so that wait stays short
-//   and "visible within a second" holds under any load.
-// - The thread an article joined is stored by a write of its own (AssignmentWrite) after the
-//   threading. An article acknowledged but not yet assigned when the process ends has no
-//   thread in the store; the restart threads it anew (start()).
+//   (catch_up()): a client that got its 201 finds its article, analysed, in its thread. Only
+//   listings (GET /threads, story pages) do not wait while more than kBusyBacklog changes are
+//   on their way: then they serve the list as published, less than half a second stale
+//   (StoryService::listing()). PUTs wait while the threader is more than kMaxThreadingBacklog
+//   changes behind, so that "visible within a second" holds under any load.
+// - The article is stored as received; its analysis and the thread it joined are stored by a
+//   write of their own (AssignmentWrite) after the threading. An article acknowledged but not
+//   yet assigned when the process ends has neither in the store; the restart analyses and
+//   threads it anew (start()).
 #include <spdlog/spdlog.h>
 
 #include <unordered_set>
@@ -29,40 +34,70 @@
 namespace storyline {
 
 PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_age) {
-  // The analysis consumes its input; the store keeps the raw fields (the one copy).
-  ArticleWrite write;
-  write.article = article;
-  write.article.origin.clear();
-  Profile analysed = engines_->profile(std::move(article));
-  // Filed at the index's clock, it must see the index hold every change acknowledged before
-  // (the client's previous PUT, say); most articles carry a believable date and need not wait.
-  if (!believable(analysed.published, wall_clock())) catch_up();
-  file(analysed);
-  auto profile = std::make_shared<const Profile>(std::move(analysed));
-  std::string folded = engines_->fold(profile->title);
-  write.profile = encode_profile(*profile);
-  const CategoryScores vote = categories_->vote(categories_->scores(*profile));
+  // Dated as the analysis dates it (Profiler: the stated date, else one in the link). Filed at
+  // the index's clock, it must see the index hold every change acknowledged before (the
+  // client's previous PUT, say); most articles carry a believable date and need not wait.
+  std::optional<std::int64_t> published = article.published ? article.published : date_from_url(article.url);
+  if (!believable(published, wall_clock())) catch_up();
+  published = filed_time(article.id, published);
 
-  // The index's clock is read without its lock, as file() reads it.
+  // The index's clock is read without its lock, as filed_time() reads it.
   const std::optional<std::int64_t> now = index_clock();
   std::optional<std::int64_t> expires;
   // A time to live too long to add ("max-age" of 2^63 - 1 means "for ever") is none.
-  const std::int64_t from = profile->published.value_or(now.value_or(wall_clock()));
+  const std::int64_t from = published.value_or(now.value_or(wall_clock()));
   if (std::int64_t at; max_age && !__builtin_add_overflow(from, *max_age, &at)) expires = at;
-  const std::string id = profile->id;
+  const std::string id = article.id;
   bool outcome = false;
   if (StoryIndex::expired_at(expires, now)) {
     // Expired on arrival: acknowledged but not kept, as the Telegram
     // contest expects; a stored previous version goes. Updated when there was one.
     outcome = !store_then_index(RemovalWrite{id, RemovalReason::Expired, wall_clock(), now}, {id, std::nullopt});
   } else {
+    // The store keeps the raw fields (the one copy); the analysis consumes its own. It starts
+    // now, beside the commit, and the threader waits for it.
+    ArticleWrite write;
+    write.article = article;
+    write.article.origin.clear();
     write.expires = expires;
     write.received = wall_clock();
     write.now = now;
-    outcome = store_then_index(std::move(write), {id, IndexedArticle{profile, std::move(folded), expires, vote}});
+    IndexChange change{id, std::nullopt};
+    change.analysis = analysers_->submit([this, article = std::move(article), published, expires]() mutable {
+      return analyse(std::move(article), published, expires);
+    });
+    outcome = store_then_index(std::move(write), std::move(change));
   }
   threader_->wait_backlog_at_most(kMaxThreadingBacklog);
   return outcome ? PutOutcome::Created : PutOutcome::Updated;
+}
+
+std::shared_ptr<StoryService::Analysed> StoryService::analyse(Article article, std::optional<std::int64_t> filed,
+                                                              std::optional<std::int64_t> expires) {
+  Profile analysed = engines_->profile(std::move(article));
+  analysed.published = filed;
+  auto profile = std::make_shared<const Profile>(std::move(analysed));
+  auto out = std::make_shared<Analysed>();
+  out->encoded = encode_profile(*profile);
+  std::string folded = engines_->fold(profile->title);
+  const CategoryScores vote = categories_->vote(categories_->scores(*profile));
+  out->article = IndexedArticle{std::move(profile), std::move(folded), expires, vote};
+  return out;
+}
+
+void StoryService::finish_analysis(IndexChange& change) {
+  if (!change.analysis.valid()) return;
+  try {
+    Analysed& done = *change.analysis.get();
+    change.article = std::move(done.article);
+    change.profile = std::move(done.encoded);
+  } catch (const std::exception& e) {
+    // Stored and acknowledged, but not indexed: the change takes any earlier version out of
+    // the index, and a restart analyses the stored article again (it has no thread).
+    spdlog::error("article {}: analysis failed ({}); stored, not indexed until a restart", change.article_id,
+                  e.what());
+  }
+  change.analysis = {};
 }
 
 PutOutcome StoryService::put_unindexed(const std::string& article_id, std::optional<std::int64_t> max_age) {
@@ -117,6 +152,7 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
     enum Kind { kRemoved, kExpired, kAssigned } kind = kRemoved;  // kRemoved: stored already
     std::optional<StoryIndex::Joined> joined;
     bool replaced = false;
+    std::string profile{};  // kAssigned: the change's encoded profile, to store with the thread
   };
   std::vector<Outcome> outcomes;
   // The batch's changes are no longer on their way (with order_mutex_ held); a resync never was.
@@ -124,29 +160,45 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
     for (const IndexChange& change : changes)
       if (!change.resync) settle_locked(change.article_id);
   };
-  try {
-    std::lock_guard lock(mutex_);
-    for (IndexChange& change : changes) {
-      if (change.resync) {  // the index as it is: in a thread, or expired meanwhile
-        std::optional<StoryIndex::Joined> joined = index_->membership(change.article_id);
-        outcomes.push_back({change.article_id, joined ? Outcome::kAssigned : Outcome::kExpired, std::move(joined),
-                            change.replaced});
-        one_applied();
-        continue;
-      }
-      std::optional<StoryIndex::Removed> before = index_->take(change.article_id);
-      if (!change.article) {
-        outcomes.push_back({change.article_id, Outcome::kRemoved, std::nullopt, false});
-      } else if (index_->expired(change.article->expires)) {
-        outcomes.push_back({change.article_id, Outcome::kExpired, std::nullopt, false});  // expired while it waited
-      } else {
-        StoryIndex::Joined joined = index_->add(std::move(*change.article));
-        outcomes.push_back({change.article_id, Outcome::kAssigned, std::move(joined), before.has_value()});
-      }
-      // Readers decide by these counts whether the published list is current.
-      update_counts_locked();
+  // Applies one change; the index lock is held.
+  auto apply_locked = [&](IndexChange& change) {
+    if (change.resync) {  // the index as it is: in a thread, or expired meanwhile
+      std::optional<StoryIndex::Joined> joined = index_->membership(change.article_id);
+      outcomes.push_back({change.article_id, joined ? Outcome::kAssigned : Outcome::kExpired, std::move(joined),
+                          change.replaced});
       one_applied();
+      return;
     }
+    std::optional<StoryIndex::Removed> before = index_->take(change.article_id);
+    if (!change.article) {
+      outcomes.push_back({change.article_id, Outcome::kRemoved, std::nullopt, false});
+    } else if (index_->expired(change.article->expires)) {
+      outcomes.push_back({change.article_id, Outcome::kExpired, std::nullopt, false});  // expired while it waited
+    } else {
+      StoryIndex::Joined joined = index_->add(std::move(*change.article));
+      outcomes.push_back({change.article_id, Outcome::kAssigned, std::move(joined), before.has_value(),
+                          std::move(change.profile)});
+    }
+    // Readers decide by these counts whether the published list is current.
+    update_counts_locked();
+    one_applied();
+  };
+  auto analysed = [](const IndexChange& change) {
+    return !change.analysis.valid() || change.analysis.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  };
+  try {
+    // The next change's analysis is waited for without the index lock (readers need not wait
+    // it out); then it and each following change already analysed are applied under one hold
+    // of the lock. Waiting for the whole batch first would idle the analysers while the batch
+    // is threaded, and the threader while they analyse.
+    for (std::size_t next = 0; next < changes.size();) {
+      finish_analysis(changes[next]);
+      std::size_t end = next + 1;
+      for (; end < changes.size() && analysed(changes[end]); ++end) finish_analysis(changes[end]);
+      std::lock_guard lock(mutex_);
+      for (; next < end; ++next) apply_locked(changes[next]);
+    }
+    std::lock_guard lock(mutex_);
     for (StoryIndex::Removed& r : index_->expire())
       outcomes.push_back({r.article.profile->id, Outcome::kExpired, std::nullopt, false});
     update_counts_locked();
@@ -174,7 +226,7 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
     if (o->kind == Outcome::kAssigned) {
       const StoryIndex::Joined& j = *o->joined;
       committer_->submit(AssignmentWrite{o->article_id, j.thread_id, j.probability, j.matched.article_id,
-                                         j.matched.probability, o->replaced, at});
+                                         j.matched.probability, o->replaced, at, std::move(o->profile)});
     } else if (o->kind == Outcome::kExpired) {
       committer_->submit(RemovalWrite{o->article_id, RemovalReason::Expired, at, index_clock()});
     }
@@ -189,12 +241,13 @@ void StoryService::catch_up() {
 
 // The index's clock is read without its lock: an undated article may be filed a few
 // milliseconds before an article that arrives at the same moment, which no one could tell.
-void StoryService::file(Profile& profile) {
-  const std::optional<std::int64_t> filed = filing_time(profile.published, index_clock(), wall_clock());
-  if (profile.published && profile.published != filed)
-    spdlog::warn("article {}: its date {} is ahead of this machine's clock; filed {}", profile.id,
-                 iso_time(*profile.published), filed ? "at " + iso_time(*filed) : std::string("undated"));
-  profile.published = filed;
+std::optional<std::int64_t> StoryService::filed_time(const std::string& article_id,
+                                                      std::optional<std::int64_t> published) {
+  const std::optional<std::int64_t> filed = filing_time(published, index_clock(), wall_clock());
+  if (published && published != filed)
+    spdlog::warn("article {}: its date {} is ahead of this machine's clock; filed {}", article_id,
+                 iso_time(*published), filed ? "at " + iso_time(*filed) : std::string("undated"));
+  return filed;
 }
 
 }  // namespace storyline

@@ -90,5 +90,37 @@ TEST_F(PublishedList, AThreadFoundedSinceTheListWasPublishedHasItsPageAtOnce) {
     }
 }
 
+// While more than StoryService::kBusyBacklog changes are on their way to the index, a listing
+// serves the list as published instead of waiting for them (each still to be analysed): here
+// a long article, analysed first, holds up the changes behind it. A read of one article waits
+// for them all, and from then on listings show every thread again.
+TEST_F(PublishedList, ABusyListingDoesNotWaitForTheChangesOnTheirWay) {
+  std::int64_t published = 1'700'000'000;
+  service_->put(testing::english_article("first", kTopics[0].title, kTopics[0].text, published), {});
+  EXPECT_EQ(search(kTopics[0].word).size(), 1u);  // nothing else on its way: it waits
+
+  std::string long_text;  // seconds of analysis
+  while (long_text.size() < 4'000'000) long_text += std::string(kTopics[1].text) + " ";
+  service_->put(testing::english_article("long", kTopics[1].title, long_text, published += 600), {});
+  const int behind = int(StoryService::kBusyBacklog) + 4;
+  for (int i = 0; i < behind; ++i) {
+    const Topic& topic = kTopics[2 + i % 4];
+    service_->put(testing::english_article("behind-" + std::to_string(i), topic.title, topic.text, published += 600), {});
+  }
+  const nlohmann::json busy = service_->threads(ThreadQuery{}, true)["threads"];  // with article ids
+  EXPECT_GT(service_->threading_backlog(), 0u);  // it did not wait for them
+  ASSERT_EQ(busy.size(), 1u);
+  EXPECT_EQ(busy[0]["articles"], nlohmann::json::array({"first"}));
+
+  // A read of an article waits for every change before it, a second at a time (the long
+  // analysis may take longer on a busy machine).
+  const std::string last = "behind-" + std::to_string(behind - 1);
+  bool found = false;
+  for (int tries = 0; tries < 30 && !found; ++tries) found = service_->article(last).has_value();
+  ASSERT_TRUE(found);
+  EXPECT_EQ(service_->threading_backlog(), 0u);
+  EXPECT_EQ(service_->threads(ThreadQuery{}, false)["threads"].size(), 6u);  // first, long, four topics
+}
+
 }  // namespace
 }  // namespace storyline

@@ -82,6 +82,29 @@ TEST(StoryServiceSequences, AProfileThatDoesNotDecodeIsReanalysed) {
   EXPECT_EQ((*again.article("a"))["title"], "Flood in Valencia");
 }
 
+// A PUT is acknowledged once the article is stored as received; its analysis follows on the
+// analysers and is stored with its thread, so a restart decodes it instead of analysing again
+// (and an update's analysis replaces the version before's).
+TEST(StoryServiceSequences, TheAnalysisOfAnAcknowledgedArticleIsStoredWithItsThread) {
+  const testing::ScratchDir dir("sequences-analysis");
+  {
+    StoryService service(testing::small_service_options(), open_sqlite_store(dir));
+    service.start();
+    service.put(article("a", "Flood in Valencia", "Rain flooded the streets of Valencia overnight."), {});
+    service.put(article("b", "Election results announced", "Votes were counted overnight."), {});
+    service.put(article("a", "Floods in Valencia", "Rain flooded the streets of Valencia again."), {});
+    EXPECT_EQ((*service.article("a"))["title"], "Floods in Valencia");
+  }
+  auto rows = testing::stored_articles(dir);
+  ASSERT_EQ(rows.size(), 2u);
+  for (const auto& [id, row] : rows) {
+    ASSERT_TRUE(row.profile) << id;
+    EXPECT_EQ(row.profile->title, row.article.title) << id;
+    EXPECT_FALSE(row.thread_id.empty()) << id;
+  }
+  EXPECT_EQ(rows.at("a").profile->title, "Floods in Valencia");
+}
+
 // A store whose commits of a DELETE fail, slowly: the threader applies what came before
 // meanwhile (over a gated store, to queue the DELETE behind a held commit).
 class FailingDeletes final : public testing::ForwardingStore {
