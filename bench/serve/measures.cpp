@@ -56,4 +56,23 @@ nlohmann::json slow_windows(const std::vector<std::pair<double, double>>& timeli
           {"longest_run_of_them_ms", double(longest) * kWindowMs}};
 }
 
+Sampler::Sampler(std::function<double()> read) : read_(std::move(read)) {
+  thread_ = std::thread([this] {
+    while (running_) {
+      samples_.push_back(read_());
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  });
+}
+
+void Sampler::stop() {
+  running_ = false;
+  if (thread_.joinable()) thread_.join();
+}
+
+nlohmann::json Sampler::finish() {
+  stop();
+  return percentiles(std::move(samples_));
+}
+
 }  // namespace storyline::bench

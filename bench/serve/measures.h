@@ -4,7 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <functional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -31,5 +34,23 @@ nlohmann::json percentiles(std::vector<double> ms);
 // episodes (the server a second behind while the costliest articles pass) reads differently
 // from one spread over the phase.
 nlohmann::json slow_windows(const std::vector<std::pair<double, double>>& timeline);
+
+// Samples a figure in ms (the index's lag behind the store) every 5 ms from a thread of its
+// own, while it lives; percentiles() of the samples when asked.
+class Sampler {
+ public:
+  explicit Sampler(std::function<double()> read);
+  ~Sampler() { stop(); }
+  Sampler(const Sampler&) = delete;
+  Sampler& operator=(const Sampler&) = delete;
+  nlohmann::json finish();
+
+ private:
+  void stop();
+  std::function<double()> read_;
+  std::atomic<bool> running_{true};
+  std::vector<double> samples_;
+  std::thread thread_;
+};
 
 }  // namespace storyline::bench

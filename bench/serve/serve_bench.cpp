@@ -317,10 +317,17 @@ int main(int argc, char** argv) {
   // 2. PUTs with the index full (the figures the targets are about): `clients` saturating
   // it, then one client alone (no queueing behind other requests).
   spdlog::info("phase: PUTs at size");
+  // How far GET /threads may be behind the store meanwhile, sampled: the index's lag behind
+  // the store, plus the published list's age when a busy listing serves it as it is.
+  auto listing_behind = [&] {
+    return std::chrono::duration<double, std::milli>(service->index_lag() + service->listing_age()).count();
+  };
+  auto lag = std::make_unique<Sampler>(listing_behind);
   TimedPuts at_size =
       timed_put_range(port, corpus, o.articles, o.articles + 5000, o.articles, o.clients, phase_deadline(), failures);
   report["put_at_size"] = std::move(at_size.figures);
   report["put_at_size"]["latency"] = percentiles(std::move(at_size.ms));
+  report["put_at_size"]["listing_behind_ms"] = lag->finish();
   spdlog::info("phase: one client");
   auto single = put_range(port, corpus, o.articles + 5000, o.articles + 7000, o.articles, 1, phase_deadline(), failures);
   report["put_single_client"] = percentiles(single);
@@ -338,12 +345,14 @@ int main(int argc, char** argv) {
   if (o.rate > 0) {
     const std::size_t n = std::size_t(o.rate * 10);
     spdlog::info("phase: {} PUT/s offered", o.rate);
+    lag = std::make_unique<Sampler>(listing_behind);
     TimedPuts at_rate = timed_put_range(port, corpus, next_article, next_article + n, o.articles, o.clients,
                                         phase_deadline(), failures, o.rate);
     report["put_at_rate"] = std::move(at_rate.figures);
     report["put_at_rate"]["offered_per_second"] = o.rate;
     report["put_at_rate"]["latency"] = percentiles(std::move(at_rate.ms));
     report["put_at_rate"]["slow_windows"] = slow_windows(at_rate.timeline);
+    report["put_at_rate"]["listing_behind_ms"] = lag->finish();
     next_article += n;
   }
 
@@ -368,7 +377,9 @@ int main(int argc, char** argv) {
     for (; writing; next_article += 50)
       put_range(port, corpus, next_article, next_article + 50, o.articles, 1, phase_deadline(), f);
   });
+  lag = std::make_unique<Sampler>(listing_behind);
   report["get_threads_under_writes"] = percentiles(get_many(reader, {"/threads"}, 300, phase_deadline()));
+  report["get_threads_under_writes"]["listing_behind_ms"] = lag->finish();
   writing = false;
   writer.join();
 
