@@ -84,8 +84,8 @@ class StoryService {
     return articles_.load();
   }
   std::size_t thread_count();
-  // Past this many changes on their way to the index, GET /threads does not wait for them
-  // (listing()).
+  // Past this many changes on their way to the index, listings (GET /threads, story pages)
+  // do not wait for them (listing()).
   static constexpr std::size_t kBusyBacklog = 16;
   // Stored changes (PUTs, DELETEs) not yet applied to the index.
   // Read only once ready_: the loader thread creates threader_ while /health may be asked.
