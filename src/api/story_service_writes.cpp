@@ -197,11 +197,12 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
       for (; end < changes.size() && analysed(changes[end]); ++end) finish_analysis(changes[end]);
       std::lock_guard lock(mutex_);
       for (; next < end; ++next) apply_locked(changes[next]);
+      // Expiries under the same hold: a reader released by one_applied() takes the lock only
+      // after this, so it never finds an article the change it waited for expired.
+      for (StoryIndex::Removed& r : index_->expire())
+        outcomes.push_back({r.article.profile->id, Outcome::kExpired, std::nullopt, false});
+      update_counts_locked();
     }
-    std::lock_guard lock(mutex_);
-    for (StoryIndex::Removed& r : index_->expire())
-      outcomes.push_back({r.article.profile->id, Outcome::kExpired, std::nullopt, false});
-    update_counts_locked();
   } catch (...) {
     // The batch is lost to the index (the threader reports it), not its articles' later
     // changes: they are no longer on their way, so those may store their threads.
