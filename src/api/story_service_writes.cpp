@@ -34,10 +34,10 @@
 namespace storyline {
 
 PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_age) {
-  // Dated as the analysis dates it (Profiler: the stated date, else one in the link). Filed at
-  // the index's clock, it must see the index hold every change acknowledged before (the
-  // client's previous PUT, say); most articles carry a believable date and need not wait.
-  std::optional<std::int64_t> published = article.published ? article.published : date_from_url(article.url);
+  // Dated as its analysis will date it, known before any analysis. Filed at the index's
+  // clock, it must see the index hold every change acknowledged before (the client's
+  // previous PUT, say); most articles carry a believable date and need not wait.
+  std::optional<std::int64_t> published = publication_time(article);
   if (!believable(published, wall_clock())) catch_up();
   published = filed_time(article.id, published);
 

@@ -121,7 +121,7 @@ Profile Profiler::profile(const Document& doc) {
   p.lede = first_paragraph(article.text);
   p.source = article.source;
   p.url = article.url;
-  p.published = article.published ? article.published : date_from_url(article.url);
+  p.published = publication_time(article);
   p.token_count = static_cast<std::uint32_t>(doc.title_tokens.size() + doc.body_tokens.size());
 
   TermCounter title_counts, body_counts, bridge, lede_bridge, names, prefixes, title_prefixes, lede, phrases;
@@ -250,6 +250,10 @@ Profile Profiler::profile(const Document& doc) {
 }
 
 std::string_view Profile::display_word(TermId id) const { return display.find(id); }
+
+std::optional<std::int64_t> publication_time(const Article& article) {
+  return article.published ? article.published : date_from_url(article.url);
+}
 
 std::optional<std::int64_t> date_from_url(std::string_view url) {
   static const std::regex kPattern(

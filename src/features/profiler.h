@@ -47,4 +47,7 @@ class Profiler {
 // A publication date in a URL path ("/2022/07/27/", "/20220727/", "2022-07-27"), UTC seconds.
 std::optional<std::int64_t> date_from_url(std::string_view url);
 
+// When an article was published, as its Profile dates it: the stated date, else one in its link.
+std::optional<std::int64_t> publication_time(const Article& article);
+
 }  // namespace storyline
