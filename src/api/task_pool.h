@@ -28,7 +28,8 @@ namespace storyline {
 
 class TaskPool {
  public:
-  // `threads` at least 1; `nice` 0 (the process's own priority) to 19 (the lowest).
+  // `threads` at least 1; `nice` added to the creating thread's priority (0: the same; the
+  // result at most 19, the lowest).
   explicit TaskPool(std::size_t threads, int nice = 0) {
     for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i)
       threads_.emplace_back([this, nice] { loop(nice); });
@@ -68,8 +69,12 @@ class TaskPool {
  private:
   void loop(int nice) {
     block_process_signals();
-    // Per thread on Linux: the thread id names this thread alone.
-    if (nice != 0) setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), nice);
+    // Per thread on Linux: the thread id names this thread alone. Relative to the priority it
+    // started with (its creator's), so a server run under `nice` keeps its analysers below it.
+    if (nice != 0) {
+      const auto self = static_cast<id_t>(syscall(SYS_gettid));
+      setpriority(PRIO_PROCESS, self, std::min(getpriority(PRIO_PROCESS, self) + nice, 19));
+    }
     for (;;) {
       std::function<void()> task;
       {
