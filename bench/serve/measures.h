@@ -35,8 +35,8 @@ nlohmann::json percentiles(std::vector<double> ms);
 // from one spread over the phase.
 nlohmann::json slow_windows(const std::vector<std::pair<double, double>>& timeline);
 
-// Samples a figure in ms (the index's lag behind the store) every 5 ms from a thread of its
-// own, while it lives; percentiles() of the samples when asked.
+// Samples a figure in ms every 5 ms from a thread of its own, while it lives; percentiles()
+// of the samples when asked (serve_bench: how far a listing may be behind the store).
 class Sampler {
  public:
   explicit Sampler(std::function<double()> read);
