@@ -212,19 +212,25 @@ std::shared_ptr<const StoryService::PublishedThreads> StoryService::fresh_public
   return republish();
 }
 
-std::chrono::steady_clock::duration StoryService::stale_for(const PublishedThreads& list) {
-  const auto now = std::chrono::steady_clock::now();
-  if (list.snapshot->version == index_version_.load()) {
-    seen_current_at_.store(now.time_since_epoch().count());
-    return {};
-  }
+std::chrono::steady_clock::duration StoryService::staleness(const PublishedThreads& list,
+                                                            std::chrono::steady_clock::time_point now) const {
+  if (list.snapshot->version == index_version_.load()) return {};
   const std::chrono::steady_clock::time_point seen{std::chrono::steady_clock::duration{seen_current_at_.load()}};
   return now - std::max(list.built, seen);
 }
 
+std::chrono::steady_clock::duration StoryService::stale_for(const PublishedThreads& list) {
+  const auto now = std::chrono::steady_clock::now();
+  const auto stale = staleness(list, now);
+  if (stale == std::chrono::steady_clock::duration::zero()) seen_current_at_.store(now.time_since_epoch().count());
+  return stale;
+}
+
+// Reckoned without noting the list current: a benchmark sampling this must not change what
+// listings serve.
 std::chrono::steady_clock::duration StoryService::listing_age() {
   const auto p = published();
-  return p ? stale_for(*p) : std::chrono::steady_clock::duration{};
+  return p ? staleness(*p, std::chrono::steady_clock::now()) : std::chrono::steady_clock::duration{};
 }
 
 std::shared_ptr<const StoryService::PublishedThreads> StoryService::listing() {

@@ -197,13 +197,16 @@ class StoryService {
   // client finds the article it has just PUT. While writers keep more on their way, waiting
   // for them would mean waiting for the writers (each change's analysis is still to come),
   // and ranking the index anew for every reader would take the cores from them: the list the
-  // refresher published is served, when built less than kBusyStaleness ago. Either way an
-  // acknowledged PUT is listed within a second (serve_bench samples the bound: the index's
-  // lag behind the store plus the list's age).
+  // refresher published is served, unless it has not been current for kBusyStaleness. Either
+  // way an acknowledged PUT is listed within a second (serve_bench samples the bound: the
+  // index's lag behind the store plus the list's age, listing_age()).
   std::shared_ptr<const PublishedThreads> listing();
   // Zero when `list` is current (and that is noted), else at most how long it has not been:
   // since it was built or last seen current, whichever is later.
   std::chrono::steady_clock::duration stale_for(const PublishedThreads& list);
+  // The same, without noting anything.
+  std::chrono::steady_clock::duration staleness(const PublishedThreads& list,
+                                                std::chrono::steady_clock::time_point now) const;
   static constexpr std::chrono::milliseconds kBusyStaleness{500};
   void refresh_published();  // the refresher thread's loop
 
