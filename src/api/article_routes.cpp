@@ -50,10 +50,15 @@ void HttpServer::add_article_routes() {
       reply_error(res, 404, "no such article");
   }));
   server_->Get(article_path, timed(metrics_, "get_article", [this](const httplib::Request& req, httplib::Response& res) {
-    if (auto body = service_.article(checked_id(req.matches[1])))
-      reply_json(res, 200, *body);
-    else
-      reply_error(res, 404, "no such article");
+    try {
+      if (auto body = service_.article(checked_id(req.matches[1])))
+        reply_json(res, 200, *body);
+      else
+        reply_error(res, 404, "no such article");
+    } catch (const ArticleNotReady& e) {  // acknowledged: not missing, only not analysed yet
+      res.set_header("Retry-After", "1");
+      reply_error(res, 503, e.what());
+    }
   }));
 
   // Telegram contest: the document name (with .html) is the id. Documents we cannot read or

@@ -57,11 +57,29 @@ class BatchWorker {
     return handled_changed_.wait_for(lock, timeout, [&] { return handled_ >= target || stopping_; });
   }
 
-  // Waits while more than `limit` posted items are not handled yet (or until stopped).
-  void wait_backlog_at_most(std::size_t limit) {
+  // How far behind the posters the handler may fall before wait_within() makes them wait.
+  struct Limits {
+    std::size_t items;  // at most this many unhandled items, whatever their age
+    // More than `young_items` of them may wait only while the oldest was posted at most
+    // `max_age` ago: the age bounds how stale the handled state is, whatever items cost,
+    // and a few items queued behind one slow item do not wait for it.
+    std::size_t young_items = SIZE_MAX;
+    std::chrono::steady_clock::duration max_age = std::chrono::steady_clock::duration::max();
+  };
+
+  // Waits while the backlog is beyond `limits` (or until stopped).
+  void wait_within(const Limits& limits) {
     std::unique_lock lock(mutex_);
-    handled_changed_.wait(lock, [&] { return posted_ - handled_ <= limit || stopping_; });
+    handled_changed_.wait(lock, [&] {
+      const std::uint64_t backlog = posted_ - handled_;
+      if (stopping_ || backlog <= std::min(limits.items, limits.young_items)) return true;
+      // The age of the oldest only falls as items are handled, each of which notifies.
+      return backlog <= limits.items && !posted_at_.empty() &&
+             std::chrono::steady_clock::now() - posted_at_.front() <= limits.max_age;
+    });
   }
+  // Waits while more than `limit` posted items are not handled yet (or until stopped).
+  void wait_backlog_at_most(std::size_t limit) { wait_within({limit}); }
 
   std::size_t backlog() const {
     std::lock_guard lock(mutex_);

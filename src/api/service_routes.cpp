@@ -19,8 +19,10 @@ void HttpServer::add_service_routes() {
   }));
   server_->Get("/metrics", timed(metrics_, "metrics", [this](const httplib::Request&, httplib::Response& res) {
     res.status = 200;
-    res.set_content(metrics_.render({service_.article_count(), service_.thread_count(), service_.threading_backlog(),
-                                     service_.store_commits()}),
+    // The backlog as the request found it: the counts may wait for it to be threaded.
+    const std::size_t backlog = service_.threading_backlog();
+    const std::size_t articles = service_.article_count();
+    res.set_content(metrics_.render({articles, service_.thread_count(), backlog, service_.store_commits()}),
                     "text/plain; version=0.0.4; charset=utf-8");
   }));
 }

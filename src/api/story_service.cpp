@@ -261,12 +261,19 @@ void StoryService::refresh_published() {
 // /health and /metrics never wait for the index lock: the count is kept with every change
 // the threader applies (update_counts_locked()), before the change's readers are released.
 std::size_t StoryService::thread_count() {
-  catch_up();
+  catch_up_unless_busy();
   return threads_.load();
 }
 
 std::optional<nlohmann::json> StoryService::article(const std::string& article_id) {
-  catch_up();
+  // Every change acknowledged before (another article's may have moved the clock past this
+  // one's expiry), unless writers keep the index busy: then the article's own changes.
+  catch_up_unless_busy();
+  {
+    std::unique_lock order(order_mutex_);
+    if (!settled_.wait_for(order, kArticleWait, [&] { return !pending_.contains(article_id); }))
+      throw ArticleNotReady("article " + article_id + " is stored; its analysis is not done yet");
+  }
   std::lock_guard lock(mutex_);
   const IndexedArticle* a = index_->find(article_id);
   if (!a) return std::nullopt;

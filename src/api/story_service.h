@@ -19,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -48,6 +49,12 @@ struct ServiceOptions {
 
 enum class PutOutcome { Created, Updated };
 
+// StoryService::article(): the article is stored, and a change of it is still on its way to
+// the index (its analysis, or those of the changes before it, take long).
+struct ArticleNotReady : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 class StoryService {
  public:
   StoryService(ServiceOptions options, std::unique_ptr<Store> store);
@@ -71,16 +78,23 @@ class StoryService {
   // An article or an unindexed document; false when the id is neither.
   bool remove(const std::string& article_id);
 
+  // The article's analysis and thread; nothing when there is no such article. Like listings,
+  // it waits for every change acknowledged before it unless writers keep more than
+  // kBusyBacklog on their way; then for the article's own changes only (a client that got its
+  // 201 finds it analysed, in its thread), at most kArticleWait. Throws ArticleNotReady when
+  // one is still on its way then (behind a very long article, say).
   std::optional<nlohmann::json> article(const std::string& article_id);
+  static constexpr std::chrono::seconds kArticleWait{2};
   nlohmann::json threads(const ThreadQuery& query, bool telegram_shape);
   std::optional<nlohmann::json> story(const std::string& thread_id);
   nlohmann::json compare(Article a, Article b);
   std::vector<std::string> fold_words(const std::string& text);
 
-  // For /health and /metrics (cheap, lock-free while loading). Like every read, they count
-  // what was acknowledged before they were asked (catch_up()).
+  // For /health and /metrics (cheap, lock-free while loading). Like listings, they count what
+  // was acknowledged before they were asked unless writers keep the index busy (more than
+  // kBusyBacklog changes on their way): monitoring does not wait for the writers.
   std::size_t article_count() {
-    catch_up();
+    catch_up_unless_busy();
     return articles_.load();
   }
   std::size_t thread_count();
@@ -149,14 +163,18 @@ class StoryService {
   void update_counts_locked();
   // Waits until the index holds every change acknowledged before the call (at most 1 s).
   void catch_up();
+  // The same while at most kBusyBacklog changes are on their way; true when it waited.
+  bool catch_up_unless_busy();
 
   // Changes the threader takes at a time: the index lock is held for one batch.
   static constexpr std::size_t kThreadingBatch = 32;
-  // How far the threader may fall behind before PUTs wait for it (a reader of an article
-  // waits that long at most for the changes it must see): at ~0.6 ms of analysis and
-  // threading a change, on two cores about 80 ms of work (a few hundred ms measured, with
-  // the requests taking their share of the cores).
-  static constexpr std::size_t kMaxThreadingBacklog = 256;
+  // How far the threader may fall behind before PUTs wait for it. By age: PUTs wait while
+  // the oldest change on its way was acknowledged over 400 ms ago, so that an acknowledged
+  // PUT is listed within a second (with the published list's age, at most kBusyStaleness),
+  // whatever its articles cost; short bursts of costly articles are absorbed instead of
+  // making PUTs wait. Up to 64 changes (those queued behind one very long article) never
+  // wait for their age. By count, the memory the changes on their way hold.
+  static constexpr BatchWorker<IndexChange>::Limits kThreadingLimits{1024, 64, std::chrono::milliseconds(400)};
 
   // The ranked thread list as GET /threads reads it (and story pages find their thread in
   // it): a snapshot with each thread's category, published so that listing needs no index
@@ -231,6 +249,7 @@ class StoryService {
   // or the expiry delete it (the later change stores its own thread when its turn comes).
   std::mutex order_mutex_;
   std::unordered_map<std::string, int> pending_;
+  std::condition_variable settled_;  // notified when changes leave pending_ (article())
   // Articles whose last outcome the threader left to a change still on its way, with whether
   // it replaced another version (guarded by `order_mutex_`): should that change fail to
   // commit, the outcome is stored after all (abandon_locked), else it never would be.

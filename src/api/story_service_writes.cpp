@@ -13,11 +13,13 @@
 //   What a PUT answers (created or updated, expired on arrival, the time to live) needs the
 //   article's date only, which is known before any analysis.
 // - Readers wait until the index holds every change acknowledged before they asked
-//   (catch_up()): a client that got its 201 finds its article, analysed, in its thread. Only
-//   listings (GET /threads, story pages) do not wait while more than kBusyBacklog changes are
-//   on their way: then they serve the list as published, less than half a second stale
-//   (StoryService::listing()). PUTs wait while the threader is more than kMaxThreadingBacklog
-//   changes behind, so that "visible within a second" holds under any load.
+//   (catch_up()): a client that got its 201 finds its article, analysed, in its thread.
+//   While more than kBusyBacklog changes are on their way, listings (GET /threads, story
+//   pages), /health and /metrics do not wait: they serve the list as published, less than
+//   half a second stale (StoryService::listing()); and a read of one article waits for that
+//   article's changes only. PUTs wait while the threader is too far behind (kThreadingLimits:
+//   a change acknowledged 400 ms ago not yet in the index), so that "visible within a second"
+//   holds under any load.
 // - The article is stored as received; its analysis and the thread it joined are stored by a
 //   write of their own (AssignmentWrite) after the threading. An article acknowledged but not
 //   yet assigned when the process ends has neither in the store; the restart analyses and
@@ -68,7 +70,7 @@ PutOutcome StoryService::put(Article article, std::optional<std::int64_t> max_ag
     });
     outcome = store_then_index(std::move(write), std::move(change));
   }
-  threader_->wait_backlog_at_most(kMaxThreadingBacklog);
+  threader_->wait_within(kThreadingLimits);
   return outcome ? PutOutcome::Created : PutOutcome::Updated;
 }
 
@@ -137,6 +139,7 @@ void StoryService::settle_locked(const std::string& article_id) {
 
 void StoryService::abandon_locked(const std::string& article_id) {
   settle_locked(article_id);
+  settled_.notify_all();
   auto it = unstored_.find(article_id);
   if (it == unstored_.end() || pending_.contains(article_id)) return;
   IndexChange resync{article_id, std::nullopt, true, it->second};
@@ -159,6 +162,7 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
   auto settle_batch = [&] {
     for (const IndexChange& change : changes)
       if (!change.resync) settle_locked(change.article_id);
+    settled_.notify_all();
   };
   // Applies one change; the index lock is held.
   auto apply_locked = [&](IndexChange& change) {
@@ -232,6 +236,12 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
       committer_->submit(RemovalWrite{o->article_id, RemovalReason::Expired, at, index_clock()});
     }
   }
+}
+
+bool StoryService::catch_up_unless_busy() {
+  if (ready_ && threader_->backlog() > kBusyBacklog) return false;
+  catch_up();
+  return true;
 }
 
 void StoryService::catch_up() {

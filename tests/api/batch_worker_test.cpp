@@ -78,6 +78,33 @@ TEST(BatchWorker, ReadersWaitForWhatWasPostedBeforeThemAndPostersForAShortBacklo
   EXPECT_EQ(handled.load(), 10);
 }
 
+// Back-pressure by age: many items may wait while they are young, a few however old (the ones
+// queued behind one slow item), never more than `items`.
+TEST(BatchWorker, PostersWaitForAnOldBacklogNotForAYoungOneOrAFewItemsBehindASlowOne) {
+  Gate gate;
+  std::atomic<int> handled{0};
+  auto held = counting_behind(gate, handled);
+  BatchWorker<int>& worker = *held;
+  using Limits = BatchWorker<int>::Limits;
+  for (int i = 0; i < 8; ++i) worker.post(i);
+  // Eight young items: within an age of 10 s, beyond a count of 5.
+  auto young = std::async(std::launch::async, [&] { worker.wait_within(Limits{100, 5, 10s}); });
+  EXPECT_EQ(young.wait_for(10s), std::future_status::ready);
+  // Beyond `items`, age does not matter.
+  auto too_many = std::async(std::launch::async, [&] { worker.wait_within(Limits{6, 5, 10s}); });
+  EXPECT_EQ(too_many.wait_for(50ms), std::future_status::timeout);
+  std::this_thread::sleep_for(30ms);
+  // Eight items older than 20 ms wait, unless eight are few enough (`young_items`).
+  auto old = std::async(std::launch::async, [&] { worker.wait_within(Limits{100, 5, 20ms}); return handled.load(); });
+  auto few = std::async(std::launch::async, [&] { worker.wait_within(Limits{100, 8, 20ms}); });
+  EXPECT_EQ(few.wait_for(10s), std::future_status::ready);
+  EXPECT_EQ(old.wait_for(50ms), std::future_status::timeout);
+  gate.release();
+  EXPECT_GE(old.get(), 3);  // on at the latest once 5 were left
+  EXPECT_EQ(too_many.wait_for(10s), std::future_status::ready);
+  EXPECT_TRUE(worker.wait_handled(10s));
+}
+
 // The age of the oldest item not yet handled: how far behind its posters the worker is. It
 // follows items reported one by one and whole batches, and is zero once all are handled.
 TEST(BatchWorker, TellsHowLongAgoTheOldestUnhandledItemWasPosted) {
