@@ -30,9 +30,10 @@ class BatchWorker {
   using Handler = std::function<void(std::vector<Item>& batch, const std::function<void()>& one_handled)>;
   using ErrorReporter = std::function<void(const char* what)>;
 
-  BatchWorker(Handler handler, ErrorReporter on_error, std::size_t max_batch)
+  // Its thread runs at the creating thread's priority plus `nice` (lower_this_threads_priority()).
+  BatchWorker(Handler handler, ErrorReporter on_error, std::size_t max_batch, int nice = 0)
       : handler_(std::move(handler)), on_error_(std::move(on_error)), max_batch_(max_batch < 1 ? 1 : max_batch),
-        thread_([this] { loop(); }) {}
+        nice_(nice), thread_([this] { loop(); }) {}
   ~BatchWorker() { stop(); }
   BatchWorker(const BatchWorker&) = delete;
   BatchWorker& operator=(const BatchWorker&) = delete;
@@ -114,6 +115,7 @@ class BatchWorker {
   Handler handler_;
   ErrorReporter on_error_;
   const std::size_t max_batch_;
+  const int nice_;
   mutable std::mutex mutex_;  // guards queue_, posted_at_, posted_, handled_, stopping_
   std::condition_variable wake_, handled_changed_;
   std::deque<Item> queue_;
@@ -126,6 +128,7 @@ class BatchWorker {
 template <typename Item>
 void BatchWorker<Item>::loop() {
   block_process_signals();
+  lower_this_threads_priority(nice_);
   std::vector<Item> batch;
   std::size_t reported = 0;  // items of the batch its handler reported handled
   const std::function<void()> one_handled = [this, &batch, &reported] {

@@ -57,7 +57,8 @@ void StoryService::start() {
       [this](std::vector<IndexChange>& changes, const std::function<void()>& one_applied) {
         apply_changes(changes, one_applied);
       },
-      [](const char* what) { spdlog::error("threading stored articles: {}", what); }, kThreadingBatch);
+      [](const char* what) { spdlog::error("threading stored articles: {}", what); }, kThreadingBatch,
+      options_.threading_nice);
   keyer_ = std::make_unique<MatchKeyer>();
   {
     Analyzer stemmer;  // stems the category word lists; not needed afterwards

@@ -39,11 +39,15 @@ namespace storyline {
 struct ServiceOptions {
   EngineOptions engine;
   std::size_t engines = 2;  // parallel analysers
-  // The analysers' priority (0 to 19, setpriority(2)): the analysis of acknowledged articles
-  // yields the cores to requests. 10 measured best (serve_bench, 20k articles, at 2,000
-  // PUT/s: PUT p99 3.2–3.6 ms against 6–22 at 0, 4.2 at 5 and 4.0 at 19); the threader stays
-  // at 0 (at 5 or 10 it fell behind; at 100k, nice 5 read 51 and 271 ms where 0 read 51 and 7.8).
+  // Priorities below the requests' (added to the server's, as setpriority(2) takes it): the
+  // analysis of acknowledged articles and their threading yield the cores to requests. The
+  // analysers at 10 measured best (serve_bench, 20k articles, at 2,000 PUT/s: PUT p99 3.2–3.6
+  // ms against 6–22 at 0, 4.2 at 5 and 4.0 at 19). The threader at 5: at 100k articles and
+  // 2,000 PUT/s, p99 4.2–5.1 ms in four runs against 6.0–126 at 0, interleaved; with PUTs
+  // waiting for it by a count of 256 changes instead of by age, it had fallen behind (51 and
+  // 271 ms where 0 read 51 and 7.8).
   int analysis_nice = 10;
+  int threading_nice = 5;
   ThreadingOptions threading;
 };
 

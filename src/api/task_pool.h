@@ -6,10 +6,6 @@
 // request waits for then yields the cores to the requests that do.
 #pragma once
 
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
@@ -69,12 +65,7 @@ class TaskPool {
  private:
   void loop(int nice) {
     block_process_signals();
-    // Per thread on Linux: the thread id names this thread alone. Relative to the priority it
-    // started with (its creator's), so a server run under `nice` keeps its analysers below it.
-    if (nice != 0) {
-      const auto self = static_cast<id_t>(syscall(SYS_gettid));
-      setpriority(PRIO_PROCESS, self, std::min(getpriority(PRIO_PROCESS, self) + nice, 19));
-    }
+    lower_this_threads_priority(nice);
     for (;;) {
       std::function<void()> task;
       {

@@ -24,6 +24,9 @@ class WalCheckpointer {
   // over serve_bench's 134k PUTs): fewer, larger checkpoints copy a page rewritten by many
   // commits once. Larger still saved little more (2.0 s at 8000 and 16000).
   static constexpr int kDefaultPages = 4000;
+  // Its thread's priority below its creator's (setpriority(2)): checkpoints are housekeeping
+  // that no request waits for. The WAL grows meanwhile, and is read through.
+  static constexpr int kNice = 10;
 
   // Takes over `writer`'s automatic checkpoints (its WAL hook) for the database at `path`.
   // Both must outlive the checkpointer.

@@ -4,6 +4,9 @@
 #include "api/batch_worker.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <future>
@@ -76,6 +79,18 @@ TEST(BatchWorker, ReadersWaitForWhatWasPostedBeforeThemAndPostersForAShortBacklo
   EXPECT_GE(poster.get(), 8);  // it went on only once at most 2 were left
   EXPECT_TRUE(worker.wait_handled(10s));
   EXPECT_EQ(handled.load(), 10);
+}
+
+TEST(BatchWorker, HandlesOnAThreadAtItsPriority) {
+  auto nice_of_this_thread = [] { return getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid))); };
+  const int poster = nice_of_this_thread();
+  std::atomic<int> handler{-100};
+  BatchWorker<int> worker([&](std::vector<int>&, const std::function<void()>&) { handler = nice_of_this_thread(); },
+                          [](const char*) {}, 1, 5);
+  worker.post(0);
+  ASSERT_TRUE(worker.wait_handled(10s));
+  EXPECT_EQ(handler.load(), std::min(poster + 5, 19));
+  EXPECT_EQ(nice_of_this_thread(), poster);  // only the worker's thread
 }
 
 // Back-pressure by age: many items may wait while they are young, a few however old (the ones
