@@ -42,8 +42,7 @@ int WalCheckpointer::on_commit(void* self, sqlite3*, const char*, int wal_pages)
 
 void WalCheckpointer::run() {
   block_process_signals();  // see store/background_thread.h
-  // Housekeeping no request waits for: beside a writer that keeps the cores busy, PUTs at
-  // 2,000/s read p99 4.2–5.1 ms with this (and the threader at nice 5), 6.0–126 without.
+  // Housekeeping no request waits for (kNice; serve_bench's figures in bench/README.md).
   lower_this_threads_priority(kNice);
   for (;;) {
     {
