@@ -43,7 +43,7 @@ struct ServiceOptions {
   // analysis of acknowledged articles and their threading yield the cores to requests. The
   // analysers at 10 measured best (serve_bench, 20k articles, at 2,000 PUT/s: PUT p99 3.2–3.6
   // ms against 6–22 at 0, 4.2 at 5 and 4.0 at 19). The threader at 5, with the WAL
-  // checkpointer at 10: at 100k articles and 2,000 PUT/s, p99 4.2–5.7 ms in five runs of six
+  // checkpointer at 10: at 100k articles and 2,000 PUT/s, p99 4.2–5.9 ms in eight runs of nine
   // (66 on the slowest spell) against 5.1–366 (median 8.5) at 0, interleaved. While PUTs
   // waited for it by a count of 256 changes instead of by age, at 5 it had fallen behind
   // (51 and 271 ms where 0 read 51 and 7.8).
