@@ -268,8 +268,8 @@ std::size_t StoryService::thread_count() {
 
 std::optional<nlohmann::json> StoryService::article(const std::string& article_id) {
   // Every change acknowledged before (another article's may have moved the clock past this
-  // one's expiry), unless writers keep the index busy: then the article's own changes.
-  catch_up_unless_busy();
+  // one's expiry), and then, should that take over a second, at least the article's own.
+  catch_up();
   {
     std::unique_lock order(order_mutex_);
     if (!settled_.wait_for(order, kArticleWait, [&] { return !pending_.contains(article_id); }))

@@ -83,11 +83,11 @@ class StoryService {
   // An article or an unindexed document; false when the id is neither.
   bool remove(const std::string& article_id);
 
-  // The article's analysis and thread; nothing when there is no such article. Like listings,
-  // it waits for every change acknowledged before it unless writers keep more than
-  // kBusyBacklog on their way; then for the article's own changes only (a client that got its
-  // 201 finds it analysed, in its thread), at most kArticleWait. Throws ArticleNotReady when
-  // one is still on its way then (behind a very long article, say).
+  // The article's analysis and thread; nothing when there is no such article. It waits for
+  // every change acknowledged before it (catch_up()), and when that takes over a second, for
+  // the article's own changes at least (a client that got its 201 finds it analysed, in its
+  // thread), at most kArticleWait more. Throws ArticleNotReady when one is still on its way
+  // then (behind a very long article, say).
   std::optional<nlohmann::json> article(const std::string& article_id);
   static constexpr std::chrono::seconds kArticleWait{2};
   nlohmann::json threads(const ThreadQuery& query, bool telegram_shape);

@@ -16,8 +16,7 @@
 //   (catch_up()): a client that got its 201 finds its article, analysed, in its thread.
 //   While more than kBusyBacklog changes are on their way, listings (GET /threads, story
 //   pages), /health and /metrics do not wait: they serve the list as published, less than
-//   half a second stale (StoryService::listing()); and a read of one article waits for that
-//   article's changes only. PUTs wait while the threader is too far behind (kThreadingLimits:
+//   half a second stale (StoryService::listing()). PUTs wait while the threader is too far behind (kThreadingLimits:
 //   a change acknowledged 400 ms ago not yet in the index), so that "visible within a second"
 //   holds under any load.
 // - The article is stored as received; its analysis and the thread it joined are stored by a
