@@ -236,11 +236,8 @@ std::chrono::steady_clock::duration StoryService::listing_age() {
 
 std::shared_ptr<const StoryService::PublishedThreads> StoryService::listing() {
   // The backlog is read first: a reader that finds it short waits for what is in it.
-  if (!ready_ || threader_->backlog() <= kBusyBacklog) {
-    catch_up();
-  } else if (auto p = published(); p && stale_for(*p) < kBusyStaleness) {
-    return p;
-  }
+  if (!catch_up_unless_busy())
+    if (auto p = published(); p && stale_for(*p) < kBusyStaleness) return p;
   return fresh_publication();
 }
 
