@@ -254,7 +254,7 @@ class StoryService {
   // or the expiry delete it (the later change stores its own thread when its turn comes).
   std::mutex order_mutex_;
   std::unordered_map<std::string, int> pending_;
-  std::condition_variable settled_;  // notified when changes leave pending_ (article())
+  std::condition_variable settled_;  // notified when an article leaves pending_ (article())
   // Articles whose last outcome the threader left to a change still on its way, with whether
   // it replaced another version (guarded by `order_mutex_`): should that change fail to
   // commit, the outcome is stored after all (abandon_locked), else it never would be.

@@ -16,9 +16,9 @@
 //   (catch_up()): a client that got its 201 finds its article, analysed, in its thread.
 //   While more than kBusyBacklog changes are on their way, listings (GET /threads, story
 //   pages), /health and /metrics do not wait: they serve the list as published, less than
-//   half a second stale (StoryService::listing()). PUTs wait while the threader is too far behind (kThreadingLimits:
-//   a change acknowledged 400 ms ago not yet in the index), so that "visible within a second"
-//   holds under any load.
+//   half a second stale (StoryService::listing()). PUTs wait while the threader is too far
+//   behind (kThreadingLimits: a change acknowledged 400 ms ago not yet in the index), so that
+//   "visible within a second" holds under any load.
 // - The article is stored as received; its analysis and the thread it joined are stored by a
 //   write of their own (AssignmentWrite) after the threading. An article acknowledged but not
 //   yet assigned when the process ends has neither in the store; the restart analyses and
@@ -133,12 +133,14 @@ bool StoryService::store_then_index(StoreWrite write, IndexChange change) {
 
 void StoryService::settle_locked(const std::string& article_id) {
   auto it = pending_.find(article_id);
-  if (it != pending_.end() && --it->second == 0) pending_.erase(it);
+  if (it != pending_.end() && --it->second == 0) {
+    pending_.erase(it);
+    settled_.notify_all();  // article() may wait for it
+  }
 }
 
 void StoryService::abandon_locked(const std::string& article_id) {
   settle_locked(article_id);
-  settled_.notify_all();
   auto it = unstored_.find(article_id);
   if (it == unstored_.end() || pending_.contains(article_id)) return;
   IndexChange resync{article_id, std::nullopt, true, it->second};
@@ -161,7 +163,6 @@ void StoryService::apply_changes(std::vector<IndexChange>& changes, const std::f
   auto settle_batch = [&] {
     for (const IndexChange& change : changes)
       if (!change.resync) settle_locked(change.article_id);
-    settled_.notify_all();
   };
   // Applies one change; the index lock is held.
   auto apply_locked = [&](IndexChange& change) {
