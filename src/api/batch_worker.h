@@ -79,8 +79,6 @@ class BatchWorker {
              std::chrono::steady_clock::now() - posted_at_.front() <= limits.max_age;
     });
   }
-  // Waits while more than `limit` posted items are not handled yet (or until stopped).
-  void wait_backlog_at_most(std::size_t limit) { wait_within({limit}); }
 
   std::size_t backlog() const {
     std::lock_guard lock(mutex_);

@@ -73,7 +73,7 @@ TEST(BatchWorker, ReadersWaitForWhatWasPostedBeforeThemAndPostersForAShortBacklo
   for (int i = 0; i < 10; ++i) worker.post(i);
   EXPECT_FALSE(worker.wait_handled(50ms));  // held at the gate
   EXPECT_GE(worker.backlog(), 9u);
-  auto poster = std::async(std::launch::async, [&] { worker.wait_backlog_at_most(2); return handled.load(); });
+  auto poster = std::async(std::launch::async, [&] { worker.wait_within({2}); return handled.load(); });
   EXPECT_EQ(poster.wait_for(50ms), std::future_status::timeout);
   gate.release();
   EXPECT_GE(poster.get(), 8);  // it went on only once at most 2 were left
@@ -173,7 +173,7 @@ TEST(BatchWorker, AHandlerReportingEachItemReleasesWaitersItemByItem) {
       [](const char*) {}, 10);
   for (int i = 0; i < 10; ++i) worker.post(i);
   // 9 left, then 8 once the first item is reported: a wait for at most 9 goes on mid-batch.
-  auto poster = std::async(std::launch::async, [&] { worker.wait_backlog_at_most(9); });
+  auto poster = std::async(std::launch::async, [&] { worker.wait_within({9}); });
   EXPECT_EQ(poster.wait_for(10s), std::future_status::ready);
   EXPECT_FALSE(worker.wait_handled(20ms));  // the batch is still held
   gate.release();
@@ -205,7 +205,7 @@ TEST(BatchWorker, StopDropsWhatIsQueuedAndLaterPostsAndReleasesWaiters) {
   auto held = counting_behind(gate, handled);
   BatchWorker<int>& worker = *held;
   for (int i = 0; i < 5; ++i) worker.post(i);
-  auto poster = std::async(std::launch::async, [&] { worker.wait_backlog_at_most(0); });
+  auto poster = std::async(std::launch::async, [&] { worker.wait_within({0}); });
   auto stopper = std::async(std::launch::async, [&] { worker.stop(); });
   // Waits return at once once stop() has begun (and not before: nothing is handled while the
   // gate holds the first batch), so this is the moment the queue was dropped.
